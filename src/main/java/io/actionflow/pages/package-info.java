@@ -1,0 +1,4 @@
+/**
+ * Pages, blocks and buttons: what admins compose and business users click.
+ */
+package io.actionflow.pages;

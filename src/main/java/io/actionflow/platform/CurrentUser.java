@@ -1,0 +1,34 @@
+package io.actionflow.platform;
+
+import java.util.Optional;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Who is acting in this request, as Spring Security knows it. Works the same for a click and an API call. */
+@Component
+public class CurrentUser {
+
+    public Optional<String> username() {
+        return authentication().map(Authentication::getName);
+    }
+
+    public boolean hasRole(Role role) {
+        return authentication()
+                .map(a -> a.getAuthorities().stream().anyMatch(g -> role.authority().equals(g.getAuthority())))
+                .orElse(false);
+    }
+
+    public boolean isSignedIn() {
+        return authentication().isPresent();
+    }
+
+    private static Optional<Authentication> authentication() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        return Optional.of(auth);
+    }
+}

@@ -1,0 +1,18 @@
+package io.actionflow.platform;
+
+import java.util.List;
+
+/**
+ * Why one input was refused: the field it belongs to, a message key from the language bundles and its arguments.
+ * Services speak in keys so that the UI and the API can each say it in the user's language.
+ */
+public record FieldError(String field, String messageKey, List<Object> args) {
+
+    public FieldError {
+        args = List.copyOf(args);
+    }
+
+    public static FieldError of(String field, String messageKey, Object... args) {
+        return new FieldError(field, messageKey, List.of(args));
+    }
+}

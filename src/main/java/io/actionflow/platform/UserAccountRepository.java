@@ -1,0 +1,32 @@
+package io.actionflow.platform;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
+
+    Optional<UserAccount> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    @Query("""
+            select u from UserAccount u
+            where :filter = '' or lower(u.username) like :filter escape '\\' or lower(u.displayName) like :filter escape '\\'
+               or lower(coalesce(u.email, '')) like :filter escape '\\'""")
+    List<UserAccount> search(String filter, Pageable page);
+
+    @Query("""
+            select count(u) from UserAccount u
+            where :filter = '' or lower(u.username) like :filter escape '\\' or lower(u.displayName) like :filter escape '\\'
+               or lower(coalesce(u.email, '')) like :filter escape '\\'""")
+    long countMatching(String filter);
+
+    @Query("select u.username from UserAccount u where u.defaultPassword = true and u.enabled = true order by u.username")
+    List<String> usernamesWithDefaultPassword();
+
+    @Query("select count(u) from UserAccount u join u.roles r where r = io.actionflow.platform.Role.ADMIN and u.enabled = true")
+    long countEnabledAdmins();
+}

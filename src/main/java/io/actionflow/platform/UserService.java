@@ -1,0 +1,241 @@
+package io.actionflow.platform;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts: who may sign in, with which roles, and in which language they read Actionflow. */
+@Service
+@Transactional
+public class UserService {
+
+    static final int MIN_PASSWORD_LENGTH = 8;
+    static final int MAX_PASSWORD_LENGTH = 64;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final UserAccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final CurrentUser currentUser;
+    private final LoginLockoutProperties lockout;
+    private final Clock clock;
+
+    UserService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, CurrentUser currentUser,
+            LoginLockoutProperties lockout, Clock clock) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.currentUser = currentUser;
+        this.lockout = lockout;
+        this.clock = clock;
+    }
+
+    /** One page of the accounts whose username, name or email contains {@code filter}, by username. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('admin')")
+    public List<UserSummary> search(String filter, int page, int pageSize) {
+        var request = PageRequest.of(page, pageSize, Sort.by("username"));
+        return accounts.search(likePattern(filter), request).stream().map(UserAccount::summary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('admin')")
+    public long count(String filter) {
+        return accounts.countMatching(likePattern(filter));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> findByUsername(String username) {
+        return accounts.findByUsername(normalize(username)).map(UserAccount::summary);
+    }
+
+    /** The signed-in user's account, if someone is signed in and the account still exists. */
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> current() {
+        return currentUser.username().flatMap(this::findByUsername);
+    }
+
+    @PreAuthorize("hasRole('admin')")
+    public UserSummary create(UserDraft draft) {
+        String username = normalize(draft.username());
+        var errors = new ArrayList<FieldError>();
+        if (username.isEmpty()) {
+            errors.add(FieldError.of("username", "validation.required"));
+        } else if (!USERNAME.matcher(username).matches()) {
+            errors.add(FieldError.of("username", "user.username.invalid"));
+        } else if (accounts.existsByUsername(username)) {
+            errors.add(FieldError.of("username", "user.username.taken", username));
+        }
+        validateDetails(draft.displayName(), draft.email(), draft.roles(), errors);
+        validatePassword("password", draft.password(), errors);
+        throwIfAny(errors);
+
+        var account = new UserAccount(username, draft.displayName().strip(), passwordEncoder.encode(draft.password()),
+                draft.roles(), clock.instant());
+        account.setEmail(blankToNull(draft.email()));
+        return accounts.save(account).summary();
+    }
+
+    @PreAuthorize("hasRole('admin')")
+    public UserSummary update(long id, UserChanges changes) {
+        var account = load(id);
+        var errors = new ArrayList<FieldError>();
+        validateDetails(changes.displayName(), changes.email(), changes.roles(), errors);
+        if (isSelf(account) && account.getRoles().contains(Role.ADMIN) && changes.roles() != null
+                && !changes.roles().contains(Role.ADMIN)) {
+            errors.add(FieldError.of("roles", "user.roles.ownAdmin"));
+        }
+        throwIfAny(errors);
+        account.setDisplayName(changes.displayName().strip());
+        account.setEmail(blankToNull(changes.email()));
+        account.setRoles(changes.roles());
+        return account.summary();
+    }
+
+    @PreAuthorize("hasRole('admin')")
+    public UserSummary setEnabled(long id, boolean enabled) {
+        var account = load(id);
+        if (!enabled && isSelf(account)) {
+            throw new ValidationException(FieldError.of("enabled", "user.disable.self"));
+        }
+        if (!enabled && account.isEnabled() && account.getRoles().contains(Role.ADMIN)
+                && accounts.countEnabledAdmins() <= 1) {
+            throw new ValidationException(FieldError.of("enabled", "user.disable.lastAdmin"));
+        }
+        account.setEnabled(enabled);
+        return account.summary();
+    }
+
+    /** An admin sets a new password for someone; this also lifts a lock after failed sign-ins. */
+    @PreAuthorize("hasRole('admin')")
+    public UserSummary resetPassword(long id, String newPassword) {
+        var errors = new ArrayList<FieldError>();
+        validatePassword("password", newPassword, errors);
+        throwIfAny(errors);
+        var account = load(id);
+        account.changePassword(passwordEncoder.encode(newPassword));
+        return account.summary();
+    }
+
+    /** The signed-in user changes their own password, proving they know the current one. */
+    @PreAuthorize("isAuthenticated()")
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        var account = accounts.findByUsername(currentUser.username().orElseThrow()).orElseThrow();
+        var errors = new ArrayList<FieldError>();
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            errors.add(FieldError.of("currentPassword", "user.password.currentWrong"));
+        }
+        validatePassword("newPassword", newPassword, errors);
+        throwIfAny(errors);
+        account.changePassword(passwordEncoder.encode(newPassword));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public void setOwnLanguage(Language language) {
+        accounts.findByUsername(currentUser.username().orElseThrow())
+                .ifPresent(a -> a.setLocale(language.locale().toLanguageTag()));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Locale> preferredLocale(String username) {
+        return accounts.findByUsername(normalize(username))
+                .map(UserAccount::getLocale)
+                .map(Locale::forLanguageTag);
+    }
+
+    /** Enabled accounts that still have the password they were created with on first start. */
+    @Transactional(readOnly = true)
+    public List<String> usernamesWithDefaultPassword() {
+        return accounts.usernamesWithDefaultPassword();
+    }
+
+    void recordFailedLogin(String username) {
+        Instant now = clock.instant();
+        accounts.findByUsername(normalize(username))
+                .filter(a -> a.getLockedUntil() == null || !a.getLockedUntil().isAfter(now))
+                .ifPresent(a -> a.recordFailedLogin(lockout.maxFailedLogins(), now.plus(lockout.lockout())));
+    }
+
+    void recordSuccessfulLogin(String username) {
+        accounts.findByUsername(normalize(username))
+                .filter(a -> a.getFailedLogins() > 0 || a.getLockedUntil() != null)
+                .ifPresent(UserAccount::unlock);
+    }
+
+    /** Creates an account without a signed-in admin: for the accounts made on first start. */
+    UserSummary createInitial(String username, String displayName, String password, Set<Role> roles) {
+        var account = new UserAccount(normalize(username), displayName, passwordEncoder.encode(password), roles,
+                clock.instant());
+        account.setDefaultPassword(true);
+        return accounts.save(account).summary();
+    }
+
+    boolean hasAnyAccount() {
+        return accounts.count() > 0;
+    }
+
+    private UserAccount load(long id) {
+        return accounts.findById(id).orElseThrow(() -> new ValidationException(FieldError.of("id", "user.notFound")));
+    }
+
+    private boolean isSelf(UserAccount account) {
+        return currentUser.username().map(account.getUsername()::equals).orElse(false);
+    }
+
+    private static void validateDetails(String displayName, String email, Set<Role> roles, List<FieldError> errors) {
+        if (displayName == null || displayName.isBlank()) {
+            errors.add(FieldError.of("displayName", "validation.required"));
+        } else if (displayName.strip().length() > 128) {
+            errors.add(FieldError.of("displayName", "validation.tooLong", 128));
+        }
+        if (email != null && !email.isBlank() && (email.strip().length() > 254 || !EMAIL.matcher(email.strip()).matches())) {
+            errors.add(FieldError.of("email", "validation.email"));
+        }
+        if (roles == null || roles.isEmpty()) {
+            errors.add(FieldError.of("roles", "user.roles.required"));
+        }
+    }
+
+    private static void validatePassword(String field, String password, List<FieldError> errors) {
+        if (password == null || password.isEmpty()) {
+            errors.add(FieldError.of(field, "validation.required"));
+        } else if (password.length() < MIN_PASSWORD_LENGTH) {
+            errors.add(FieldError.of(field, "validation.tooShort", MIN_PASSWORD_LENGTH));
+        } else if (password.length() > MAX_PASSWORD_LENGTH) {
+            errors.add(FieldError.of(field, "validation.tooLong", MAX_PASSWORD_LENGTH));
+        }
+    }
+
+    private static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    static String normalize(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String likePattern(String filter) {
+        if (filter == null || filter.isBlank()) {
+            return "";
+        }
+        String escaped = filter.strip().toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+}

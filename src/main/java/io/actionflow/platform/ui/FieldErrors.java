@@ -1,0 +1,46 @@
+package io.actionflow.platform.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import io.actionflow.platform.FieldError;
+import io.actionflow.platform.ValidationException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Shows a service's refusal next to the fields it concerns, in the user's language. */
+final class FieldErrors {
+
+    private final Component owner;
+    private final Map<String, HasValidation> fields = new LinkedHashMap<>();
+
+    FieldErrors(Component owner) {
+        this.owner = owner;
+    }
+
+    FieldErrors bind(String field, HasValidation component) {
+        fields.put(field, component);
+        return this;
+    }
+
+    void clear() {
+        fields.values().forEach(f -> {
+            f.setInvalid(false);
+            f.setErrorMessage(null);
+        });
+    }
+
+    /** Marks each refused field; errors that belong to no field on the form are shown as a notice. */
+    void show(ValidationException refusal) {
+        clear();
+        for (FieldError error : refusal.errors()) {
+            String text = owner.getTranslation(error.messageKey(), error.args().toArray());
+            HasValidation field = fields.get(error.field());
+            if (field == null) {
+                Notices.error(text);
+            } else {
+                field.setErrorMessage(text);
+                field.setInvalid(true);
+            }
+        }
+    }
+}

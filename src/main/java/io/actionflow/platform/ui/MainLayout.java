@@ -1,0 +1,190 @@
+package io.actionflow.platform.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.actionflow.platform.NavigationContributor;
+import io.actionflow.platform.NavigationEntry;
+import io.actionflow.platform.UserService;
+import io.actionflow.platform.UserSummary;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The shell around every signed-in page: side navigation (pages, and an Admin section for admins), the page title,
+ * the profile menu, and a warning while accounts keep their first-start passwords.
+ */
+@Layout
+@jakarta.annotation.security.PermitAll
+class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final UserService users;
+    private final AuthenticationContext authentication;
+    private final List<NavigationContributor> navigation;
+
+    private final H1 viewTitle = new H1();
+    private final Div navigationArea = new Div();
+    private final Div userArea = new Div();
+    private final Div banner = new Div();
+    private final Div content = new Div();
+    private UserSummary user;
+    private Registration accountsChanged;
+
+    MainLayout(UserService users, AuthenticationContext authentication, List<NavigationContributor> navigation) {
+        this.users = users;
+        this.authentication = authentication;
+        this.navigation = navigation;
+        setPrimarySection(Section.DRAWER);
+
+        viewTitle.addClassName("af-view-title");
+        userArea.addClassName("af-user-area");
+        var toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("shell.toggleMenu"));
+        addToNavbar(true, toggle, viewTitle, userArea);
+
+        var logo = VaadinIcon.CONNECT_O.create();
+        logo.addClassName("af-brand-logo");
+        var brand = new Anchor("", logo, new Span(getTranslation("app.name")));
+        brand.addClassName("af-brand");
+        navigationArea.addClassName("af-navigation");
+        addToDrawer(brand, new Scroller(navigationArea));
+
+        banner.addClassName("af-banner");
+        banner.setVisible(false);
+        content.addClassName("af-content");
+        var main = new Div(banner, content);
+        main.addClassName("af-main");
+        setContent(main);
+    }
+
+    @Override
+    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement routed) {
+        content.removeAll();
+        if (routed != null) {
+            content.getElement().appendChild(routed.getElement());
+        }
+    }
+
+    @Override
+    public void removeRouterLayoutContent(com.vaadin.flow.component.HasElement oldContent) {
+        content.removeAll();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        user = users.current().orElse(null);
+        buildNavigation();
+        buildUserMenu();
+        refreshBanner();
+        accountsChanged = ComponentUtil.addListener(event.getUI(), AccountsChanged.class, e -> refreshBanner());
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        if (accountsChanged != null) {
+            accountsChanged.remove();
+        }
+        super.onDetach(event);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        Component routed = content.getChildren().findFirst().orElse(null);
+        viewTitle.setText(routed == null ? "" : MenuConfiguration.getPageHeader(routed).orElse(""));
+    }
+
+    private void buildNavigation() {
+        navigationArea.removeAll();
+        var main = new SideNav();
+        main.addItem(item(getTranslation("nav.home"), "vaadin:home", ""));
+        var admin = new SideNav(getTranslation("nav.admin"));
+        admin.setCollapsible(true);
+        admin.addClassName("af-admin-nav");
+        var entries = navigation.stream()
+                .flatMap(c -> c.entries().stream())
+                .sorted(Comparator.comparingInt(NavigationEntry::order))
+                .toList();
+        for (NavigationEntry entry : entries) {
+            String label = entry.translated() ? getTranslation(entry.label()) : entry.label();
+            (entry.section() == NavigationEntry.Section.ADMIN ? admin : main).addItem(item(label, entry.icon(), entry.path()));
+        }
+        navigationArea.add(main);
+        if (!admin.getItems().isEmpty()) {
+            navigationArea.add(admin);
+        }
+    }
+
+    private static SideNavItem item(String label, String icon, String path) {
+        String[] parts = icon.split(":", 2);
+        return new SideNavItem(label, path, new Icon(parts[0], parts[1]));
+    }
+
+    private void buildUserMenu() {
+        userArea.removeAll();
+        if (user == null) {
+            return;
+        }
+        var menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        menu.addClassName("af-user-menu");
+        var avatar = new Avatar(user.displayName());
+        avatar.addClassName("af-avatar");
+        var name = new Span(user.displayName());
+        name.addClassName("af-user-name");
+        var root = menu.addItem(new Div(avatar, name));
+        root.setAriaLabel(getTranslation("shell.profileMenu"));
+        new ProfileMenu(users, authentication).fill(root.getSubMenu(), user);
+        userArea.add(menu);
+    }
+
+    private void refreshBanner() {
+        if (user == null || !user.isAdmin()) {
+            banner.setVisible(false);
+            return;
+        }
+        List<String> unchanged = users.usernamesWithDefaultPassword();
+        banner.removeAll();
+        banner.setVisible(!unchanged.isEmpty());
+        if (!unchanged.isEmpty()) {
+            var icon = VaadinIcon.WARNING.create();
+            var link = new Anchor("admin/users", getTranslation("shell.defaultPassword.action"));
+            banner.add(icon, new Span(getTranslation("shell.defaultPassword.warning", String.join(", ", unchanged))), link);
+        }
+    }
+
+    /** Fired on the UI when accounts change, so the shell can recheck its warnings. */
+    static final class AccountsChanged extends com.vaadin.flow.component.ComponentEvent<UI> {
+        AccountsChanged(UI ui) {
+            super(ui, false);
+        }
+
+        static void fire() {
+            UI ui = UI.getCurrent();
+            if (ui != null) {
+                ComponentUtil.fireEvent(ui, new AccountsChanged(ui));
+            }
+        }
+    }
+}

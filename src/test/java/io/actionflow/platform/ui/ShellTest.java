@@ -1,0 +1,89 @@
+package io.actionflow.platform.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.ContextMenuKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import io.actionflow.KaribuTest;
+import io.actionflow.platform.UserService;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ShellTest extends KaribuTest {
+
+    @Autowired
+    UserService users;
+
+    @Test
+    void admin_sees_the_shell_with_an_admin_section() {
+        signIn("admin");
+
+        _get(MainLayout.class);
+        _get(HomeView.class);
+        assertThat(_get(H2.class).getText()).isEqualTo("Welcome, Administrator");
+        assertThat(navLabels()).contains("Home", "Users");
+        assertThat(_find(SideNav.class).stream().map(SideNav::getLabel)).contains("Admin");
+        assertThat(_get(MenuBar.class).getItems().getFirst().getElement().getTextRecursively()).contains("Administrator");
+    }
+
+    @Test
+    void member_does_not_see_the_admin_section() {
+        signIn("member");
+
+        _get(MainLayout.class);
+        assertThat(navLabels()).containsExactly("Home");
+        assertThat(_find(SideNav.class).stream().map(SideNav::getLabel)).doesNotContain("Admin");
+        _assertNone(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("af-banner").withPredicate(d -> d.isVisible()));
+    }
+
+    @Test
+    void admin_is_warned_while_accounts_keep_their_default_password() {
+        signIn("admin");
+
+        var banner = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("af-banner"));
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(banner.getElement().getTextRecursively()).contains("default password").contains("admin");
+    }
+
+    @Test
+    void member_opening_an_admin_page_sees_access_denied() {
+        signIn("member");
+        navigate("admin/users");
+
+        _get(AccessDeniedView.class);
+        assertThat(_get(H2.class).getText()).isEqualTo("Access denied");
+        _assertNone(UsersView.class);
+    }
+
+    @Test
+    void chosen_language_is_stored_and_used_for_the_next_page() {
+        signIn("member");
+        try {
+            var profile = _get(MenuBar.class);
+            ContextMenuKt._clickItemWithCaption(profile, "Nederlands");
+
+            assertThat(users.preferredLocale("member")).contains(Locale.of("nl"));
+            // the page reloads into a new UI, which takes the stored language
+            assertThat(UI.getCurrent().getLocale()).isEqualTo(Locale.of("nl"));
+            navigate("admin/users");
+            assertThat(_get(H2.class).getText()).isEqualTo("Geen toegang");
+        } finally {
+            signIn("member");
+            ContextMenuKt._clickItemWithCaption(_get(MenuBar.class), "English");
+        }
+        assertThat(users.preferredLocale("member")).contains(Locale.ENGLISH);
+    }
+
+    private static List<String> navLabels() {
+        return _find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList();
+    }
+}
