@@ -20,8 +20,8 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Layout;
-import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.actionflow.platform.NavigationContributor;
@@ -112,7 +112,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         Component routed = content.getChildren().findFirst().orElse(null);
-        viewTitle.setText(routed == null ? "" : MenuConfiguration.getPageHeader(routed).orElse(""));
+        viewTitle.setText(routed instanceof HasDynamicTitle titled ? titled.getPageTitle() : "");
     }
 
     private void buildNavigation() {

@@ -5,15 +5,24 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.router.HasDynamicTitle;
 
 /** A centred message with an icon and a way back home: the body of every error page. */
-abstract class MessagePage extends Div {
+abstract class MessagePage extends Div implements HasDynamicTitle {
+
+    private String title = "";
 
     MessagePage() {
         addClassName("af-message-page");
     }
 
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
     protected void show(String icon, String title, String message) {
+        this.title = title;
         removeAll();
         String[] parts = icon.split(":", 2);
         var symbol = new Icon(parts[0], parts[1]);

@@ -1,0 +1,149 @@
+package io.actionflow;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Tests in a real headless Chromium against the running application, one browser per test class. Without Chromium
+ * and chromedriver the class is skipped with the reason, or fails under {@link StrictTests}. Screenshots land in
+ * {@code target/screenshots}.
+ */
+@ExtendWith(BrowserTest.ChromiumInstalled.class)
+public abstract class BrowserTest extends IntegrationTest {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ACTIONFLOW_CHROMIUM", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("ACTIONFLOW_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+    protected static WebDriver browser;
+
+    @LocalServerPort
+    protected int port;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": apt-get install -y chromium chromium-driver");
+        }
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=en-US",
+                "--user-data-dir=" + Files.createTempDirectory("actionflow-chromium-"));
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    protected void open(String path) {
+        browser.get("http://localhost:" + port + "/" + path);
+        waitForVaadin();
+    }
+
+    /** Signs in through the real login page. */
+    protected void signIn(String username, String password) {
+        browser.manage().deleteAllCookies();
+        open("login");
+        WebElement user = waitFor(By.cssSelector("vaadin-login-form input[name='username']"));
+        user.sendKeys(username);
+        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login")
+                || Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return document.querySelector('vaadin-login-form')?.hasAttribute('error')")));
+        waitForVaadin();
+    }
+
+    protected WebElement waitFor(By locator) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** Waits until the page shows the text anywhere, shadow roots included. */
+    protected void waitForText(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .withMessage(() -> "text '" + text + "' on " + browser.getCurrentUrl() + "; page shows: " + visibleText())
+                .until(d -> visibleText().contains(text));
+    }
+
+    /** All text the page renders, including inside Vaadin components' shadow roots. */
+    protected String visibleText() {
+        return String.valueOf(((JavascriptExecutor) browser).executeScript("""
+                const parts = [];
+                const walk = (root) => {
+                  for (const el of root.querySelectorAll('*')) {
+                    if (el.shadowRoot) walk(el.shadowRoot);
+                  }
+                  if (root.innerText !== undefined) parts.push(root.innerText);
+                  else for (const child of root.children) parts.push(child.innerText || '');
+                };
+                walk(document.body);
+                return parts.join('\\n');"""));
+    }
+
+    protected void waitForVaadin() {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
+                if (document.readyState !== 'complete') return false;
+                const flow = window.Vaadin && window.Vaadin.Flow;
+                if (!flow || !flow.clients) return true;
+                return Object.values(flow.clients).every(c => !c.isActive || !c.isActive());""")));
+    }
+
+    /** Saves what the browser shows to {@code target/screenshots/<name>.png}. */
+    protected void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Path target = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(target.getParent());
+        Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Skips browser tests on a machine without Chromium, unless strict (CI), where the missing browser fails them. */
+    static class ChromiumInstalled implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+                return ConditionEvaluationResult.enabled("Chromium at " + CHROMIUM);
+            }
+            if (StrictTests.enabled()) {
+                return ConditionEvaluationResult.enabled("strict: will fail without Chromium");
+            }
+            return ConditionEvaluationResult.disabled("Chromium or chromedriver not installed (" + CHROMIUM + ", "
+                    + CHROMEDRIVER + "): browser tests skipped; apt-get install -y chromium chromium-driver");
+        }
+    }
+}

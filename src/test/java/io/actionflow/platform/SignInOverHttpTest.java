@@ -1,0 +1,83 @@
+package io.actionflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.actionflow.IntegrationTest;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** The sign-in form as a browser posts it: real HTTP against the running application. */
+class SignInOverHttpTest extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserService users;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void anonymous_request_for_the_application_is_redirected_to_the_login() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(url("/")).build(), HttpResponse.BodyHandlers.discarding());
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    @Test
+    void health_is_open_for_container_checks() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(url("/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"UP\"");
+    }
+
+    @Test
+    void right_password_signs_in_and_wrong_password_returns_to_the_login_with_an_error() throws Exception {
+        assertThat(signIn("member", "member1234")).doesNotContain("/login");
+        assertThat(signIn("member", "wrong-password")).endsWith("/login?error");
+        assertThat(signIn("nobody-" + UUID.randomUUID(), "wrong-password")).endsWith("/login?error");
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "admin")
+    void ten_wrong_passwords_in_a_row_lock_out_even_the_right_one() throws Exception {
+        String username = "http-lock-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new UserDraft(username, "Lock Test", null, "right-password", Set.of(Role.MEMBER)));
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(signIn(username, "wrong-password")).endsWith("/login?error");
+        }
+
+        assertThat(signIn(username, "right-password")).endsWith("/login?error");
+        assertThat(users.findByUsername(username).orElseThrow().lockedUntil()).isNotNull();
+    }
+
+    /** Posts the login form and returns where the application sends the browser next. */
+    private String signIn(String username, String password) throws Exception {
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        var request = HttpRequest.newBuilder(url("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        var response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(302);
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    private URI url(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}

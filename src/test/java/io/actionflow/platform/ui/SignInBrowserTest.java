@@ -1,0 +1,98 @@
+package io.actionflow.platform.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.actionflow.BrowserTest;
+import io.actionflow.platform.Role;
+import io.actionflow.platform.UserDraft;
+import io.actionflow.platform.UserService;
+import java.util.Set;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SignInBrowserTest extends BrowserTest {
+
+    @Autowired
+    UserService users;
+
+    @Test
+    @Order(1)
+    void visitor_is_sent_to_the_login_page() throws Exception {
+        browser.manage().deleteAllCookies();
+        open("");
+
+        waitFor(By.cssSelector("vaadin-login-form"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        waitForText("Your data, your pages, your workflows.");
+        screenshot("login");
+    }
+
+    @Test
+    @Order(2)
+    void wrong_password_shows_a_clear_message() throws Exception {
+        signIn("admin", "not-the-password");
+
+        assertThat(browser.getCurrentUrl()).endsWith("/login?error");
+        waitForText("Incorrect username or password");
+        screenshot("login-failed");
+    }
+
+    @Test
+    @Order(3)
+    @WithMockUser(username = "admin", roles = "admin")
+    void locked_account_is_told_how_long_it_waits() throws Exception {
+        String username = unique("browser-lock");
+        users.create(new UserDraft(username, "Browser Lock", null, "right-password", Set.of(Role.MEMBER)));
+        for (int i = 0; i < 10; i++) {
+            signIn(username, "wrong-password");
+        }
+
+        signIn(username, "right-password");
+
+        assertThat(browser.getCurrentUrl()).endsWith("/login?error");
+        waitForText("Account locked");
+        waitForText("locked for 5 minutes");
+        screenshot("login-locked");
+    }
+
+    @Test
+    @Order(4)
+    void admin_signs_in_and_sees_the_shell_with_the_admin_section() throws Exception {
+        signIn("admin", "admin1234");
+
+        waitFor(By.cssSelector("vaadin-app-layout"));
+        waitForText("Welcome, Administrator");
+        waitForText("Users");
+        waitForText("still have their default password");
+        screenshot("shell-admin");
+
+        open("admin/users");
+        waitFor(By.cssSelector("vaadin-grid"));
+        waitForText("New user");
+        screenshot("users");
+    }
+
+    @Test
+    @Order(5)
+    void member_sees_no_admin_section_and_is_denied_admin_pages() throws Exception {
+        signIn("member", "member1234");
+
+        waitForText("Welcome, Demo Member");
+        assertThat(browser.findElements(By.cssSelector("vaadin-side-nav-item[path='admin/users']"))).isEmpty();
+        assertThat(visibleText()).doesNotContain("default password");
+
+        open("admin/users");
+        waitForText("Access denied");
+        screenshot("access-denied");
+
+        open("no/such/page");
+        waitForText("Page not found");
+        screenshot("not-found");
+    }
+}
