@@ -153,7 +153,9 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         avatar.addClassName("af-avatar");
         var name = new Span(user.displayName());
         name.addClassName("af-user-name");
-        var root = menu.addItem(new Div(avatar, name));
+        var chip = new Div(avatar, name);
+        chip.addClassName("af-user-chip");
+        var root = menu.addItem(chip);
         root.setAriaLabel(getTranslation("shell.profileMenu"));
         new ProfileMenu(users, authentication).fill(root.getSubMenu(), user);
         userArea.add(menu);

@@ -11,7 +11,15 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.PasswordField;
 import io.actionflow.KaribuTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import io.actionflow.platform.UserService;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +30,9 @@ class ShellTest extends KaribuTest {
 
     @Autowired
     UserService users;
+
+    @Autowired
+    AuthenticationConfiguration authentication;
 
     @Test
     void admin_sees_the_shell_with_an_admin_section() {
@@ -81,6 +92,30 @@ class ShellTest extends KaribuTest {
             ContextMenuKt._clickItemWithCaption(_get(MenuBar.class), "English");
         }
         assertThat(users.preferredLocale("member")).contains(Locale.ENGLISH);
+    }
+
+    @Test
+    void user_changes_their_own_password_after_proving_the_current_one() throws Exception {
+        signIn("admin");
+        var name = "self-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        users.create(new io.actionflow.platform.UserDraft(name, "Self Service", null, "first-password",
+                java.util.Set.of(io.actionflow.platform.Role.MEMBER)));
+        signIn(name);
+
+        ContextMenuKt._clickItemWithCaption(_get(MenuBar.class), "Change password");
+        _setValue(_get(PasswordField.class, spec -> spec.withLabel("Current password")), "not-my-password");
+        _setValue(_get(PasswordField.class, spec -> spec.withLabel("New password")), "second-password");
+        _setValue(_get(PasswordField.class, spec -> spec.withLabel("Repeat the new password")), "second-password");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(_get(PasswordField.class, spec -> spec.withLabel("Current password")).getErrorMessage())
+                .isEqualTo("This is not your current password.");
+
+        _setValue(_get(PasswordField.class, spec -> spec.withLabel("Current password")), "first-password");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        NotificationsKt.expectNotifications("Your password was changed.");
+        authentication.getAuthenticationManager()
+                .authenticate(new UsernamePasswordAuthenticationToken(name, "second-password"));
     }
 
     private static List<String> navLabels() {

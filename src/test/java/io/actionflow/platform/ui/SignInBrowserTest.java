@@ -95,4 +95,21 @@ class SignInBrowserTest extends BrowserTest {
         waitForText("Page not found");
         screenshot("not-found");
     }
+
+    @Test
+    @Order(6)
+    void signing_out_from_the_profile_menu_returns_to_the_login() throws Exception {
+        signIn("member", "member1234");
+        waitForText("Welcome, Demo Member");
+
+        waitFor(By.cssSelector("vaadin-menu-bar.af-user-menu vaadin-menu-bar-button")).click();
+        waitForText("Sign out");
+        screenshot("profile-menu");
+        waitFor(By.xpath("//vaadin-menu-bar-item[normalize-space(.)='Sign out']")).click();
+
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(d -> d.getCurrentUrl().endsWith("/login"));
+        open("");
+        waitFor(By.cssSelector("vaadin-login-form"));
+    }
 }
