@@ -8,21 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Shows a service's refusal next to the fields it concerns, in the user's language. */
-final class FieldErrors {
+public final class FieldErrors {
 
     private final Component owner;
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
 
-    FieldErrors(Component owner) {
+    public FieldErrors(Component owner) {
         this.owner = owner;
     }
 
-    FieldErrors bind(String field, HasValidation component) {
+    public FieldErrors bind(String field, HasValidation component) {
         fields.put(field, component);
         return this;
     }
 
-    void clear() {
+    public void clear() {
         fields.values().forEach(f -> {
             f.setInvalid(false);
             f.setErrorMessage(null);
@@ -30,7 +30,7 @@ final class FieldErrors {
     }
 
     /** Marks each refused field; errors that belong to no field on the form are shown as a notice. */
-    void show(ValidationException refusal) {
+    public void show(ValidationException refusal) {
         clear();
         for (FieldError error : refusal.errors()) {
             String text = owner.getTranslation(error.messageKey(), error.args().toArray());

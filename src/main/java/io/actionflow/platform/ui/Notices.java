@@ -4,16 +4,16 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
 /** Short messages in the corner of the screen, in the two shapes the application uses. */
-final class Notices {
+public final class Notices {
 
     private Notices() {
     }
 
-    static void success(String text) {
+    public static void success(String text) {
         show(text, NotificationVariant.SUCCESS, 3000);
     }
 
-    static void error(String text) {
+    public static void error(String text) {
         show(text, NotificationVariant.ERROR, 6000);
     }
 

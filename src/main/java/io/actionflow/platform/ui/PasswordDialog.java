@@ -1,9 +1,5 @@
 package io.actionflow.platform.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import io.actionflow.platform.FieldError;
 import io.actionflow.platform.UserService;
@@ -14,7 +10,7 @@ import io.actionflow.platform.ValidationException;
  * Sets a password: an admin resetting someone's ({@link #reset}), or a user changing their own, which asks for the
  * current one first ({@link #changeOwn}). The new password is typed twice.
  */
-final class PasswordDialog extends Dialog {
+final class PasswordDialog extends FormDialog {
 
     private final UserService users;
     private final UserSummary target;
@@ -22,14 +18,12 @@ final class PasswordDialog extends Dialog {
     private final PasswordField current = new PasswordField();
     private final PasswordField password = new PasswordField();
     private final PasswordField confirm = new PasswordField();
-    private final Button save = new Button();
-    private final FieldErrors errors = new FieldErrors(this);
 
     private PasswordDialog(UserService users, UserSummary target, Runnable onSaved) {
+        super(null);
         this.users = users;
         this.target = target;
         this.onSaved = onSaved;
-        addClassName("af-dialog");
         setHeaderTitle(target == null
                 ? getTranslation("profile.changePassword")
                 : getTranslation("users.resetPassword.title", target.username()));
@@ -41,15 +35,7 @@ final class PasswordDialog extends Dialog {
         confirm.setLabel(getTranslation("password.confirm"));
         errors.bind("currentPassword", current).bind(target == null ? "newPassword" : "password", password)
                 .bind("confirm", confirm);
-        var form = new FormLayout(current, password, confirm);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(form);
-
-        save.setText(getTranslation("common.save"));
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setDisableOnClick(true);
-        save.addClickListener(e -> save());
-        getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), save);
+        form.add(current, password, confirm);
     }
 
     static PasswordDialog reset(UserService users, UserSummary target, Runnable onSaved) {
@@ -60,24 +46,18 @@ final class PasswordDialog extends Dialog {
         return new PasswordDialog(users, null, onSaved);
     }
 
-    private void save() {
-        try {
-            if (!password.getValue().equals(confirm.getValue())) {
-                throw new ValidationException(FieldError.of("confirm", "password.mismatch"));
-            }
-            if (target == null) {
-                users.changeOwnPassword(current.getValue(), password.getValue());
-                Notices.success(getTranslation("password.changed"));
-            } else {
-                users.resetPassword(target.id(), password.getValue());
-                Notices.success(getTranslation("users.resetPassword.done", target.username()));
-            }
-            onSaved.run();
-            close();
-        } catch (ValidationException refused) {
-            errors.show(refused);
-        } finally {
-            save.setEnabled(true);
+    @Override
+    protected void save() {
+        if (!password.getValue().equals(confirm.getValue())) {
+            throw new ValidationException(FieldError.of("confirm", "password.mismatch"));
         }
+        if (target == null) {
+            users.changeOwnPassword(current.getValue(), password.getValue());
+            Notices.success(getTranslation("password.changed"));
+        } else {
+            users.resetPassword(target.id(), password.getValue());
+            Notices.success(getTranslation("users.resetPassword.done", target.username()));
+        }
+        onSaved.run();
     }
 }

@@ -1,10 +1,6 @@
 package io.actionflow.platform.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -13,15 +9,11 @@ import io.actionflow.platform.UserChanges;
 import io.actionflow.platform.UserDraft;
 import io.actionflow.platform.UserService;
 import io.actionflow.platform.UserSummary;
-import io.actionflow.platform.ValidationException;
 import java.util.EnumSet;
 import java.util.Set;
 
-/**
- * Creates an account ({@code existing == null}) or edits one. The service decides what is valid; the dialog shows its
- * answer next to each field and stays open until the save succeeds.
- */
-final class UserDialog extends Dialog {
+/** Creates an account ({@code existing == null}) or edits one; the service decides what is valid. */
+final class UserDialog extends FormDialog {
 
     private final UserService users;
     private final UserSummary existing;
@@ -32,15 +24,13 @@ final class UserDialog extends Dialog {
     private final EmailField email = new EmailField();
     private final PasswordField password = new PasswordField();
     private final CheckboxGroup<Role> roles = new CheckboxGroup<>();
-    private final Button save = new Button();
-    private final FieldErrors errors = new FieldErrors(this);
 
     UserDialog(UserService users, UserSummary existing, Runnable onSaved) {
+        super(null);
         this.users = users;
         this.existing = existing;
         this.onSaved = onSaved;
         setHeaderTitle(existing == null ? getTranslation("users.new") : getTranslation("users.editTitle", existing.username()));
-        addClassName("af-dialog");
 
         username.setLabel(getTranslation("users.username"));
         username.setRequiredIndicatorVisible(true);
@@ -56,18 +46,8 @@ final class UserDialog extends Dialog {
         roles.setRequiredIndicatorVisible(true);
         errors.bind("username", username).bind("displayName", displayName).bind("email", email)
                 .bind("password", password).bind("roles", roles);
+        form.add(username, displayName, email, password, roles);
         fill();
-
-        var form = new FormLayout(username, displayName, email, password, roles);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(form);
-
-        save.setText(getTranslation("common.save"));
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setDisableOnClick(true);
-        save.addClickListener(e -> save());
-        var cancel = new Button(getTranslation("common.cancel"), e -> close());
-        getFooter().add(cancel, save);
     }
 
     private void fill() {
@@ -83,23 +63,17 @@ final class UserDialog extends Dialog {
         roles.setValue(existing.roles());
     }
 
-    private void save() {
-        try {
-            Set<Role> chosen = Set.copyOf(roles.getValue());
-            if (existing == null) {
-                var created = users.create(new UserDraft(username.getValue(), displayName.getValue(), email.getValue(),
-                        password.getValue(), chosen));
-                Notices.success(getTranslation("users.created", created.username()));
-            } else {
-                users.update(existing.id(), new UserChanges(displayName.getValue(), email.getValue(), chosen));
-                Notices.success(getTranslation("users.saved", existing.username()));
-            }
-            onSaved.run();
-            close();
-        } catch (ValidationException refused) {
-            errors.show(refused);
-        } finally {
-            save.setEnabled(true);
+    @Override
+    protected void save() {
+        Set<Role> chosen = Set.copyOf(roles.getValue());
+        if (existing == null) {
+            var created = users.create(new UserDraft(username.getValue(), displayName.getValue(), email.getValue(),
+                    password.getValue(), chosen));
+            Notices.success(getTranslation("users.created", created.username()));
+        } else {
+            users.update(existing.id(), new UserChanges(displayName.getValue(), email.getValue(), chosen));
+            Notices.success(getTranslation("users.saved", existing.username()));
         }
+        onSaved.run();
     }
 }
