@@ -2,7 +2,6 @@ package io.actionflow.platform;
 
 import java.time.Clock;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -27,11 +26,8 @@ class AccountUserDetailsService implements UserDetailsService {
         var account = accounts.findByUsername(UserService.normalize(username))
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
         boolean locked = account.getLockedUntil() != null && account.getLockedUntil().isAfter(clock.instant());
-        return User.withUsername(account.getUsername())
-                .password(account.getPasswordHash())
-                .disabled(!account.isEnabled())
-                .accountLocked(locked)
-                .authorities(account.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList())
-                .build();
+        return new AccountPrincipal(account.getId(), account.getUsername(), account.getPasswordHash(),
+                account.isEnabled(), locked,
+                account.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
     }
 }

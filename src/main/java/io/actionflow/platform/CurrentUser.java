@@ -14,6 +14,13 @@ public class CurrentUser {
         return authentication().map(Authentication::getName);
     }
 
+    /** The account id of the signed-in user, when the sign-in went through our accounts. */
+    public Optional<Long> id() {
+        return authentication().map(Authentication::getPrincipal)
+                .filter(AccountPrincipal.class::isInstance)
+                .map(p -> ((AccountPrincipal) p).id());
+    }
+
     public boolean hasRole(Role role) {
         return authentication()
                 .map(a -> a.getAuthorities().stream().anyMatch(g -> role.authority().equals(g.getAuthority())))

@@ -1,0 +1,174 @@
+package io.actionflow.collections;
+
+import io.actionflow.platform.FieldError;
+import io.actionflow.platform.NotFoundException;
+import io.actionflow.platform.ValidationException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The metamodel: admins define collections and their fields; each change to the shape is applied to the real table
+ * in the same transaction, so a refused or failed change leaves both as they were.
+ */
+@Service
+@Transactional
+public class CollectionService {
+
+    private final CollectionRepository collections;
+    private final FieldRepository fields;
+    private final RecordTables tables;
+    private final FieldChanges fieldChanges;
+    private final Clock clock;
+
+    CollectionService(CollectionRepository collections, FieldRepository fields, RecordTables tables,
+            FieldChanges fieldChanges, Clock clock) {
+        this.collections = collections;
+        this.fields = fields;
+        this.tables = tables;
+        this.fieldChanges = fieldChanges;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<CollectionDefinition> list() {
+        return collections.findAllWithFields().stream().map(CollectionService::definition).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CollectionDefinition> find(String name) {
+        return collections.findByName(name).map(CollectionService::definition);
+    }
+
+    /** The collection of that name, or a {@link NotFoundException} that says so. */
+    @Transactional(readOnly = true)
+    public CollectionDefinition require(String name) {
+        return find(name).orElseThrow(() -> new NotFoundException("collection.notFound", name));
+    }
+
+    @PreAuthorize("hasRole('admin')")
+    public CollectionDefinition create(CollectionDraft draft) {
+        var errors = new ArrayList<FieldError>();
+        Names.checkCollectionName(draft.name()).ifPresent(errors::add);
+        if (errors.isEmpty() && collections.existsByName(draft.name())) {
+            errors.add(FieldError.of("name", "name.taken", draft.name()));
+        }
+        checkTitle(draft.title(), errors);
+        throwIfAny(errors);
+        var entity = collections.saveAndFlush(new CollectionEntity(draft.name(), draft.title().strip(),
+                blankToNull(draft.description()), clock.instant()));
+        tables.create(entity);
+        return definition(entity);
+    }
+
+    /** Changes the title, description and title field; the name (and table) stay. */
+    @PreAuthorize("hasRole('admin')")
+    public CollectionDefinition update(String name, CollectionDraft changes) {
+        var entity = editable(name);
+        var errors = new ArrayList<FieldError>();
+        checkTitle(changes.title(), errors);
+        String titleField = blankToNull(changes.titleField());
+        if (titleField != null && entity.field(titleField).filter(f -> f.getType().hasColumn()
+                && f.getType() != FieldType.MANY_TO_ONE).isEmpty()) {
+            errors.add(FieldError.of("titleField", "collection.titleField.invalid", titleField));
+        }
+        throwIfAny(errors);
+        entity.setTitle(changes.title().strip());
+        entity.setDescription(blankToNull(changes.description()));
+        entity.setTitleField(titleField);
+        return definition(entity);
+    }
+
+    /** Deletes a collection with all its records; refused while other collections point to it. */
+    @PreAuthorize("hasRole('admin')")
+    public void delete(String name) {
+        var entity = editable(name);
+        List<String> referencing = fields.findByTarget(entity).stream()
+                .filter(f -> f.getType() == FieldType.MANY_TO_ONE && f.getCollection() != entity)
+                .map(f -> f.getCollection().getTitle() + "." + f.getName())
+                .toList();
+        if (!referencing.isEmpty()) {
+            throw new ValidationException(FieldError.of("name", "collection.delete.referenced", String.join(", ", referencing)));
+        }
+        for (FieldEntity field : entity.getFields()) {
+            fields.findByInverseOf(field).forEach(inverse -> inverse.getCollection().getFields().remove(inverse));
+        }
+        tables.drop(entity);
+        collections.delete(entity);
+    }
+
+    @PreAuthorize("hasRole('admin')")
+    public CollectionDefinition addField(String collection, FieldDraft draft) {
+        var entity = editable(collection);
+        fieldChanges.add(entity, draft);
+        return definition(entity);
+    }
+
+    @PreAuthorize("hasRole('admin')")
+    public CollectionDefinition updateField(String collection, String fieldName, FieldDraft draft) {
+        var entity = editable(collection);
+        var field = entity.field(fieldName).orElseThrow(() -> new NotFoundException("field.notFound", fieldName, collection));
+        fieldChanges.update(entity, field, draft);
+        return definition(entity);
+    }
+
+    /** Removes a field and its column, with every value in it; a many-to-one takes its inverse along. */
+    @PreAuthorize("hasRole('admin')")
+    public CollectionDefinition removeField(String collection, String fieldName) {
+        var entity = editable(collection);
+        var field = entity.field(fieldName).orElseThrow(() -> new NotFoundException("field.notFound", fieldName, collection));
+        fieldChanges.remove(entity, field);
+        return definition(entity);
+    }
+
+    /** Moves a field to a new place in the order of fields (0 is first). */
+    @PreAuthorize("hasRole('admin')")
+    public CollectionDefinition moveField(String collection, String fieldName, int index) {
+        var entity = editable(collection);
+        var ordered = new ArrayList<>(entity.getFields());
+        var field = entity.field(fieldName).orElseThrow(() -> new NotFoundException("field.notFound", fieldName, collection));
+        ordered.remove(field);
+        ordered.add(Math.max(0, Math.min(index, ordered.size())), field);
+        for (int i = 0; i < ordered.size(); i++) {
+            ordered.get(i).setPosition(i + 1);
+        }
+        entity.getFields().sort(java.util.Comparator.comparingInt(FieldEntity::getPosition));
+        return definition(entity);
+    }
+
+    private CollectionEntity editable(String name) {
+        var entity = collections.findByName(name).orElseThrow(() -> new NotFoundException("collection.notFound", name));
+        if (entity.isBuiltIn()) {
+            throw new ValidationException(FieldError.of("name", "collection.builtIn", entity.getTitle()));
+        }
+        return entity;
+    }
+
+    static CollectionDefinition definition(CollectionEntity entity) {
+        return new CollectionDefinition(entity.getId(), entity.getName(), entity.getTableName(), entity.getTitle(),
+                entity.getDescription(), entity.getTitleField(), entity.isBuiltIn(),
+                entity.getFields().stream().map(FieldEntity::definition).toList());
+    }
+
+    private static void checkTitle(String title, List<FieldError> errors) {
+        if (title == null || title.isBlank()) {
+            errors.add(FieldError.of("title", "validation.required"));
+        } else if (title.strip().length() > 200) {
+            errors.add(FieldError.of("title", "validation.tooLong", 200));
+        }
+    }
+
+    static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

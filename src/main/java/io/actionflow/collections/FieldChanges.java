@@ -1,0 +1,251 @@
+package io.actionflow.collections;
+
+import static io.actionflow.collections.CollectionService.throwIfAny;
+
+import io.actionflow.platform.FieldError;
+import io.actionflow.platform.ValidationException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds, changes and removes fields. Every check runs before the first statement of DDL (H2 commits DDL at once), and
+ * a change that would lose data is refused: type changes only widen a column or apply to an empty one, and
+ * uniqueness is only switched on when the values already are unique.
+ */
+@Component
+class FieldChanges {
+
+    private final CollectionRepository collections;
+    private final FieldRepository fields;
+    private final RecordTables tables;
+    private final DSLContext dsl;
+
+    FieldChanges(CollectionRepository collections, FieldRepository fields, RecordTables tables, DSLContext dsl) {
+        this.collections = collections;
+        this.fields = fields;
+        this.tables = tables;
+        this.dsl = dsl;
+    }
+
+    void add(CollectionEntity collection, FieldDraft draft) {
+        var errors = new ArrayList<FieldError>();
+        checkName(collection, draft.name(), null, errors);
+        CollectionEntity target = null;
+        if (draft.type() == null) {
+            errors.add(FieldError.of("type", "validation.required"));
+        } else if (draft.type() == FieldType.ONE_TO_MANY) {
+            errors.add(FieldError.of("type", "field.oneToMany.direct"));
+        } else if (draft.type() == FieldType.MANY_TO_ONE) {
+            target = checkTarget(draft, errors);
+        }
+        checkSettings(draft.type(), draft.settings(), errors);
+        throwIfAny(errors);
+
+        var field = new FieldEntity(collection, draft.name(), draft.type(), collection.nextPosition());
+        field.apply(normalized(draft.settings()));
+        field.setTarget(target);
+        collection.getFields().add(field);
+        fields.saveAndFlush(field);
+        tables.addColumn(field);
+        fillDefault(collection, field);
+        if (target != null && CollectionService.blankToNull(draft.inverseName()) != null) {
+            var inverse = new FieldEntity(target, draft.inverseName(), FieldType.ONE_TO_MANY, target.nextPosition());
+            inverse.apply(FieldSettings.titled(collection.getTitle()));
+            inverse.setTarget(collection);
+            inverse.setInverseOf(field);
+            target.getFields().add(inverse);
+            fields.save(inverse);
+        }
+    }
+
+    void update(CollectionEntity collection, FieldEntity field, FieldDraft draft) {
+        var errors = new ArrayList<FieldError>();
+        boolean renamed = !field.getName().equals(draft.name());
+        if (renamed) {
+            checkName(collection, draft.name(), field, errors);
+        }
+        FieldType from = field.getType();
+        FieldType to = draft.type() == null ? from : draft.type();
+        boolean retyped = from != to;
+        if (retyped && (from.isRelation() || to.isRelation())) {
+            errors.add(FieldError.of("type", "field.type.relation"));
+        } else if (retyped && !from.widensTo(to) && tables.hasValues(field)) {
+            errors.add(FieldError.of("type", "field.type.lossy"));
+        }
+        if (from == FieldType.MANY_TO_ONE && draft.target() != null && !draft.target().equals(field.getTarget().getName())) {
+            errors.add(FieldError.of("target", "field.target.fixed"));
+        }
+        checkSettings(to, draft.settings(), errors);
+        if (errors.isEmpty() && draft.settings().unique() && !field.isUnique() && tables.hasDuplicates(field)) {
+            errors.add(FieldError.of("unique", "field.unique.duplicates"));
+        }
+        throwIfAny(errors);
+
+        boolean wasUnique = field.isUnique();
+        boolean hadIndex = RecordTables.wantsPlainIndex(field);
+        if (renamed) {
+            String old = field.getName();
+            field.setName(draft.name());
+            tables.renameColumn(field, old);
+            if (old.equals(collection.getTitleField())) {
+                collection.setTitleField(draft.name());
+            }
+        }
+        if (retyped && from.widensTo(to)) {
+            tables.widen(field, to);
+            field.setType(to);
+        } else if (retyped) {
+            tables.dropColumn(field);
+            field.setType(to);
+            field.apply(normalized(draft.settings()));
+            tables.addColumn(field);
+            return;
+        }
+        field.apply(normalized(draft.settings()));
+        tables.syncIndexes(field, wasUnique, hadIndex);
+    }
+
+    void remove(CollectionEntity collection, FieldEntity field) {
+        for (FieldEntity inverse : fields.findByInverseOf(field)) {
+            inverse.getCollection().getFields().remove(inverse);
+        }
+        if (field.getName().equals(collection.getTitleField())) {
+            collection.setTitleField(null);
+        }
+        tables.dropColumn(field);
+        collection.getFields().remove(field);
+    }
+
+    private void checkName(CollectionEntity collection, String name, FieldEntity self, List<FieldError> errors) {
+        Names.checkFieldName(name).ifPresentOrElse(errors::add, () -> {
+            if (collection.field(name).filter(f -> f != self).isPresent()) {
+                errors.add(FieldError.of("name", "name.taken", name));
+            }
+        });
+    }
+
+    private CollectionEntity checkTarget(FieldDraft draft, List<FieldError> errors) {
+        if (draft.target() == null || draft.target().isBlank()) {
+            errors.add(FieldError.of("target", "validation.required"));
+            return null;
+        }
+        var target = collections.findByName(draft.target()).orElse(null);
+        if (target == null) {
+            errors.add(FieldError.of("target", "collection.notFound", draft.target()));
+            return null;
+        }
+        String inverse = CollectionService.blankToNull(draft.inverseName());
+        if (inverse != null) {
+            if (target.isBuiltIn()) {
+                errors.add(FieldError.of("inverseName", "field.inverse.builtIn", target.getTitle()));
+            } else {
+                Names.checkFieldName(inverse).map(e -> FieldError.of("inverseName", e.messageKey(), e.args().toArray()))
+                        .ifPresentOrElse(errors::add, () -> {
+                            if (target.field(inverse).isPresent() || inverse.equals(draft.name()) && target.getName().equals(draft.target())) {
+                                errors.add(FieldError.of("inverseName", "name.taken", inverse));
+                            }
+                        });
+            }
+        }
+        return target;
+    }
+
+    private static void checkSettings(FieldType type, FieldSettings settings, List<FieldError> errors) {
+        if (settings == null || settings.title() == null || settings.title().isBlank()) {
+            errors.add(FieldError.of("title", "validation.required"));
+            return;
+        }
+        if (type == null) {
+            return;
+        }
+        if (settings.unique() && (type == FieldType.LONG_TEXT || type == FieldType.ONE_TO_MANY || type == FieldType.BOOLEAN)) {
+            errors.add(FieldError.of("unique", "field.unique.notFor"));
+        }
+        checkRange(type, settings.min(), settings.max(), errors);
+        if (settings.pattern() != null && !settings.pattern().isBlank()) {
+            if (!type.isText()) {
+                errors.add(FieldError.of("pattern", "field.pattern.notFor"));
+            } else {
+                try {
+                    Pattern.compile(settings.pattern());
+                } catch (PatternSyntaxException e) {
+                    errors.add(FieldError.of("pattern", "field.pattern.invalid"));
+                }
+            }
+        }
+        if (type == FieldType.SINGLE_SELECT) {
+            List<String> options = settings.options() == null ? List.of() : settings.options();
+            if (options.isEmpty() || options.stream().anyMatch(o -> o == null || o.isBlank())) {
+                errors.add(FieldError.of("options", "field.options.required"));
+            } else if (new HashSet<>(options.stream().map(String::strip).toList()).size() != options.size()) {
+                errors.add(FieldError.of("options", "field.options.duplicate"));
+            } else if (options.stream().anyMatch(o -> o.length() > 255)) {
+                errors.add(FieldError.of("options", "validation.tooLong", 255));
+            }
+        }
+        if (settings.defaultValue() != null && !settings.defaultValue().isBlank()) {
+            checkDefault(type, normalized(settings), errors);
+        }
+    }
+
+    private static void checkRange(FieldType type, BigDecimal min, BigDecimal max, List<FieldError> errors) {
+        if (min == null && max == null) {
+            return;
+        }
+        if (!type.isNumber() && !type.isText()) {
+            errors.add(FieldError.of("min", "field.range.notFor"));
+            return;
+        }
+        if (type.isText()) {
+            for (var bound : new BigDecimal[] {min, max}) {
+                if (bound != null && (bound.signum() < 0 || bound.stripTrailingZeros().scale() > 0)) {
+                    errors.add(FieldError.of(bound == min ? "min" : "max", "field.range.length"));
+                }
+            }
+        }
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            errors.add(FieldError.of("max", "field.range.order"));
+        }
+    }
+
+    private static void checkDefault(FieldType type, FieldSettings settings, List<FieldError> errors) {
+        if (type.isRelation()) {
+            errors.add(FieldError.of("defaultValue", "field.default.notFor"));
+            return;
+        }
+        var probe = new FieldDefinition(null, "defaultValue", settings.title(), type, 0, false, false, false, null,
+                settings.min(), settings.max(), settings.pattern(), settings.options(), null, null);
+        try {
+            FieldValues.validate(probe, FieldValues.coerce(probe, settings.defaultValue()), errors);
+        } catch (FieldValues.Unreadable e) {
+            errors.add(e.error);
+        }
+    }
+
+    /** Fills the new column with the default value in every existing record. */
+    private void fillDefault(CollectionEntity collection, FieldEntity field) {
+        var definition = field.definition();
+        if (definition.defaultValue() == null) {
+            return;
+        }
+        try {
+            Object value = FieldValues.coerce(definition, definition.defaultValue());
+            dsl.update(RecordTables.table(collection)).set(RecordSql.plainColumn(definition), value).execute();
+        } catch (FieldValues.Unreadable e) {
+            throw new ValidationException(e.error);
+        }
+    }
+
+    private static FieldSettings normalized(FieldSettings settings) {
+        return new FieldSettings(settings.title().strip(), settings.required(), settings.unique(), settings.indexed(),
+                CollectionService.blankToNull(settings.defaultValue()), settings.min(), settings.max(),
+                CollectionService.blankToNull(settings.pattern()),
+                settings.options() == null ? List.of() : settings.options().stream().map(String::strip).toList());
+    }
+}

@@ -1,0 +1,18 @@
+package io.actionflow.collections;
+
+/**
+ * A new field, or the new state of an existing one.
+ *
+ * @param target      for a many-to-one: the collection it points to ({@code users} for accounts)
+ * @param inverseName for a many-to-one: the name of the one-to-many field to add on the target, or null for none
+ */
+public record FieldDraft(String name, FieldType type, FieldSettings settings, String target, String inverseName) {
+
+    public static FieldDraft of(String name, FieldType type, FieldSettings settings) {
+        return new FieldDraft(name, type, settings, null, null);
+    }
+
+    public static FieldDraft relation(String name, String target, String inverseName, FieldSettings settings) {
+        return new FieldDraft(name, FieldType.MANY_TO_ONE, settings, target, inverseName);
+    }
+}

@@ -1,0 +1,170 @@
+package io.actionflow.collections;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+
+import io.actionflow.platform.FieldError;
+import io.actionflow.platform.ValidationException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectFieldOrAsterisk;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.TableLike;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads records: one page at a time, filtered and sorted in SQL (never in memory), with the title of every record
+ * a many-to-one field points to joined in the same query.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RecordQueries {
+
+    private final DSLContext dsl;
+    private final CollectionService collections;
+
+    RecordQueries(DSLContext dsl, CollectionService collections) {
+        this.dsl = dsl;
+        this.collections = collections;
+    }
+
+    public List<StoredRecord> find(String collection, RecordQuery query) {
+        return find(collections.require(collection), query);
+    }
+
+    public long count(String collection, Filter filter) {
+        var definition = collections.require(collection);
+        return dsl.fetchCount(dsl.selectOne().from(RecordSql.table(definition))
+                .where(FilterSql.condition(definition, filter)));
+    }
+
+    public Optional<StoredRecord> get(String collection, long id) {
+        return get(collections.require(collection), id);
+    }
+
+    Optional<StoredRecord> get(CollectionDefinition definition, long id) {
+        var query = new RecordQuery(Filter.where("id", Filter.Operator.EQ, id), List.of(), 0, 1);
+        return find(definition, query).stream().findFirst();
+    }
+
+    List<StoredRecord> find(CollectionDefinition definition, RecordQuery query) {
+        if (query.limit() <= 0 || query.offset() < 0) {
+            throw new ValidationException(FieldError.of("page", "query.page.invalid"));
+        }
+        var shape = new Shape(definition);
+        Condition where = FilterSql.condition(definition, query.filter());
+        var rows = dsl.select(shape.select)
+                .from(shape.from)
+                .where(where)
+                .orderBy(shape.order(query.sorts()))
+                .limit(query.limit())
+                .offset(query.offset())
+                .fetch();
+        return rows.stream().map(shape::toRecord).toList();
+    }
+
+    /** The columns, joins and ordering of one collection's query. */
+    private final class Shape {
+
+        private final CollectionDefinition definition;
+        private final List<SelectFieldOrAsterisk> select = new ArrayList<>();
+        private final Map<String, Field<String>> relationTitles = new LinkedHashMap<>();
+        private final Map<String, Field<String>> relationSortKeys = new HashMap<>();
+        private TableLike<?> from;
+
+        Shape(CollectionDefinition definition) {
+            this.definition = definition;
+            select.add(RecordSql.ID);
+            boolean ownTable = !definition.builtIn();
+            if (ownTable) {
+                select.add(RecordSql.CREATED_AT);
+                select.add(RecordSql.UPDATED_AT);
+            }
+            Table<?> table = RecordSql.table(definition);
+            for (FieldDefinition field : definition.columnFields()) {
+                select.add(RecordSql.column(field));
+                if (field.type() == FieldType.MANY_TO_ONE) {
+                    table = joinTitle(table, field);
+                }
+            }
+            from = table;
+        }
+
+        private Table<?> joinTitle(Table<?> table, FieldDefinition field) {
+            var target = collections.require(field.target());
+            if (target.titleField() == null) {
+                return table;
+            }
+            String alias = "r_" + field.name();
+            Field<String> title = field(name(alias, target.titleField())).cast(SQLDataType.VARCHAR(4000));
+            Field<String> aliased = title.as("title__" + field.name());
+            relationTitles.put(field.name(), aliased);
+            relationSortKeys.put(field.name(), title);
+            select.add(aliased);
+            return table.leftJoin(DSL.table(name(target.tableName())).as(alias))
+                    .on(field(name(alias, "id"), SQLDataType.BIGINT).eq(RecordSql.column(field).cast(SQLDataType.BIGINT)));
+        }
+
+        List<SortField<?>> order(List<RecordQuery.Sort> sorts) {
+            var order = new ArrayList<SortField<?>>();
+            for (RecordQuery.Sort sort : sorts) {
+                Field<?> field = sortable(sort.field());
+                order.add(sort.ascending() ? field.asc() : field.desc());
+            }
+            order.add(RecordSql.ID.asc());
+            return order;
+        }
+
+        private Field<?> sortable(String fieldName) {
+            switch (fieldName) {
+                case "id":
+                    return RecordSql.ID;
+                case "created_at":
+                    return RecordSql.CREATED_AT;
+                case "updated_at":
+                    return RecordSql.UPDATED_AT;
+                default:
+                    FieldDefinition field = definition.field(fieldName)
+                            .filter(f -> f.type().hasColumn())
+                            .orElseThrow(() -> new ValidationException(
+                                    FieldError.of("sort", "query.sort.field", fieldName, definition.name())));
+                    Field<String> byTitle = relationSortKeys.get(fieldName);
+                    return byTitle != null ? byTitle : RecordSql.column(field);
+            }
+        }
+
+        StoredRecord toRecord(Record row) {
+            long id = row.get(RecordSql.ID);
+            Map<String, Object> values = RecordSql.values(definition, row);
+            var titles = new HashMap<String, String>();
+            relationTitles.forEach((fieldName, title) -> {
+                String value = row.get(title);
+                if (value != null) {
+                    titles.put(fieldName, value);
+                }
+            });
+            boolean ownTable = !definition.builtIn();
+            return new StoredRecord(id, title(values, id), java.util.Collections.unmodifiableMap(values),
+                    Map.copyOf(titles),
+                    ownTable ? (java.time.OffsetDateTime) RecordSql.normalize(row.get(RecordSql.CREATED_AT)) : null,
+                    ownTable ? (java.time.OffsetDateTime) RecordSql.normalize(row.get(RecordSql.UPDATED_AT)) : null);
+        }
+
+        private String title(Map<String, Object> values, long id) {
+            Object value = definition.titleField() == null ? null : values.get(definition.titleField());
+            return value == null ? "#" + id : value.toString();
+        }
+    }
+}

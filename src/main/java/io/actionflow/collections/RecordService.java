@@ -1,0 +1,272 @@
+package io.actionflow.collections;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+
+import io.actionflow.platform.CurrentUser;
+import io.actionflow.platform.FieldError;
+import io.actionflow.platform.NotFoundException;
+import io.actionflow.platform.ValidationException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.SQLDataType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one path that writes records. Every write is checked against the field settings (refusals name the field and
+ * write nothing), runs in a transaction, and publishes a {@link RecordEvent} inside that transaction.
+ */
+@Service
+@Transactional
+public class RecordService {
+
+    private static final Set<String> IGNORED_INPUT = Names.SYSTEM_COLUMNS;
+    private static final Pattern UNIQUE_INDEX = Pattern.compile("uq_c\\d+_f(\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final Field<Long> ID = field(name("id"), SQLDataType.BIGINT);
+
+    private final DSLContext dsl;
+    private final CollectionService collections;
+    private final RecordQueries queries;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RecordService(DSLContext dsl, CollectionService collections, RecordQueries queries, CurrentUser currentUser,
+            ApplicationEventPublisher events, Clock clock) {
+        this.dsl = dsl;
+        this.collections = collections;
+        this.queries = queries;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public StoredRecord create(String collection, Map<String, ?> input) {
+        var definition = writable(collection);
+        var errors = new ArrayList<FieldError>();
+        Map<String, Object> values = read(definition, input, errors);
+        for (FieldDefinition field : definition.columnFields()) {
+            if (!values.containsKey(field.name()) && field.defaultValue() != null) {
+                values.put(field.name(), coerceDefault(field));
+            }
+        }
+        for (FieldDefinition field : definition.columnFields()) {
+            FieldValues.validate(field, values.get(field.name()), errors);
+        }
+        checkReferencesAndUniqueness(definition, values, values.keySet(), null, errors);
+        CollectionService.throwIfAny(errors);
+
+        OffsetDateTime now = now();
+        var row = new LinkedHashMap<Field<?>, Object>();
+        values.forEach((fieldName, value) -> row.put(RecordSql.plainColumn(definition.requireField(fieldName)), value));
+        row.put(field(name("created_at")), now);
+        row.put(field(name("updated_at")), now);
+        row.put(field(name("created_by")), currentUser.id().orElse(null));
+        row.put(field(name("updated_by")), currentUser.id().orElse(null));
+        long id = uniqueGuarded(definition, () -> dsl.insertInto(RecordSql.plainTable(definition))
+                .set(row).returningResult(ID).fetchOne().value1());
+
+        events.publishEvent(new RecordCreated(definition.name(), id, snapshot(definition, values), operator()));
+        return queries.get(definition, id).orElseThrow();
+    }
+
+    /** Changes the given fields of a record; fields not named keep their values. */
+    public StoredRecord update(String collection, long id, Map<String, ?> input) {
+        var definition = writable(collection);
+        Map<String, Object> previous = load(definition, id);
+        var errors = new ArrayList<FieldError>();
+        Map<String, Object> changes = read(definition, input, errors);
+        var merged = new LinkedHashMap<>(previous);
+        merged.putAll(changes);
+        for (FieldDefinition field : definition.columnFields()) {
+            if (changes.containsKey(field.name()) || field.required()) {
+                FieldValues.validate(field, merged.get(field.name()), errors);
+            }
+        }
+        Set<String> changed = new LinkedHashSet<>();
+        changes.forEach((fieldName, value) -> {
+            if (!same(previous.get(fieldName), value)) {
+                changed.add(fieldName);
+            }
+        });
+        checkReferencesAndUniqueness(definition, merged, changed, id, errors);
+        CollectionService.throwIfAny(errors);
+        if (changed.isEmpty()) {
+            return queries.get(definition, id).orElseThrow();
+        }
+
+        var row = new LinkedHashMap<Field<?>, Object>();
+        changed.forEach(fieldName -> row.put(RecordSql.plainColumn(definition.requireField(fieldName)), merged.get(fieldName)));
+        row.put(field(name("updated_at")), now());
+        row.put(field(name("updated_by")), currentUser.id().orElse(null));
+        uniqueGuarded(definition, () -> dsl.update(RecordSql.plainTable(definition)).set(row).where(ID.eq(id)).execute());
+
+        events.publishEvent(new RecordUpdated(definition.name(), id, Collections.unmodifiableSet(changed),
+                snapshot(definition, previous), snapshot(definition, merged), operator()));
+        return queries.get(definition, id).orElseThrow();
+    }
+
+    public void delete(String collection, long id) {
+        var definition = writable(collection);
+        deleteOne(definition, id);
+    }
+
+    /** Deletes every named record, or none: one missing id refuses the whole request. */
+    public int deleteAll(String collection, Collection<Long> ids) {
+        var definition = writable(collection);
+        var ordered = new TreeSet<>(ids);
+        for (long id : ordered) {
+            deleteOne(definition, id);
+        }
+        return ordered.size();
+    }
+
+    private void deleteOne(CollectionDefinition definition, long id) {
+        Map<String, Object> previous = load(definition, id);
+        dsl.deleteFrom(RecordSql.plainTable(definition)).where(ID.eq(id)).execute();
+        events.publishEvent(new RecordDeleted(definition.name(), id, snapshot(definition, previous), operator()));
+    }
+
+    private CollectionDefinition writable(String collection) {
+        var definition = collections.require(collection);
+        if (definition.builtIn()) {
+            throw new ValidationException(FieldError.of("collection", "collection.builtIn.records", definition.title()));
+        }
+        return definition;
+    }
+
+    private Map<String, Object> load(CollectionDefinition definition, long id) {
+        var row = dsl.select(definition.columnFields().stream().map(f -> (Field<?>) RecordSql.column(f)).toList())
+                .from(RecordSql.table(definition))
+                .where(RecordSql.ID.eq(id))
+                .forUpdate()
+                .fetchOne();
+        if (row == null) {
+            throw new NotFoundException("record.notFound", definition.title(), id);
+        }
+        return RecordSql.values(definition, row);
+    }
+
+    /** Reads the input into typed values; unknown fields and unreadable values are errors, system columns ignored. */
+    private static Map<String, Object> read(CollectionDefinition definition, Map<String, ?> input, List<FieldError> errors) {
+        var values = new LinkedHashMap<String, Object>();
+        if (input == null) {
+            return values;
+        }
+        input.forEach((fieldName, raw) -> {
+            if (IGNORED_INPUT.contains(fieldName)) {
+                return;
+            }
+            var field = definition.field(fieldName).orElse(null);
+            if (field == null) {
+                errors.add(FieldError.of(fieldName, "validation.unknownField", fieldName));
+            } else if (!field.type().hasColumn()) {
+                errors.add(FieldError.of(fieldName, "validation.readOnly"));
+            } else {
+                try {
+                    values.put(fieldName, FieldValues.coerce(field, raw));
+                } catch (FieldValues.Unreadable e) {
+                    errors.add(e.error);
+                }
+            }
+        });
+        return values;
+    }
+
+    private void checkReferencesAndUniqueness(CollectionDefinition definition, Map<String, Object> values,
+            Collection<String> checked, Long self, List<FieldError> errors) {
+        for (String fieldName : checked) {
+            var field = definition.requireField(fieldName);
+            Object value = values.get(fieldName);
+            if (value == null || errors.stream().anyMatch(e -> e.field().equals(fieldName))) {
+                continue;
+            }
+            if (field.type() == FieldType.MANY_TO_ONE) {
+                var target = collections.require(field.target());
+                if (!dsl.fetchExists(dsl.selectOne().from(RecordSql.plainTable(target)).where(ID.eq((Long) value)))) {
+                    errors.add(FieldError.of(fieldName, "validation.reference.missing", target.title(), value));
+                }
+            }
+            if (field.unique()) {
+                var sameValue = RecordSql.plainColumn(field).eq(value);
+                var condition = self == null ? sameValue : sameValue.and(ID.ne(self));
+                if (dsl.fetchExists(dsl.selectOne().from(RecordSql.plainTable(definition)).where(condition))) {
+                    errors.add(FieldError.of(fieldName, "validation.unique", display(value)));
+                }
+            }
+        }
+    }
+
+    /** A write that lost a race on a unique value: answered like the check before it, naming the field. */
+    private <T> T uniqueGuarded(CollectionDefinition definition, java.util.function.Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (DuplicateKeyException e) {
+            Matcher m = UNIQUE_INDEX.matcher(String.valueOf(e.getMessage()));
+            String fieldName = "record";
+            if (m.find()) {
+                long fieldId = Long.parseLong(m.group(1));
+                fieldName = definition.fields().stream().filter(f -> Objects.equals(f.id(), fieldId))
+                        .map(FieldDefinition::name).findFirst().orElse(fieldName);
+            }
+            throw new ValidationException(FieldError.of(fieldName, "validation.unique.race"));
+        }
+    }
+
+    private static Object coerceDefault(FieldDefinition field) {
+        try {
+            return FieldValues.coerce(field, field.defaultValue());
+        } catch (FieldValues.Unreadable e) {
+            throw new ValidationException(e.error);
+        }
+    }
+
+    private static boolean same(Object a, Object b) {
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        if (a instanceof OffsetDateTime x && b instanceof OffsetDateTime y) {
+            return x.isEqual(y);
+        }
+        return Objects.equals(a, b);
+    }
+
+    private static Map<String, Object> snapshot(CollectionDefinition definition, Map<String, Object> values) {
+        var copy = new LinkedHashMap<String, Object>();
+        for (FieldDefinition field : definition.columnFields()) {
+            copy.put(field.name(), RecordSql.normalize(values.get(field.name())));
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static String display(Object value) {
+        return value instanceof BigDecimal number ? FieldValues.plain(number) : String.valueOf(value);
+    }
+
+    private String operator() {
+        return currentUser.username().orElse(null);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,23 @@
+package io.actionflow.collections;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * One record as it is stored: its field values by field name, and for each many-to-one field the title of the
+ * record it points to.
+ *
+ * @param title what names this record: the value of the collection's title field, or {@code #id}
+ */
+public record StoredRecord(
+        long id,
+        String title,
+        Map<String, Object> values,
+        Map<String, String> relationTitles,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+
+    public Object get(String field) {
+        return values.get(field);
+    }
+}
