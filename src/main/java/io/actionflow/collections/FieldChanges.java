@@ -54,6 +54,10 @@ class FieldChanges {
         fields.saveAndFlush(field);
         tables.addColumn(field);
         fillDefault(collection, field);
+        if (collection.getTitleField() == null && draft.type() == FieldType.TEXT) {
+            // the first single-line text names the records until the admin picks another title field
+            collection.setTitleField(field.getName());
+        }
         if (target != null && CollectionService.blankToNull(draft.inverseName()) != null) {
             var inverse = new FieldEntity(target, draft.inverseName(), FieldType.ONE_TO_MANY, target.nextPosition());
             inverse.apply(FieldSettings.titled(collection.getTitle()));

@@ -19,6 +19,7 @@ public abstract class FormDialog extends Dialog {
     protected FormDialog(String title) {
         setHeaderTitle(title);
         addClassName("af-dialog");
+        setWidth("min(560px, 95vw)");
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form);
 

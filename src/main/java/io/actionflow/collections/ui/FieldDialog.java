@@ -1,0 +1,165 @@
+package io.actionflow.collections.ui;
+
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import io.actionflow.collections.CollectionDefinition;
+import io.actionflow.collections.CollectionService;
+import io.actionflow.collections.FieldDefinition;
+import io.actionflow.collections.FieldDraft;
+import io.actionflow.collections.FieldSettings;
+import io.actionflow.collections.FieldType;
+import io.actionflow.platform.ui.FormDialog;
+import io.actionflow.platform.ui.Notices;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Adds a field ({@code existing == null}) or changes one. Only the settings that apply to the chosen type are shown;
+ * the service decides what is allowed (for example, which type changes keep the data).
+ */
+final class FieldDialog extends FormDialog {
+
+    private final CollectionService collections;
+    private final CollectionDefinition collection;
+    private final FieldDefinition existing;
+    private final Consumer<CollectionDefinition> onSaved;
+
+    private final TextField title = new TextField();
+    private final TextField name = new TextField();
+    private final Select<FieldType> type = new Select<>();
+    private final Select<String> target = new Select<>();
+    private final TextField inverseName = new TextField();
+    private final TextArea options = new TextArea();
+    private final Checkbox required = new Checkbox();
+    private final Checkbox unique = new Checkbox();
+    private final Checkbox indexed = new Checkbox();
+    private final TextField defaultValue = new TextField();
+    private final BigDecimalField min = new BigDecimalField();
+    private final BigDecimalField max = new BigDecimalField();
+    private final TextField pattern = new TextField();
+    private boolean nameEdited;
+
+    FieldDialog(CollectionService collections, CollectionDefinition collection, FieldDefinition existing,
+            Consumer<CollectionDefinition> onSaved) {
+        super(null);
+        this.collections = collections;
+        this.collection = collection;
+        this.existing = existing;
+        this.onSaved = onSaved;
+        setHeaderTitle(existing == null
+                ? getTranslation("fields.add.title", collection.title())
+                : getTranslation("fields.edit.title", existing.title()));
+        labels();
+        errors.bind("title", title).bind("name", name).bind("type", type).bind("target", target)
+                .bind("inverseName", inverseName).bind("options", options).bind("defaultValue", defaultValue)
+                .bind("min", min).bind("max", max).bind("pattern", pattern);
+
+        type.setItems(Arrays.stream(FieldType.values()).filter(t -> t != FieldType.ONE_TO_MANY || existing != null).toList());
+        type.setItemLabelGenerator(t -> getTranslation(t.labelKey()));
+        target.setItems(collections.list().stream().map(CollectionDefinition::name).toList());
+        target.setItemLabelGenerator(n -> collections.find(n).map(CollectionDefinition::title).orElse(n));
+        type.addValueChangeListener(e -> adaptTo(e.getValue()));
+        title.addValueChangeListener(e -> {
+            if (existing == null && !nameEdited) {
+                name.setValue(CollectionDialog.suggestName(e.getValue()));
+            }
+        });
+        name.addValueChangeListener(e -> nameEdited |= e.isFromClient());
+
+        var rules = new Div(required, unique, indexed);
+        rules.addClassName("af-checkbox-row");
+        form.add(title, name, type, target, inverseName, options, rules, defaultValue, min, max, pattern);
+        fill();
+    }
+
+    private void labels() {
+        title.setLabel(getTranslation("fields.title"));
+        title.setRequiredIndicatorVisible(true);
+        name.setLabel(getTranslation("fields.name"));
+        name.setHelperText(getTranslation("fields.name.help"));
+        name.setRequiredIndicatorVisible(true);
+        type.setLabel(getTranslation("fields.type"));
+        target.setLabel(getTranslation("fields.target"));
+        inverseName.setLabel(getTranslation("fields.inverseName"));
+        inverseName.setHelperText(getTranslation("fields.inverseName.help"));
+        options.setLabel(getTranslation("fields.options"));
+        options.setHelperText(getTranslation("fields.options.help"));
+        required.setLabel(getTranslation("fields.required"));
+        unique.setLabel(getTranslation("fields.unique"));
+        indexed.setLabel(getTranslation("fields.indexed"));
+        indexed.setTooltipText(getTranslation("fields.indexed.help"));
+        defaultValue.setLabel(getTranslation("fields.defaultValue"));
+        pattern.setLabel(getTranslation("fields.pattern"));
+        pattern.setHelperText(getTranslation("fields.pattern.help"));
+    }
+
+    private void fill() {
+        if (existing == null) {
+            type.setValue(FieldType.TEXT);
+            return;
+        }
+        title.setValue(existing.title());
+        name.setValue(existing.name());
+        type.setValue(existing.type());
+        type.setReadOnly(existing.type().isRelation());
+        if (existing.target() != null) {
+            target.setValue(existing.target());
+        }
+        target.setReadOnly(true);
+        inverseName.setVisible(false);
+        options.setValue(String.join("\n", existing.options()));
+        required.setValue(existing.required());
+        unique.setValue(existing.unique());
+        indexed.setValue(existing.indexed());
+        defaultValue.setValue(existing.defaultValue() == null ? "" : existing.defaultValue());
+        min.setValue(existing.min());
+        max.setValue(existing.max());
+        pattern.setValue(existing.pattern() == null ? "" : existing.pattern());
+    }
+
+    /** Shows the settings that mean something for the type. */
+    private void adaptTo(FieldType chosen) {
+        if (chosen == null) {
+            return;
+        }
+        boolean relation = chosen.isRelation();
+        target.setVisible(chosen == FieldType.MANY_TO_ONE);
+        inverseName.setVisible(chosen == FieldType.MANY_TO_ONE && existing == null);
+        options.setVisible(chosen == FieldType.SINGLE_SELECT);
+        unique.setVisible(chosen.hasColumn() && chosen != FieldType.LONG_TEXT && chosen != FieldType.BOOLEAN);
+        indexed.setVisible(chosen.hasColumn());
+        required.setVisible(chosen.hasColumn());
+        defaultValue.setVisible(!relation);
+        min.setVisible(chosen.isNumber() || chosen.isText());
+        max.setVisible(chosen.isNumber() || chosen.isText());
+        min.setLabel(getTranslation(chosen.isText() ? "fields.minLength" : "fields.min"));
+        max.setLabel(getTranslation(chosen.isText() ? "fields.maxLength" : "fields.max"));
+        pattern.setVisible(chosen.isText());
+    }
+
+    @Override
+    protected void save() {
+        FieldType chosen = type.getValue();
+        var settings = new FieldSettings(title.getValue(), required.getValue(), unique.isVisible() && unique.getValue(),
+                indexed.getValue(), defaultValue.isVisible() ? defaultValue.getValue() : null,
+                min.isVisible() ? min.getValue() : null, max.isVisible() ? max.getValue() : null,
+                pattern.isVisible() ? pattern.getValue() : null, options.isVisible() ? lines(options.getValue()) : List.of());
+        var draft = new FieldDraft(name.getValue().strip(), chosen, settings,
+                chosen == FieldType.MANY_TO_ONE ? target.getValue() : null,
+                inverseName.isVisible() ? inverseName.getValue() : null);
+        CollectionDefinition saved = existing == null
+                ? collections.addField(collection.name(), draft)
+                : collections.updateField(collection.name(), existing.name(), draft);
+        Notices.success(getTranslation("fields.saved", settings.title()));
+        onSaved.accept(saved);
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+}
