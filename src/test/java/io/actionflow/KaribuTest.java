@@ -23,7 +23,7 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.util.ClassUtils;
 
@@ -40,6 +40,10 @@ public abstract class KaribuTest extends IntegrationTest {
 
     @Autowired
     private UserDetailsService userDetails;
+
+    /** This context's holder: each Spring context installs its own Vaadin-aware strategy. */
+    @Autowired
+    private SecurityContextHolderStrategy securityContexts;
 
     @BeforeAll
     static void discoverRoutes() {
@@ -80,20 +84,23 @@ public abstract class KaribuTest extends IntegrationTest {
         MockVaadin.tearDown();
     }
 
-    /** Signs the account in and navigates to the home page, as after a real sign-in. */
+    /** Signs the account in and opens the home page in a fresh UI, as the page load after a real sign-in does. */
     protected void signIn(String username) {
         var user = userDetails.loadUserByUsername(username);
         Authentication auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-        SecurityContextHolder.getContext().setAuthentication(auth);
+        var securityContext = securityContexts.createEmptyContext();
+        securityContext.setAuthentication(auth);
+        securityContexts.setContext(securityContext);
         var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(auth);
         request.setUserInRole((principal, role) -> auth.getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
+        UI.getCurrent().getPage().reload();
         UI.getCurrent().navigate("");
     }
 
     protected void signOut() {
-        SecurityContextHolder.clearContext();
+        securityContexts.clearContext();
         if (VaadinServletRequest.getCurrent() != null) {
             var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
             request.setUserPrincipalInt(null);

@@ -119,11 +119,17 @@ public class RecordQueries {
 
         List<SortField<?>> order(List<RecordQuery.Sort> sorts) {
             var order = new ArrayList<SortField<?>>();
+            boolean total = false;
             for (RecordQuery.Sort sort : sorts) {
                 Field<?> field = sortable(sort.field());
                 order.add(sort.ascending() ? field.asc() : field.desc());
+                total |= sort.field().equals("id") || definition.field(sort.field()).map(FieldDefinition::unique).orElse(false);
             }
-            order.add(RecordSql.ID.asc());
+            if (!total) {
+                // id breaks ties, so pages never overlap; in the direction of the last sort, so one index serves both
+                boolean ascending = sorts.isEmpty() || sorts.getLast().ascending();
+                order.add(ascending ? RecordSql.ID.asc() : RecordSql.ID.desc());
+            }
             return order;
         }
 

@@ -100,7 +100,8 @@ class RecordTables {
             dsl.createUniqueIndex(uniqueName(field)).on(table, field(column)).execute();
         }
         if (index && !hadIndex) {
-            dsl.createIndex(indexName(field)).on(table, field(column)).execute();
+            // (column, id): queries order by the column then by id, and a relation's records by id
+            dsl.createIndex(indexName(field)).on(table, field(column), field(name("id"))).execute();
         }
     }
 

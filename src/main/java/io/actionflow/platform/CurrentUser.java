@@ -3,12 +3,21 @@ package io.actionflow.platform;
 import java.util.Optional;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /** Who is acting in this request, as Spring Security knows it. Works the same for a click and an API call. */
 @Component
 public class CurrentUser {
+
+    private final SecurityContextHolderStrategy contexts;
+
+    /** Reads the context the way the rest of this application context does (Vaadin installs its own strategy). */
+    CurrentUser(ObjectProvider<SecurityContextHolderStrategy> strategy) {
+        this.contexts = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    }
 
     public Optional<String> username() {
         return authentication().map(Authentication::getName);
@@ -31,8 +40,8 @@ public class CurrentUser {
         return authentication().isPresent();
     }
 
-    private static Optional<Authentication> authentication() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    private Optional<Authentication> authentication() {
+        Authentication auth = contexts.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }
