@@ -146,6 +146,12 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (user == null) {
             return;
         }
+        if (user.isAdmin()) {
+            var design = new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("shell.designMode"), DesignMode.isOn());
+            design.addClassName("af-design-toggle");
+            design.addValueChangeListener(e -> DesignMode.set(e.getValue()));
+            userArea.add(design);
+        }
         var menu = new MenuBar();
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         menu.addClassName("af-user-menu");

@@ -1,0 +1,5 @@
+package io.actionflow.dispatch;
+
+/** The button a click came from, for the execution history. */
+public record ButtonReference(long pageId, long blockId, long buttonId) {
+}

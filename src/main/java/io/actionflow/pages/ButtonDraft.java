@@ -1,0 +1,14 @@
+package io.actionflow.pages;
+
+import java.util.List;
+import java.util.Map;
+
+/** A new button, or the new settings of one (its kind and placement stay). */
+public record ButtonDraft(ButtonKind kind, ButtonPlacement placement, String label, String icon, ButtonStyle style,
+        String confirmText, String successMessage, List<Long> refreshBlockIds, boolean closeDialog, Long goToPageId,
+        Map<String, String> presets, TriggerContext triggerContext) {
+
+    public static ButtonDraft of(ButtonKind kind, ButtonPlacement placement, String label, ButtonStyle style) {
+        return new ButtonDraft(kind, placement, label, null, style, null, null, List.of(), true, null, Map.of(), null);
+    }
+}

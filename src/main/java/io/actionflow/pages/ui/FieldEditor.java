@@ -1,0 +1,72 @@
+package io.actionflow.pages.ui;
+
+import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
+import io.actionflow.collections.FieldDefinition;
+import io.actionflow.collections.StoredRecord;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * An input for one field: turns what the user entered into the value a form submits, and a stored value back into
+ * what the input shows.
+ */
+final class FieldEditor<V> {
+
+    private final FieldDefinition field;
+    private final HasValue<?, V> input;
+    private final Function<V, Object> toSubmitted;
+    private final BiFunction<Object, StoredRecord, V> fromStored;
+
+    FieldEditor(FieldDefinition field, HasValue<?, V> input, Function<V, Object> toSubmitted,
+            BiFunction<Object, StoredRecord, V> fromStored) {
+        this.field = field;
+        this.input = input;
+        this.toSubmitted = toSubmitted;
+        this.fromStored = fromStored;
+    }
+
+    FieldDefinition field() {
+        return field;
+    }
+
+    Component component() {
+        return (Component) input;
+    }
+
+    HasValidation validation() {
+        return (HasValidation) input;
+    }
+
+    Object submitted() {
+        return input.isEmpty() ? null : toSubmitted.apply(input.getValue());
+    }
+
+    void show(StoredRecord record) {
+        Object stored = record == null ? null : record.get(field.name());
+        V value = stored == null ? null : fromStored.apply(stored, record);
+        if (value == null) {
+            input.clear();
+        } else {
+            input.setValue(value);
+        }
+    }
+
+    void clear() {
+        input.clear();
+        validation().setInvalid(false);
+    }
+
+    void setReadOnly(boolean readOnly) {
+        input.setReadOnly(readOnly);
+    }
+
+    @SuppressWarnings("unchecked")
+    void focus() {
+        if (input instanceof AbstractField<?, ?> f && f instanceof com.vaadin.flow.component.Focusable<?> focusable) {
+            focusable.focus();
+        }
+    }
+}

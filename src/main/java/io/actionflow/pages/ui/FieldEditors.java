@@ -1,0 +1,102 @@
+package io.actionflow.pages.ui;
+
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import io.actionflow.collections.CollectionDefinition;
+import io.actionflow.collections.FieldDefinition;
+import io.actionflow.collections.Filter;
+import io.actionflow.collections.RecordQueries;
+import io.actionflow.collections.RecordQuery;
+import io.actionflow.collections.StoredRecord;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/** The right input for each field type; relations pick a record by its title, searchable and paged. */
+final class FieldEditors {
+
+    private FieldEditors() {
+    }
+
+    static FieldEditor<?> create(FieldDefinition field, RecordQueries queries, CollectionDefinition target) {
+        FieldEditor<?> editor = switch (field.type()) {
+            case TEXT -> new FieldEditor<>(field, new TextField(), v -> v, (v, r) -> (String) v);
+            case LONG_TEXT -> new FieldEditor<>(field, new TextArea(), v -> v, (v, r) -> (String) v);
+            case EMAIL -> new FieldEditor<>(field, new EmailField(), v -> v, (v, r) -> (String) v);
+            case INTEGER -> new FieldEditor<>(field, new IntegerField(), v -> v.longValue(), (v, r) -> ((Long) v).intValue());
+            case DECIMAL -> new FieldEditor<>(field, new BigDecimalField(), v -> v, (v, r) -> (BigDecimal) v);
+            case BOOLEAN -> new FieldEditor<>(field, new Checkbox(), v -> v, (v, r) -> (Boolean) v);
+            case DATE -> new FieldEditor<>(field, new DatePicker(), v -> v, (v, r) -> (LocalDate) v);
+            case DATETIME -> new FieldEditor<>(field, new DateTimePicker(),
+                    v -> v.atZone(ZoneId.systemDefault()).toOffsetDateTime(),
+                    (v, r) -> ((OffsetDateTime) v).atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime());
+            case SINGLE_SELECT -> select(field);
+            case MANY_TO_ONE -> relation(field, queries, target);
+            case ONE_TO_MANY -> throw new IllegalArgumentException("A one-to-many field has no input");
+        };
+        var component = editor.component();
+        if (component instanceof com.vaadin.flow.component.HasLabel labelled) {
+            labelled.setLabel(field.title());
+        }
+        if (field.required() && component instanceof com.vaadin.flow.component.HasValue<?, ?> value) {
+            value.setRequiredIndicatorVisible(true);
+        }
+        return editor;
+    }
+
+    private static FieldEditor<String> select(FieldDefinition field) {
+        var select = new Select<String>();
+        select.setItems(field.options());
+        select.setEmptySelectionAllowed(!field.required());
+        return new FieldEditor<>(field, select, v -> v, (v, r) -> (String) v);
+    }
+
+    private static FieldEditor<Choice> relation(FieldDefinition field, RecordQueries queries, CollectionDefinition target) {
+        var combo = new ComboBox<Choice>();
+        combo.setItemLabelGenerator(Choice::title);
+        combo.setItems(query -> choices(queries, target, query.getFilter().orElse(""), query.getOffset(), query.getLimit()));
+        combo.setClearButtonVisible(true);
+        return new FieldEditor<>(field, combo, Choice::id,
+                (v, r) -> new Choice((Long) v, r.relationTitles().getOrDefault(field.name(), "#" + v)));
+    }
+
+    /** The target's records whose title contains the typed text (or whose number it is), by title. */
+    static Stream<Choice> choices(RecordQueries queries, CollectionDefinition target, String text, int offset, int limit) {
+        Filter filter = Filter.all();
+        String typed = text.strip();
+        if (!typed.isEmpty()) {
+            filter = typed.chars().allMatch(Character::isDigit) && typed.length() < 18
+                    ? Filter.where("id", Filter.Operator.EQ, Long.parseLong(typed))
+                    : target.titleField() == null ? Filter.where("id", Filter.Operator.IN)
+                    : Filter.where(target.titleField(), Filter.Operator.CONTAINS, typed);
+        }
+        var sorts = target.titleField() == null ? List.<RecordQuery.Sort>of() : List.of(RecordQuery.Sort.asc(target.titleField()));
+        return queries.find(target.name(), new RecordQuery(filter, sorts, offset, limit)).stream()
+                .map(r -> new Choice(r.id(), r.title()));
+    }
+
+    /** A record to choose: equal to another when it is the same record. */
+    record Choice(long id, String title) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Choice c && c.id == id;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(id);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.actionflow.pages.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import io.actionflow.collections.CollectionService;
+import io.actionflow.collections.RecordQueries;
+import io.actionflow.dispatch.ActionDispatcher;
+import io.actionflow.pages.BlockDefinition;
+import io.actionflow.pages.PageDefinition;
+import io.actionflow.pages.PageService;
+import io.actionflow.platform.CurrentUser;
+import io.actionflow.platform.NotFoundException;
+import io.actionflow.platform.Role;
+import io.actionflow.platform.ui.DesignMode;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * A page as users see it: its blocks in one or two columns. Admins in design mode also get the controls to add and
+ * configure blocks and buttons. The page address is {@code p/<slug>}; {@code ?record=<id>} opens a record in the
+ * page's edit forms and details blocks.
+ */
+@Route("p")
+@PermitAll
+class PageView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final PageService pages;
+    private final CollectionService collections;
+    private final RecordQueries queries;
+    private final ActionDispatcher dispatcher;
+    private final CurrentUser currentUser;
+    private PageDefinition page;
+    private Long record;
+    private Registration designListener;
+
+    PageView(PageService pages, CollectionService collections, RecordQueries queries, ActionDispatcher dispatcher,
+            CurrentUser currentUser) {
+        this.pages = pages;
+        this.collections = collections;
+        this.queries = queries;
+        this.dispatcher = dispatcher;
+        this.currentUser = currentUser;
+        addClassName("af-page");
+        addClassName("af-page-view");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String slug) {
+        try {
+            page = pages.open(slug);
+        } catch (NotFoundException missing) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+            return;
+        } catch (org.springframework.security.access.AccessDeniedException denied) {
+            event.rerouteToError(AccessDeniedException.class);
+            return;
+        }
+        record = event.getLocation().getQueryParameters().getSingleParameter("record")
+                .filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
+        render(page);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return page == null ? "" : page.title();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        designListener = DesignMode.onChange(event.getUI(), on -> {
+            if (page != null) {
+                render(pages.open(page.slug()));
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (designListener != null) {
+            designListener.remove();
+        }
+    }
+
+    private void render(PageDefinition definition) {
+        page = definition;
+        removeAll();
+        boolean design = DesignMode.isOn() && currentUser.hasRole(Role.ADMIN);
+        var context = new PageContext(pages, collections, queries, dispatcher, currentUser, definition, design, record, this::render);
+        if (design) {
+            add(designBar(context));
+        }
+        if (definition.blocks().isEmpty()) {
+            var empty = new Paragraph(getTranslation(currentUser.hasRole(Role.ADMIN) && !design ? "page.empty.admin" : "page.empty"));
+            empty.addClassName("af-muted");
+            add(empty);
+            return;
+        }
+        var columns = new Div();
+        columns.addClassNames("af-columns", "af-columns-" + definition.columns());
+        for (int c = 0; c < definition.columns(); c++) {
+            var column = new Div();
+            column.addClassName("af-column");
+            for (BlockDefinition block : definition.column(c)) {
+                column.add(create(context, block));
+            }
+            columns.add(column);
+        }
+        add(columns);
+    }
+
+    private static BlockView create(PageContext context, BlockDefinition block) {
+        return switch (block.type()) {
+            case TABLE -> new TableBlockView(context, block);
+            case LIST -> new ListBlockView(context, block);
+            case FORM -> new FormBlockView(context, block);
+            case DETAILS -> new DetailsBlockView(context, block);
+        };
+    }
+
+    private Div designBar(PageContext context) {
+        var addBlock = new Button(getTranslation("design.block.add"), VaadinIcon.PLUS.create(), e -> BlockDialog.create(context).open());
+        addBlock.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var settings = new Button(getTranslation("design.page.settings"), VaadinIcon.COG.create(),
+                e -> new PageDialog(pages, context.page(), saved -> context.changed(saved)).open());
+        var hint = new Paragraph(getTranslation("design.hint"));
+        hint.addClassName("af-muted");
+        var bar = new Div(hint, settings, addBlock);
+        bar.addClassName("af-design-bar");
+        return bar;
+    }
+}

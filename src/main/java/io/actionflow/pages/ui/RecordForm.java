@@ -1,0 +1,83 @@
+package io.actionflow.pages.ui;
+
+import com.vaadin.flow.component.formlayout.FormLayout;
+import io.actionflow.collections.CollectionDefinition;
+import io.actionflow.collections.CollectionService;
+import io.actionflow.collections.FieldDefinition;
+import io.actionflow.collections.FieldType;
+import io.actionflow.collections.RecordQueries;
+import io.actionflow.collections.StoredRecord;
+import io.actionflow.platform.FieldError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The inputs for a record's fields: what a create or edit form submits, and where refusals show. */
+final class RecordForm extends FormLayout {
+
+    private final List<FieldEditor<?>> editors = new ArrayList<>();
+
+    RecordForm(CollectionDefinition collection, List<String> fieldNames, CollectionService collections, RecordQueries queries) {
+        addClassName("af-record-form");
+        setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("36em", 2));
+        for (String name : fieldNames) {
+            collection.field(name).filter(f -> f.type().hasColumn()).ifPresent(field -> {
+                CollectionDefinition target = field.type() == FieldType.MANY_TO_ONE ? collections.require(field.target()) : null;
+                FieldEditor<?> editor = FieldEditors.create(field, queries, target);
+                editors.add(editor);
+                add(editor.component());
+                if (field.type() == FieldType.LONG_TEXT) {
+                    setColspan(editor.component(), 2);
+                }
+            });
+        }
+    }
+
+    /** What the form submits: every field shown, by name (empty inputs as null). */
+    Map<String, Object> values() {
+        var values = new LinkedHashMap<String, Object>();
+        editors.forEach(e -> values.put(e.field().name(), e.submitted()));
+        return values;
+    }
+
+    void show(StoredRecord record) {
+        clearErrors();
+        editors.forEach(e -> e.show(record));
+    }
+
+    void clear() {
+        editors.forEach(FieldEditor::clear);
+    }
+
+    void clearErrors() {
+        editors.forEach(e -> {
+            e.validation().setInvalid(false);
+            e.validation().setErrorMessage(null);
+        });
+    }
+
+    /** Marks the refused fields; returns the errors that belong to no field of this form. */
+    List<FieldError> showErrors(List<FieldError> errors) {
+        clearErrors();
+        var elsewhere = new ArrayList<FieldError>();
+        for (FieldError error : errors) {
+            var editor = editors.stream().filter(e -> e.field().name().equals(error.field())).findFirst();
+            if (editor.isPresent()) {
+                editor.get().validation().setErrorMessage(getTranslation(error.messageKey(), error.args().toArray()));
+                editor.get().validation().setInvalid(true);
+            } else {
+                elsewhere.add(error);
+            }
+        }
+        return elsewhere;
+    }
+
+    void setReadOnly(boolean readOnly) {
+        editors.forEach(e -> e.setReadOnly(readOnly));
+    }
+
+    List<FieldDefinition> fields() {
+        return editors.stream().map(FieldEditor::field).toList();
+    }
+}

@@ -1,0 +1,103 @@
+package io.actionflow.pages.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import io.actionflow.collections.FieldDefinition;
+import io.actionflow.collections.Filter;
+import io.actionflow.collections.RecordQuery;
+import io.actionflow.collections.StoredRecord;
+import io.actionflow.collections.ui.RecordFormat;
+import io.actionflow.pages.BlockDefinition;
+import io.actionflow.pages.ButtonKind;
+import io.actionflow.pages.ButtonPlacement;
+import io.actionflow.pages.TriggerContext;
+import java.util.List;
+
+/**
+ * Records in rows, fetched a page at a time: the chosen columns, sortable; a filter bar on any field; selection of
+ * rows for toolbar actions; a column with the row actions. A click on a row shows it in the blocks that follow this one.
+ */
+final class TableBlockView extends BlockView {
+
+    private final Grid<StoredRecord> grid = new Grid<>();
+    private final FilterBar filters;
+    private final Span count = new Span();
+
+    TableBlockView(PageContext context, BlockDefinition block) {
+        super(context, block);
+        filters = new FilterBar(collection(), f -> context.queries.count(block.collection(), f), this::refresh);
+        var toolbar = new Div(filters);
+        toolbar.addClassName("af-block-toolbar");
+        var actions = new Div();
+        actions.addClassName("af-block-actions");
+        buttons(ButtonPlacement.TOOLBAR, null, null).forEach(actions::add);
+        toolbar.add(actions);
+
+        for (String name : block.fields()) {
+            collection().field(name).filter(f -> f.type().hasColumn()).ifPresent(this::addColumn);
+        }
+        if (!rowButtons().isEmpty()) {
+            grid.addComponentColumn(this::rowActions).setKey("actions").setHeader(getTranslation("block.actions"))
+                    .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+        }
+        boolean selectable = block.buttons(ButtonPlacement.TOOLBAR).stream().anyMatch(b -> b.kind() == ButtonKind.DELETE_SELECTED
+                || b.triggerContext() == TriggerContext.SELECTED);
+        grid.setSelectionMode(selectable ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
+        grid.addItemClickListener(e -> context.selected(block.id(), e.getItem()));
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setMultiSort(true);
+        grid.setPageSize(block.pageSize());
+        grid.setAllRowsVisible(false);
+        grid.setHeight("26rem");
+        grid.setItems(
+                query -> context.queries.find(block.collection(), new RecordQuery(filters.filter(),
+                        sorts(query.getSortOrders()), query.getOffset(), query.getLimit())).stream(),
+                query -> {
+                    long total = context.queries.count(block.collection(), filters.filter());
+                    count.setText(getTranslation("records.count", total));
+                    return (int) Math.min(total, Integer.MAX_VALUE);
+                });
+        count.addClassName("af-muted");
+        body.add(toolbar, grid, count);
+    }
+
+    private void addColumn(FieldDefinition field) {
+        grid.addColumn(r -> RecordFormat.display(this, field, r)).setKey(field.name()).setHeader(field.title())
+                .setSortProperty(field.name()).setAutoWidth(true).setResizable(true);
+    }
+
+    private Component rowActions(StoredRecord record) {
+        var actions = new Div();
+        actions.addClassName("af-row-actions");
+        buttons(ButtonPlacement.ROW, record, null).forEach(actions::add);
+        return actions;
+    }
+
+    @Override
+    void refresh() {
+        grid.getDataProvider().refreshAll();
+        grid.deselectAll();
+    }
+
+    @Override
+    List<StoredRecord> selected() {
+        return List.copyOf(grid.getSelectedItems());
+    }
+
+    Grid<StoredRecord> grid() {
+        return grid;
+    }
+
+    Filter filter() {
+        return filters.filter();
+    }
+
+    private static List<RecordQuery.Sort> sorts(List<QuerySortOrder> orders) {
+        return orders.stream().map(o -> new RecordQuery.Sort(o.getSorted(), o.getDirection() == SortDirection.ASCENDING)).toList();
+    }
+}
