@@ -26,6 +26,18 @@ public record FieldDefinition(
         String target,
         String inverseOf) {
 
+    /** The default value as the field stores it (for example a Long for an integer), or null. */
+    public Object typedDefault() {
+        if (defaultValue == null) {
+            return null;
+        }
+        try {
+            return FieldValues.coerce(this, defaultValue);
+        } catch (FieldValues.Unreadable e) {
+            return null;
+        }
+    }
+
     public FieldSettings settings() {
         return new FieldSettings(title, required, unique, indexed, defaultValue, min, max, pattern, options);
     }

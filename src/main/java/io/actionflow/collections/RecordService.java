@@ -65,7 +65,8 @@ public class RecordService {
         var errors = new ArrayList<FieldError>();
         Map<String, Object> values = read(definition, input, errors);
         for (FieldDefinition field : definition.columnFields()) {
-            if (!values.containsKey(field.name()) && field.defaultValue() != null) {
+            // a field left empty on creation takes its default
+            if (values.get(field.name()) == null && field.defaultValue() != null) {
                 values.put(field.name(), coerceDefault(field));
             }
         }

@@ -61,6 +61,28 @@ final class ButtonActions {
         return button;
     }
 
+    /**
+     * In table rows, the standard View, Edit and Delete buttons without a label of their own show only an icon (the
+     * label becomes the tooltip and the accessible name), so that rows stay readable.
+     */
+    static Button compact(Button button, ButtonDefinition definition) {
+        var icon = switch (definition.kind()) {
+            case VIEW -> com.vaadin.flow.component.icon.VaadinIcon.EYE;
+            case EDIT -> com.vaadin.flow.component.icon.VaadinIcon.EDIT;
+            case DELETE -> com.vaadin.flow.component.icon.VaadinIcon.TRASH;
+            default -> null;
+        };
+        if (icon != null && definition.label() == null && definition.icon() == null) {
+            String text = button.getText();
+            button.setText(null);
+            button.setIcon(icon.create());
+            button.setAriaLabel(text);
+            button.setTooltipText(text);
+            button.addThemeVariants(ButtonVariant.LUMO_ICON);
+        }
+        return button;
+    }
+
     static String label(Component context, ButtonDefinition definition) {
         return definition.label() != null ? definition.label() : context.getTranslation(definition.kind().labelKey());
     }

@@ -54,8 +54,15 @@ final class FieldEditor<V> {
         }
     }
 
+    /** Empties the input, or puts the field's default value in it. */
     void clear() {
-        input.clear();
+        Object preset = field.typedDefault();
+        V value = preset == null ? null : fromStored.apply(preset, null);
+        if (value == null) {
+            input.clear();
+        } else {
+            input.setValue(value);
+        }
         validation().setInvalid(false);
     }
 

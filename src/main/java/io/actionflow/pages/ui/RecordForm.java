@@ -25,6 +25,7 @@ final class RecordForm extends FormLayout {
             collection.field(name).filter(f -> f.type().hasColumn()).ifPresent(field -> {
                 CollectionDefinition target = field.type() == FieldType.MANY_TO_ONE ? collections.require(field.target()) : null;
                 FieldEditor<?> editor = FieldEditors.create(field, queries, target);
+                editor.clear();
                 editors.add(editor);
                 add(editor.component());
                 if (field.type() == FieldType.LONG_TEXT) {

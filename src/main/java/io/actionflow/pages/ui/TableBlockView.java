@@ -74,7 +74,9 @@ final class TableBlockView extends BlockView {
     private Component rowActions(StoredRecord record) {
         var actions = new Div();
         actions.addClassName("af-row-actions");
-        buttons(ButtonPlacement.ROW, record, null).forEach(actions::add);
+        for (var definition : rowButtons()) {
+            actions.add(ButtonActions.compact(ButtonActions.create(definition, this, record, null), definition));
+        }
         return actions;
     }
 

@@ -249,7 +249,8 @@ class PagesJourneyTest extends KaribuTest {
 
     private static Button rowButton(TableBlockView table, String text) {
         Component actions = GridKt._getCellComponent(table.grid(), 0, "actions");
-        return _get(actions, Button.class, spec -> spec.withText(text));
+        return _get(actions, Button.class, spec -> spec.withPredicate(b -> text.equals(b.getText())
+                || text.equals(b.getElement().getAttribute("aria-label"))));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
