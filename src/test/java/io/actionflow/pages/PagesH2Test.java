@@ -1,0 +1,7 @@
+package io.actionflow.pages;
+
+import io.actionflow.H2Test;
+
+@H2Test
+class PagesH2Test extends PagesContract {
+}
