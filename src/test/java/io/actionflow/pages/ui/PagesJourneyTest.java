@@ -183,6 +183,32 @@ class PagesJourneyTest extends KaribuTest {
         assertThat(_get(H2.class).getText()).isEqualTo("Access denied");
     }
 
+    @Test
+    void trigger_workflow_buttons_say_they_do_nothing_yet_and_lists_show_cards() {
+        String tickets = ticketsCollection();
+        records.create(tickets, java.util.Map.of("subject", "Card one"));
+        records.create(tickets, java.util.Map.of("subject", "Card two"));
+        var page = pages.create(new io.actionflow.pages.PageDraft("Board " + tickets, null, null, 1,
+                java.util.Set.of(io.actionflow.platform.Role.MEMBER)));
+        page = pages.addBlock(page.id(), new io.actionflow.pages.BlockDraft(BlockType.LIST, tickets, null, 0, List.of(), null, 25, null));
+        long list = page.blocks().getFirst().id();
+        pages.addButton(list, io.actionflow.pages.ButtonDraft.of(io.actionflow.pages.ButtonKind.TRIGGER_WORKFLOW,
+                io.actionflow.pages.ButtonPlacement.TOOLBAR, "Escalate all", io.actionflow.pages.ButtonStyle.DEFAULT));
+
+        signIn("member");
+        navigate("p/" + page.slug());
+        var view = _get(ListBlockView.class);
+        @SuppressWarnings("unchecked")
+        var cards = (com.vaadin.flow.component.virtuallist.VirtualList<StoredRecord>) _get(view,
+                com.vaadin.flow.component.virtuallist.VirtualList.class);
+        assertThat(cards.getDataProvider().size(new com.vaadin.flow.data.provider.Query<>())).isEqualTo(2);
+
+        _click(_get(view, Button.class, spec -> spec.withText("Escalate all")));
+        NotificationsKt.expectNotifications(
+                "This button will run its custom-action workflows once workflows can be bound to buttons; for now it does nothing.");
+        assertThat(queries.count(tickets, Filter.all())).isEqualTo(2);
+    }
+
     /** Through the UI, as an admin: a page with a table (with a Mark done row action), a create form and a details block. */
     private String adminBuildsThePage(String tickets) {
         signIn("admin");
