@@ -58,7 +58,7 @@ public class CollectionService {
             errors.add(FieldError.of("name", "name.taken", draft.name()));
         }
         checkTitle(draft.title(), errors);
-        throwIfAny(errors);
+        ValidationException.throwIfAny(errors);
         var entity = collections.saveAndFlush(new CollectionEntity(draft.name(), draft.title().strip(),
                 blankToNull(draft.description()), clock.instant()));
         tables.create(entity);
@@ -76,7 +76,7 @@ public class CollectionService {
                 && f.getType() != FieldType.MANY_TO_ONE).isEmpty()) {
             errors.add(FieldError.of("titleField", "collection.titleField.invalid", titleField));
         }
-        throwIfAny(errors);
+        ValidationException.throwIfAny(errors);
         entity.setTitle(changes.title().strip());
         entity.setDescription(blankToNull(changes.description()));
         entity.setTitleField(titleField);
@@ -162,11 +162,6 @@ public class CollectionService {
         }
     }
 
-    static void throwIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-    }
 
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

@@ -1,7 +1,5 @@
 package io.actionflow.collections;
 
-import static io.actionflow.collections.CollectionService.throwIfAny;
-
 import io.actionflow.platform.FieldError;
 import io.actionflow.platform.ValidationException;
 import java.math.BigDecimal;
@@ -45,7 +43,7 @@ class FieldChanges {
             target = checkTarget(draft, errors);
         }
         checkSettings(draft.type(), draft.settings(), errors);
-        throwIfAny(errors);
+        ValidationException.throwIfAny(errors);
 
         var field = new FieldEntity(collection, draft.name(), draft.type(), collection.nextPosition());
         field.apply(normalized(draft.settings()));
@@ -89,7 +87,7 @@ class FieldChanges {
         if (errors.isEmpty() && draft.settings().unique() && !field.isUnique() && tables.hasDuplicates(field)) {
             errors.add(FieldError.of("unique", "field.unique.duplicates"));
         }
-        throwIfAny(errors);
+        ValidationException.throwIfAny(errors);
 
         boolean wasUnique = field.isUnique();
         boolean hadIndex = RecordTables.wantsPlainIndex(field);

@@ -74,7 +74,7 @@ public class RecordService {
             FieldValues.validate(field, values.get(field.name()), errors);
         }
         checkReferencesAndUniqueness(definition, values, values.keySet(), null, errors);
-        CollectionService.throwIfAny(errors);
+        ValidationException.throwIfAny(errors);
 
         OffsetDateTime now = now();
         var row = new LinkedHashMap<Field<?>, Object>();
@@ -110,7 +110,7 @@ public class RecordService {
             }
         });
         checkReferencesAndUniqueness(definition, merged, changed, id, errors);
-        CollectionService.throwIfAny(errors);
+        ValidationException.throwIfAny(errors);
         if (changed.isEmpty()) {
             return queries.get(definition, id).orElseThrow();
         }

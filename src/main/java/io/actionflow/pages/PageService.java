@@ -123,7 +123,7 @@ public class PageService {
             errors.add(FieldError.of("collection", draft.collection() == null || draft.collection().isBlank()
                     ? "validation.required" : "collection.notFound", draft.collection()));
         }
-        throwIfAny(errors);
+        ValidationException.throwIfAny(errors);
         var normalized = withDefaults(draft, collection);
         checkBlock(page, collection, normalized, null);
 
@@ -249,7 +249,7 @@ public class PageService {
         if (draft.roles() == null || draft.roles().isEmpty()) {
             errors.add(FieldError.of("roles", "user.roles.required"));
         }
-        throwIfAny(errors);
+        ValidationException.throwIfAny(errors);
     }
 
     private void checkBlock(PageEntity page, CollectionDefinition collection, BlockDraft draft, BlockEntity self) {
@@ -270,7 +270,7 @@ public class PageService {
                 errors.add(FieldError.of("sourceBlockId", "block.source.invalid"));
             }
         }
-        throwIfAny(errors);
+        ValidationException.throwIfAny(errors);
     }
 
     private void checkButton(BlockEntity block, ButtonDraft draft, ButtonKind kind, ButtonPlacement placement) {
@@ -304,7 +304,7 @@ public class PageService {
                 errors.add(FieldError.of("refreshBlockIds", "block.refresh.invalid"));
             }
         }
-        throwIfAny(errors);
+        ValidationException.throwIfAny(errors);
     }
 
     /** Fills what an admin left open: the fields a block shows, its form mode, its column. */
@@ -347,11 +347,6 @@ public class PageService {
         return buttons.findById(id).orElseThrow(() -> new NotFoundException("button.notFound", id));
     }
 
-    private static void throwIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

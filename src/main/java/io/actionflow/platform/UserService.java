@@ -78,7 +78,7 @@ public class UserService {
         }
         validateDetails(draft.displayName(), draft.email(), draft.roles(), errors);
         validatePassword("password", draft.password(), errors);
-        throwIfAny(errors);
+        ValidationException.throwIfAny(errors);
 
         var account = new UserAccount(username, draft.displayName().strip(), passwordEncoder.encode(draft.password()),
                 draft.roles(), clock.instant());
@@ -95,7 +95,7 @@ public class UserService {
                 && !changes.roles().contains(Role.ADMIN)) {
             errors.add(FieldError.of("roles", "user.roles.ownAdmin"));
         }
-        throwIfAny(errors);
+        ValidationException.throwIfAny(errors);
         account.setDisplayName(changes.displayName().strip());
         account.setEmail(blankToNull(changes.email()));
         account.setRoles(changes.roles());
@@ -121,7 +121,7 @@ public class UserService {
     public UserSummary resetPassword(long id, String newPassword) {
         var errors = new ArrayList<FieldError>();
         validatePassword("password", newPassword, errors);
-        throwIfAny(errors);
+        ValidationException.throwIfAny(errors);
         var account = load(id);
         account.changePassword(passwordEncoder.encode(newPassword));
         return account.summary();
@@ -136,7 +136,7 @@ public class UserService {
             errors.add(FieldError.of("currentPassword", "user.password.currentWrong"));
         }
         validatePassword("newPassword", newPassword, errors);
-        throwIfAny(errors);
+        ValidationException.throwIfAny(errors);
         account.changePassword(passwordEncoder.encode(newPassword));
     }
 
@@ -216,11 +216,6 @@ public class UserService {
         }
     }
 
-    private static void throwIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-    }
 
     static String normalize(String username) {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);

@@ -19,6 +19,13 @@ public class ValidationException extends RuntimeException {
         this(List.of(error));
     }
 
+    /** Refuses when there is anything to refuse: the one way services end their checks. */
+    public static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

@@ -3,7 +3,6 @@ package io.actionflow.collections.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -24,6 +23,7 @@ import io.actionflow.collections.RecordQueries;
 import io.actionflow.platform.NotFoundException;
 import io.actionflow.platform.Role;
 import io.actionflow.platform.ValidationException;
+import io.actionflow.platform.ui.Confirmations;
 import io.actionflow.platform.ui.Notices;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -178,30 +178,22 @@ class CollectionView extends VerticalLayout implements HasUrlParameter<String>, 
     }
 
     private void confirmRemove(FieldDefinition field) {
-        var confirm = new ConfirmDialog(getTranslation("fields.remove.title", field.title()),
+        Confirmations.destructive(this, getTranslation("fields.remove.title", field.title()),
                 getTranslation("fields.remove.message", field.title()), getTranslation("fields.remove"),
-                e -> run(() -> {
+                () -> run(() -> {
                     show(collections.removeField(collection.name(), field.name()));
                     Notices.success(getTranslation("fields.removed", field.title()));
-                }));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+                })).open();
     }
 
     private void confirmDelete() {
-        var confirm = new ConfirmDialog(getTranslation("collections.delete.title", collection.title()),
+        Confirmations.destructive(this, getTranslation("collections.delete.title", collection.title()),
                 getTranslation("collections.delete.message", collection.title()), getTranslation("collections.delete"),
-                e -> run(() -> {
+                () -> run(() -> {
                     collections.delete(collection.name());
                     Notices.success(getTranslation("collections.deleted", collection.title()));
                     getUI().ifPresent(ui -> ui.navigate(CollectionsView.class));
-                }));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+                })).open();
     }
 
     private void run(Runnable action) {

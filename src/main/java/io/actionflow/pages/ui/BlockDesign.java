@@ -1,7 +1,6 @@
 package io.actionflow.pages.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -12,6 +11,7 @@ import io.actionflow.pages.BlockDefinition;
 import io.actionflow.pages.ButtonDefinition;
 import io.actionflow.pages.PageDefinition;
 import io.actionflow.platform.ValidationException;
+import io.actionflow.platform.ui.Confirmations;
 import io.actionflow.platform.ui.Notices;
 import java.util.function.Supplier;
 
@@ -98,14 +98,7 @@ final class BlockDesign {
     }
 
     private static void confirm(Component owner, String question, Runnable action) {
-        var dialog = new ConfirmDialog();
-        dialog.setHeader(owner.getTranslation("design.confirm.title"));
-        dialog.setText(question);
-        dialog.setCancelable(true);
-        dialog.setCancelText(owner.getTranslation("common.cancel"));
-        dialog.setConfirmText(owner.getTranslation("fields.remove"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> action.run());
-        dialog.open();
+        Confirmations.destructive(owner, owner.getTranslation("design.confirm.title"), question,
+                owner.getTranslation("fields.remove"), action).open();
     }
 }

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -17,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import io.actionflow.pages.PageDefinition;
 import io.actionflow.pages.PageService;
 import io.actionflow.platform.Role;
+import io.actionflow.platform.ui.Confirmations;
 import io.actionflow.platform.ui.DesignMode;
 import io.actionflow.platform.ui.Notices;
 import jakarta.annotation.security.RolesAllowed;
@@ -107,15 +107,11 @@ class PagesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmDelete(PageDefinition page) {
-        var dialog = new ConfirmDialog(getTranslation("pages.delete.title", page.title()),
-                getTranslation("pages.delete.message", page.title()), getTranslation("pages.delete"), e -> {
+        Confirmations.destructive(this, getTranslation("pages.delete.title", page.title()),
+                getTranslation("pages.delete.message", page.title()), getTranslation("pages.delete"), () -> {
                     pages.delete(page.id());
                     Notices.success(getTranslation("pages.deleted", page.title()));
                     reload();
-                });
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("common.cancel"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.open();
+                }).open();
     }
 }
