@@ -1,0 +1,49 @@
+package io.actionflow.workflow.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state an execution carries between runs: its context (what triggered it), the jobs recorded so far (so that a
+ * resumed execution replays instead of repeating), the messages for the user, and its deadline.
+ */
+public final class ExecutionState {
+
+    private final Map<String, Object> context;
+    private final Map<String, JobState> jobs = new LinkedHashMap<>();
+    private final List<String> messages = new ArrayList<>();
+    private final boolean synchronous;
+    private final Instant deadline;
+
+    public ExecutionState(Map<String, Object> context, boolean synchronous, Instant deadline, List<JobState> recorded) {
+        this.context = context == null ? Map.of() : context;
+        this.synchronous = synchronous;
+        this.deadline = deadline;
+        if (recorded != null) {
+            recorded.forEach(j -> jobs.put(j.jobKey(), j));
+        }
+    }
+
+    public Map<String, Object> context() {
+        return context;
+    }
+
+    public Map<String, JobState> jobs() {
+        return jobs;
+    }
+
+    public List<String> messages() {
+        return messages;
+    }
+
+    public boolean synchronous() {
+        return synchronous;
+    }
+
+    public Instant deadline() {
+        return deadline;
+    }
+}

@@ -1,0 +1,106 @@
+package io.actionflow.workflow.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What must hold before a workflow version is enabled: known node types with sound settings, unique keys, no waiting
+ * nodes in a synchronous workflow, Response message only in a synchronous one, and every variable naming something
+ * that exists where it is used (an earlier node, an enclosing loop).
+ */
+public final class GraphCheck {
+
+    private static final Pattern JOB_REFERENCE = Pattern.compile("\\$jobsMapByNodeKey\\.([\\w-]+)");
+    private static final Pattern SCOPE_REFERENCE = Pattern.compile("\\$scopes\\.([\\w-]+)");
+    private static final Set<String> ROOTS = Set.of("$context", "$jobsMapByNodeKey", "$scopes", "$system");
+
+    private final NodeRegistry registry;
+
+    public GraphCheck(NodeRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The problems, in words for an admin; empty when the workflow may be enabled. */
+    public List<String> problems(WorkflowGraph graph, boolean synchronous) {
+        var problems = new ArrayList<String>();
+        var keys = new HashSet<String>();
+        for (NodeDef node : graph.all()) {
+            if (node.key() == null || node.key().isBlank() || !keys.add(node.key())) {
+                problems.add("The node key '" + node.key() + "' is empty or used twice.");
+            }
+        }
+        check(graph.chain(), new HashSet<>(), new HashSet<>(), synchronous, problems);
+        return List.copyOf(new java.util.LinkedHashSet<>(problems));
+    }
+
+    private void check(List<NodeDef> chain, Set<String> before, Set<String> loops, boolean synchronous, List<String> problems) {
+        var seen = new HashSet<>(before);
+        for (NodeDef node : chain) {
+            var executor = registry.find(node.type());
+            if (executor.isEmpty()) {
+                problems.add("Node " + node.key() + " has an unknown type '" + node.type() + "'.");
+            } else {
+                if (synchronous && executor.get().waits()) {
+                    problems.add("Node " + node.key() + " (" + node.type() + ") waits, so it cannot be in a synchronous workflow.");
+                }
+                if (!synchronous && executor.get().synchronousOnly()) {
+                    problems.add("Node " + node.key() + " (" + node.type() + ") only works in a synchronous workflow.");
+                }
+                if (executor.get().waits() && !loops.isEmpty()) {
+                    problems.add("Node " + node.key() + " (" + node.type() + ") cannot wait inside a loop.");
+                }
+                problems.addAll(executor.get().problems(node));
+            }
+            references(node, seen, loops, problems);
+            var innerLoops = new HashSet<>(loops);
+            if ("loop".equals(node.type())) {
+                innerLoops.add(node.key());
+            }
+            var afterThis = new HashSet<>(seen);
+            afterThis.add(node.key());
+            for (String branch : node.branches().keySet()) {
+                check(node.branch(branch), afterThis, innerLoops, synchronous, problems);
+            }
+            seen.add(node.key());
+        }
+    }
+
+    private static void references(NodeDef node, Set<String> earlier, Set<String> loops, List<String> problems) {
+        var texts = new ArrayList<String>();
+        collectRaw(node.config(), texts);
+        for (String text : texts) {
+            Matcher jobs = JOB_REFERENCE.matcher(text);
+            while (jobs.find()) {
+                if (!earlier.contains(jobs.group(1))) {
+                    problems.add("Node " + node.key() + " uses the result of " + jobs.group(1) + ", which does not run before it.");
+                }
+            }
+            Matcher scopes = SCOPE_REFERENCE.matcher(text);
+            while (scopes.find()) {
+                if (!loops.contains(scopes.group(1))) {
+                    problems.add("Node " + node.key() + " uses the loop " + scopes.group(1) + ", which does not contain it.");
+                }
+            }
+        }
+        for (String path : Templates.references(node.config())) {
+            String root = path.split("\\.", 2)[0];
+            if (!ROOTS.contains(root)) {
+                problems.add("Node " + node.key() + " uses the unknown variable {{" + path + "}}.");
+            }
+        }
+    }
+
+    /** Expressions name variables without {{ }}: check those too. */
+    private static void collectRaw(Object value, List<String> texts) {
+        switch (value) {
+            case String text -> texts.add(text);
+            case java.util.Map<?, ?> map -> map.values().forEach(v -> collectRaw(v, texts));
+            case List<?> list -> list.forEach(v -> collectRaw(v, texts));
+            case null, default -> { }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.actionflow.workflow.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a node sees when it runs: its settings with variables already filled in, the variables themselves (for
+ * expressions), the ports to the outside, and whether the workflow runs synchronously.
+ */
+public record NodeContext(NodeDef node, Map<String, Object> config, Map<String, Object> variables, Ports ports,
+        boolean synchronous, List<String> messages) {
+
+    public String text(String name) {
+        Object value = config.get(name);
+        return value == null ? null : String.valueOf(value);
+    }
+
+    public String requiredText(String name) {
+        String value = text(name);
+        if (value == null || value.isBlank()) {
+            throw new NodeFailure("The setting '" + name + "' of node " + node.key() + " is empty.");
+        }
+        return value;
+    }
+
+    public Object evaluate(String expression) {
+        return Expressions.evaluate(expression, variables);
+    }
+}

@@ -1,0 +1,32 @@
+package io.actionflow.workflow.engine;
+
+import java.util.List;
+
+/** Runs one type of node. Node types that wait also know how to go on when the wait is over. */
+public interface NodeExecutor {
+
+    /** The type name this executor runs, as stored in workflows ({@code condition}, {@code query}, …). */
+    String type();
+
+    NodeResult execute(NodeContext context) throws Exception;
+
+    /** Goes on after a {@link NodeResult.Wait}; by default the wait's output becomes the node's output. */
+    default NodeResult resume(NodeContext context, JobState waited) {
+        return new NodeResult.Continue(waited.output());
+    }
+
+    /** Whether this node holds an execution back (Delay, Approval): such nodes need an asynchronous workflow. */
+    default boolean waits() {
+        return false;
+    }
+
+    /** Whether this node only makes sense in a synchronous workflow (Response message). */
+    default boolean synchronousOnly() {
+        return false;
+    }
+
+    /** What is wrong with a node's settings, in words for an admin; empty when nothing is. */
+    default List<String> problems(NodeDef node) {
+        return List.of();
+    }
+}

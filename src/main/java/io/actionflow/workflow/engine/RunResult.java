@@ -1,0 +1,11 @@
+package io.actionflow.workflow.engine;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How a run of the processor ended: final ({@link ExecutionStatus#RESOLVED}, FAILED, ERROR, ABORTED) or waiting
+ * until {@code resumeAt}. {@code messages} are what Response message nodes said; {@code error} explains a failure.
+ */
+public record RunResult(ExecutionStatus status, List<String> messages, String error, Instant resumeAt) {
+}

@@ -1,0 +1,53 @@
+package io.actionflow.workflow.nodes;
+
+import io.actionflow.workflow.engine.Expressions;
+import io.actionflow.workflow.engine.NodeContext;
+import io.actionflow.workflow.engine.NodeDef;
+import io.actionflow.workflow.engine.NodeExecutor;
+import io.actionflow.workflow.engine.NodeFailure;
+import io.actionflow.workflow.engine.NodeResult;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Condition: an expression that is true or false. In {@code branch} mode the workflow takes the {@code yes} or
+ * {@code no} branch; in {@code continue} mode it goes on only when true and otherwise ends as failed.
+ */
+public final class ConditionNode implements NodeExecutor {
+
+    @Override
+    public String type() {
+        return "condition";
+    }
+
+    @Override
+    public NodeResult execute(NodeContext context) {
+        Object value = context.evaluate(context.requiredText("expression"));
+        if (!(value instanceof Boolean result)) {
+            throw new NodeFailure("The condition of node " + context.node().key() + " gave " + value + ", not true or false.");
+        }
+        boolean branching = !"continue".equals(context.text("mode"));
+        if (branching) {
+            return new NodeResult.Branch(result ? "yes" : "no", Map.of("result", result));
+        }
+        return result ? new NodeResult.Continue(Map.of("result", true)) : new NodeResult.End(false, Map.of("result", false));
+    }
+
+    @Override
+    public List<String> problems(NodeDef node) {
+        return checkExpression(node, "expression");
+    }
+
+    static List<String> checkExpression(NodeDef node, String setting) {
+        Object expression = node.config().get(setting);
+        if (expression == null || String.valueOf(expression).isBlank()) {
+            return List.of("Node " + node.key() + " has no " + setting + ".");
+        }
+        try {
+            Expressions.parse(String.valueOf(expression));
+            return List.of();
+        } catch (NodeFailure e) {
+            return List.of("Node " + node.key() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.actionflow.workflow.nodes;
+
+import io.actionflow.workflow.engine.NodeContext;
+import io.actionflow.workflow.engine.NodeExecutor;
+import io.actionflow.workflow.engine.NodeFailure;
+import io.actionflow.workflow.engine.NodeResult;
+import java.util.Map;
+
+/** Delete record(s): deletes every record the filter matches; a filter is required. */
+public final class DeleteRecordsNode implements NodeExecutor {
+
+    @Override
+    public String type() {
+        return "destroy";
+    }
+
+    @Override
+    public NodeResult execute(NodeContext context) {
+        var filter = Settings.filter(context);
+        if (filter.isEmpty()) {
+            throw new NodeFailure("Node " + context.node().key() + " has no filter: it would delete every record.");
+        }
+        int count = context.ports().records().delete(context.requiredText("collection"), filter);
+        return new NodeResult.Continue(Map.of("count", count));
+    }
+}

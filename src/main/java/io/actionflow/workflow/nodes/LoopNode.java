@@ -1,0 +1,44 @@
+package io.actionflow.workflow.nodes;
+
+import io.actionflow.workflow.engine.NodeContext;
+import io.actionflow.workflow.engine.NodeExecutor;
+import io.actionflow.workflow.engine.NodeFailure;
+import io.actionflow.workflow.engine.NodeResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Loop: runs its {@code body} branch once per item of {@code target} (a list, usually a variable) or {@code count}
+ * times; inside, {@code $scopes.<key>.item} and {@code .index} name the current one. At most 10,000 rounds.
+ */
+public final class LoopNode implements NodeExecutor {
+
+    static final int MAX_ROUNDS = 10_000;
+
+    @Override
+    public String type() {
+        return "loop";
+    }
+
+    @Override
+    public NodeResult execute(NodeContext context) {
+        Object target = context.config().get("target");
+        List<Object> items;
+        if (target instanceof List<?> list) {
+            items = new ArrayList<>(list);
+        } else if (target instanceof Number || target instanceof String s && s.strip().matches("\\d+")) {
+            int count = (int) Double.parseDouble(String.valueOf(target).strip());
+            items = new ArrayList<>(IntStream.range(0, count).boxed().map(Object.class::cast).toList());
+        } else if (target == null) {
+            items = List.of();
+        } else {
+            items = List.of(target);
+        }
+        if (items.size() > MAX_ROUNDS) {
+            throw new NodeFailure("Loop " + context.node().key() + " would run " + items.size() + " times; at most "
+                    + MAX_ROUNDS + " are allowed.");
+        }
+        return new NodeResult.Repeat(items, null);
+    }
+}

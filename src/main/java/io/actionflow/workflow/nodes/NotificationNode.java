@@ -1,0 +1,38 @@
+package io.actionflow.workflow.nodes;
+
+import io.actionflow.workflow.engine.NodeContext;
+import io.actionflow.workflow.engine.NodeExecutor;
+import io.actionflow.workflow.engine.NodeFailure;
+import io.actionflow.workflow.engine.NodeResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Notification: an in-app message to users (a list of usernames, or one username, usually a variable). */
+public final class NotificationNode implements NodeExecutor {
+
+    @Override
+    public String type() {
+        return "notification";
+    }
+
+    @Override
+    public NodeResult execute(NodeContext context) {
+        Object users = context.config().get("users");
+        var usernames = new ArrayList<String>();
+        if (users instanceof List<?> list) {
+            list.stream().filter(java.util.Objects::nonNull).map(String::valueOf).forEach(usernames::add);
+        } else if (users != null && !String.valueOf(users).isBlank()) {
+            for (String name : String.valueOf(users).split(",")) {
+                usernames.add(name.strip());
+            }
+        }
+        if (usernames.isEmpty()) {
+            throw new NodeFailure("Node " + context.node().key() + " names nobody to notify.");
+        }
+        String title = context.text("title") == null ? "" : context.text("title");
+        String message = context.requiredText("message");
+        context.ports().notifications().notify(List.copyOf(usernames), title, message);
+        return new NodeResult.Continue(Map.of("users", usernames, "title", title, "message", message));
+    }
+}

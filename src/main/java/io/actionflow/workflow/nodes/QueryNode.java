@@ -1,0 +1,27 @@
+package io.actionflow.workflow.nodes;
+
+import io.actionflow.workflow.engine.NodeContext;
+import io.actionflow.workflow.engine.NodeExecutor;
+import io.actionflow.workflow.engine.NodeResult;
+import java.util.HashMap;
+
+/** Query record(s): reads records of a collection by a filter and a sort; one record, or a list when {@code multiple}. */
+public final class QueryNode implements NodeExecutor {
+
+    @Override
+    public String type() {
+        return "query";
+    }
+
+    @Override
+    public NodeResult execute(NodeContext context) {
+        boolean multiple = Boolean.parseBoolean(String.valueOf(context.config().get("multiple")));
+        int limit = multiple ? Math.min(Settings.number(context, "limit", 100), 1000) : 1;
+        var found = context.ports().records().find(context.requiredText("collection"), Settings.filter(context),
+                Settings.sorts(context), limit);
+        if (multiple) {
+            return new NodeResult.Continue(found);
+        }
+        return new NodeResult.Continue(found.isEmpty() ? null : new HashMap<>(found.getFirst()));
+    }
+}

@@ -1,0 +1,2 @@
+/** One class per node type: what each kind of step in a workflow does. */
+package io.actionflow.workflow.nodes;

@@ -1,0 +1,98 @@
+package io.actionflow.workflow.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** In-memory stand-ins for the world outside the engine, recording what the nodes asked of it. */
+final class FakePorts {
+
+    final List<Map<String, Object>> rows = new ArrayList<>();
+    final List<String> calls = new ArrayList<>();
+    final List<String> notified = new ArrayList<>();
+    HttpPort.Response nextResponse = new HttpPort.Response(200, Map.of(), "ok");
+    RuntimeException failNextCreate;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+
+    Ports ports() {
+        RecordPort records = new RecordPort() {
+            @Override
+            public List<Map<String, Object>> find(String collection, List<Condition> filter, List<Sort> sorts, int limit) {
+                calls.add("find " + collection + " " + filter);
+                return rows.stream().filter(r -> matches(r, filter)).limit(limit).toList();
+            }
+
+            @Override
+            public Map<String, Object> create(String collection, Map<String, Object> values) {
+                if (failNextCreate != null) {
+                    var failure = failNextCreate;
+                    failNextCreate = null;
+                    throw failure;
+                }
+                calls.add("create " + collection + " " + values);
+                var row = new LinkedHashMap<>(values);
+                row.put("id", (long) rows.size() + 1);
+                rows.add(row);
+                return row;
+            }
+
+            @Override
+            public int update(String collection, List<Condition> filter, Map<String, Object> values) {
+                calls.add("update " + collection + " " + filter + " " + values);
+                var matching = rows.stream().filter(r -> matches(r, filter)).toList();
+                matching.forEach(r -> r.putAll(values));
+                return matching.size();
+            }
+
+            @Override
+            public int delete(String collection, List<Condition> filter) {
+                calls.add("delete " + collection + " " + filter);
+                var matching = rows.stream().filter(r -> matches(r, filter)).toList();
+                rows.removeAll(matching);
+                return matching.size();
+            }
+        };
+        HttpPort http = (method, url, headers, body, timeout) -> {
+            calls.add(method + " " + url + " " + body);
+            return nextResponse;
+        };
+        NotificationPort notifications = (users, title, message) -> notified.add(users + " " + title + ": " + message);
+        return new Ports(records, http, notifications, clock);
+    }
+
+    private static boolean matches(Map<String, Object> row, List<RecordPort.Condition> filter) {
+        return filter.stream().allMatch(c -> c.values().isEmpty() || String.valueOf(row.get(c.field())).equals(String.valueOf(c.values().getFirst())));
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
