@@ -67,7 +67,8 @@ class ProcessorTest {
         var result = run(graph, Map.of("data", Map.of("lines", List.of(Map.of("name", "Desk"), Map.of("name", "Chair")))));
 
         assertThat(result.status()).isEqualTo(ExecutionStatus.RESOLVED);
-        assertThat(fake.calls).containsExactly("create lines {name=Desk, position=0}", "create lines {name=Chair, position=1}");
+        assertThat(fake.rows).extracting(r -> r.get("name"), r -> r.get("position"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Desk", 0), org.assertj.core.groups.Tuple.tuple("Chair", 1));
         assertThat(recorded).extracting(JobState::jobKey).contains("line@each:0", "line@each:1", "tick@times:1");
         assertThat(recorded.stream().filter(j -> j.jobKey().equals("tick@times:1")).findFirst().orElseThrow().output()).isEqualTo(10);
     }

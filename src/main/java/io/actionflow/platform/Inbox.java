@@ -1,0 +1,59 @@
+package io.actionflow.platform;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** In-app messages: workflows send them to users, the shell shows the unread count and the messages. */
+@Service
+@Transactional
+public class Inbox {
+
+    private final InboxRepository messages;
+    private final UserService users;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    Inbox(InboxRepository messages, UserService users, CurrentUser currentUser, Clock clock) {
+        this.messages = messages;
+        this.users = users;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** Delivers a message to each existing account among {@code usernames}; returns how many received it. */
+    public int send(List<String> usernames, String title, String message) {
+        int delivered = 0;
+        for (String username : usernames.stream().map(UserService::normalize).distinct().toList()) {
+            if (users.findByUsername(username).isPresent()) {
+                messages.save(new InboxMessage(username, cut(title, 200), cut(message, 4000), clock.instant()));
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+
+    @Transactional(readOnly = true)
+    public long unreadCount() {
+        return currentUser.username().map(messages::countByUsernameAndReadAtIsNull).orElse(0L);
+    }
+
+    /** The signed-in user's newest messages; reading them marks them read. */
+    public List<Notification> read(int limit) {
+        var username = currentUser.username().orElse(null);
+        if (username == null) {
+            return List.of();
+        }
+        var found = messages.findByUsernameOrderByIdDesc(username, PageRequest.of(0, limit));
+        var views = found.stream().map(InboxMessage::view).toList();
+        found.forEach(m -> m.markRead(clock.instant()));
+        return views;
+    }
+
+    private static String cut(String text, int max) {
+        String value = text == null ? "" : text;
+        return value.length() > max ? value.substring(0, max) : value;
+    }
+}

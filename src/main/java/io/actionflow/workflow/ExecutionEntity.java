@@ -1,0 +1,109 @@
+package io.actionflow.workflow;
+
+import io.actionflow.workflow.engine.ExecutionStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+@Entity
+@Table(name = "af_execution")
+class ExecutionEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private Long workflowId;
+
+    @Column(name = "wf_key", nullable = false, length = 64)
+    private String key;
+
+    @Column(name = "wf_version", nullable = false)
+    private int number;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ExecutionStatus status;
+
+    @Column(nullable = false, length = 1_000_000)
+    private String context;
+
+    @Column(length = 100_000)
+    private String messages;
+
+    @Column(length = 4000)
+    private String error;
+
+    private int attempts;
+
+    private Instant resumeAt;
+
+    private Long parentId;
+
+    private int depth;
+
+    private boolean testRun;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    private Instant finishedAt;
+
+    @Version
+    private long version;
+
+    protected ExecutionEntity() {
+    }
+
+    ExecutionEntity(WorkflowEntity workflow, String context, int depth, Long parentId, boolean testRun, Instant now) {
+        this.workflowId = workflow.getId();
+        this.key = workflow.getKey();
+        this.number = workflow.getNumber();
+        this.status = ExecutionStatus.STARTED;
+        this.context = context;
+        this.depth = depth;
+        this.parentId = parentId;
+        this.testRun = testRun;
+        this.createdAt = now;
+    }
+
+    ExecutionSummary summary() {
+        return new ExecutionSummary(id, workflowId, key, number, status, error, messages, attempts, testRun, createdAt, finishedAt);
+    }
+
+    void finish(ExecutionStatus newStatus, String newError, String newMessages, Instant newResumeAt, Instant now) {
+        status = newStatus;
+        error = newError == null ? null : newError.length() > 4000 ? newError.substring(0, 4000) : newError;
+        messages = newMessages;
+        resumeAt = newResumeAt;
+        finishedAt = newStatus.isFinal() ? now : null;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    Long getWorkflowId() {
+        return workflowId;
+    }
+
+    ExecutionStatus getStatus() {
+        return status;
+    }
+
+    String getContext() {
+        return context;
+    }
+
+    int getDepth() {
+        return depth;
+    }
+}

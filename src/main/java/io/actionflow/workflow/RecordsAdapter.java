@@ -1,0 +1,98 @@
+package io.actionflow.workflow;
+
+import io.actionflow.collections.Filter;
+import io.actionflow.collections.RecordQueries;
+import io.actionflow.collections.RecordQuery;
+import io.actionflow.collections.RecordService;
+import io.actionflow.collections.StoredRecord;
+import io.actionflow.platform.NotFoundException;
+import io.actionflow.platform.ValidationException;
+import io.actionflow.workflow.engine.NodeFailure;
+import io.actionflow.workflow.engine.RecordPort;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Record nodes write through {@link RecordService} and read through {@link RecordQueries}, like every click does. */
+@Component
+class RecordsAdapter implements RecordPort {
+
+    private static final int MAX_MATCHES = 10_000;
+
+    private final RecordService records;
+    private final RecordQueries queries;
+
+    RecordsAdapter(RecordService records, RecordQueries queries) {
+        this.records = records;
+        this.queries = queries;
+    }
+
+    @Override
+    public List<Map<String, Object>> find(String collection, List<Condition> filter, List<Sort> sorts, int limit) {
+        return guarded(() -> queries.find(collection, new RecordQuery(filter(filter),
+                        sorts.stream().map(s -> new RecordQuery.Sort(s.field(), s.ascending())).toList(), 0, limit))
+                .stream().map(RecordsAdapter::map).toList());
+    }
+
+    @Override
+    public Map<String, Object> create(String collection, Map<String, Object> values) {
+        return guarded(() -> map(records.create(collection, values)));
+    }
+
+    @Override
+    public int update(String collection, List<Condition> filter, Map<String, Object> values) {
+        return guarded(() -> {
+            var ids = ids(collection, filter);
+            ids.forEach(id -> records.update(collection, id, values));
+            return ids.size();
+        });
+    }
+
+    @Override
+    public int delete(String collection, List<Condition> filter) {
+        return guarded(() -> records.deleteAll(collection, ids(collection, filter)));
+    }
+
+    private List<Long> ids(String collection, List<Condition> filter) {
+        return queries.find(collection, new RecordQuery(filter(filter), List.of(), 0, MAX_MATCHES)).stream()
+                .map(StoredRecord::id).toList();
+    }
+
+    static Map<String, Object> map(StoredRecord record) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("id", record.id());
+        map.putAll(record.values());
+        return map;
+    }
+
+    private static Filter filter(List<Condition> conditions) {
+        if (conditions.isEmpty()) {
+            return Filter.all();
+        }
+        return new Filter.And(conditions.stream()
+                .<Filter>map(c -> new Filter.Condition(c.field(), operator(c.op()), c.values())).toList());
+    }
+
+    private static Filter.Operator operator(String op) {
+        String name = op.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        try {
+            return Filter.Operator.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new NodeFailure("The comparison '" + op + "' is not known; use eq, ne, contains, gt, ge, lt, le, between, empty, notEmpty or in.");
+        }
+    }
+
+    /** A refusal of the data layer fails the node with its reason instead of crashing the workflow. */
+    private static <T> T guarded(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ValidationException refused) {
+            throw new NodeFailure("The data was refused: " + refused.errors().stream()
+                    .map(e -> e.field() + " " + e.messageKey() + (e.args().isEmpty() ? "" : " " + e.args())).toList(), refused);
+        } catch (NotFoundException missing) {
+            throw new NodeFailure("Not found: " + missing.messageKey() + " " + missing.args(), missing);
+        }
+    }
+}

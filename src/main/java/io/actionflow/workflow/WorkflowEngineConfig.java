@@ -1,0 +1,47 @@
+package io.actionflow.workflow;
+
+import io.actionflow.platform.Inbox;
+import io.actionflow.workflow.engine.GraphCheck;
+import io.actionflow.workflow.engine.NodeRegistry;
+import io.actionflow.workflow.engine.Ports;
+import io.actionflow.workflow.engine.Processor;
+import io.actionflow.workflow.nodes.CalculationNode;
+import io.actionflow.workflow.nodes.ConditionNode;
+import io.actionflow.workflow.nodes.CreateRecordNode;
+import io.actionflow.workflow.nodes.DelayNode;
+import io.actionflow.workflow.nodes.DeleteRecordsNode;
+import io.actionflow.workflow.nodes.EndNode;
+import io.actionflow.workflow.nodes.HttpRequestNode;
+import io.actionflow.workflow.nodes.LoopNode;
+import io.actionflow.workflow.nodes.NotificationNode;
+import io.actionflow.workflow.nodes.QueryNode;
+import io.actionflow.workflow.nodes.ResponseMessageNode;
+import io.actionflow.workflow.nodes.UpdateRecordsNode;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the plain-Java engine to the application: the node types, and ports that reach records, HTTP and the inbox. */
+@Configuration
+@EnableConfigurationProperties({HttpAdapter.HttpSettings.class, WorkflowRunner.RunnerSettings.class})
+class WorkflowEngineConfig {
+
+    @Bean
+    NodeRegistry nodeRegistry() {
+        return new NodeRegistry(List.of(new ConditionNode(), new LoopNode(), new CalculationNode(), new QueryNode(),
+                new CreateRecordNode(), new UpdateRecordsNode(), new DeleteRecordsNode(), new EndNode(),
+                new ResponseMessageNode(), new HttpRequestNode(), new DelayNode(), new NotificationNode()));
+    }
+
+    @Bean
+    Processor processor(NodeRegistry registry, RecordsAdapter records, HttpAdapter http, Inbox inbox, Clock clock) {
+        return new Processor(registry, new Ports(records, http, (users, title, message) -> inbox.send(users, title, message), clock));
+    }
+
+    @Bean
+    GraphCheck graphCheck(NodeRegistry registry) {
+        return new GraphCheck(registry);
+    }
+}

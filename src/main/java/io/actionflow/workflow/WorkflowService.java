@@ -1,0 +1,239 @@
+package io.actionflow.workflow;
+
+import io.actionflow.collections.CollectionService;
+import io.actionflow.platform.FieldError;
+import io.actionflow.platform.NotFoundException;
+import io.actionflow.platform.ValidationException;
+import io.actionflow.workflow.engine.GraphCheck;
+import io.actionflow.workflow.engine.WorkflowGraph;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Workflow definitions and their versions. A version that has run is frozen: changing it makes a new version (a copy
+ * with the same node keys). Enabling a version checks it, makes it the current one and disables the others.
+ */
+@Service
+@Transactional
+@PreAuthorize("hasRole('admin')")
+public class WorkflowService {
+
+    private static final Set<String> CONTEXT_TYPES = Set.of("none", "single", "multiple");
+
+    private final WorkflowRepository workflows;
+    private final ExecutionRepository executions;
+    private final JobRepository jobs;
+    private final WorkflowJson json;
+    private final GraphCheck check;
+    private final CollectionService collections;
+    private final WorkflowRunner runner;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    WorkflowService(WorkflowRepository workflows, ExecutionRepository executions, JobRepository jobs, WorkflowJson json,
+            GraphCheck check, CollectionService collections, WorkflowRunner runner, TransactionTemplate transaction, Clock clock) {
+        this.workflows = workflows;
+        this.executions = executions;
+        this.jobs = jobs;
+        this.json = json;
+        this.check = check;
+        this.collections = collections;
+        this.runner = runner;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public WorkflowDefinition create(WorkflowDraft draft) {
+        checkDraft(draft);
+        var entity = new WorkflowEntity("wf_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12), 1, clock.instant());
+        apply(entity, draft);
+        entity.setNodes(json.writeGraph(new WorkflowGraph(List.of())));
+        return definition(workflows.save(entity));
+    }
+
+    /** One entry per key: its current version, or its newest when none is current. */
+    @Transactional(readOnly = true)
+    public List<WorkflowDefinition> list() {
+        return workflows.findLatest().stream().map(this::definition).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public WorkflowDefinition get(long id) {
+        return definition(entity(id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<WorkflowDefinition> versions(String key) {
+        return workflows.findByKeyOrderByNumberDesc(key).stream().map(this::definition).toList();
+    }
+
+    /** Changes title, trigger and mode; on a version that has run, in a new version instead. */
+    public WorkflowDefinition update(long id, WorkflowDraft draft) {
+        checkDraft(draft);
+        var entity = editable(entity(id));
+        apply(entity, draft);
+        return definition(entity);
+    }
+
+    /** Replaces the nodes; on a version that has run, in a new version instead. */
+    public WorkflowDefinition updateGraph(long id, WorkflowGraph graph) {
+        var entity = editable(entity(id));
+        entity.setNodes(json.writeGraph(graph));
+        entity.touch(clock.instant());
+        return definition(entity);
+    }
+
+    /** Checks the version and makes it the one that runs; the problems refuse it, one message each. */
+    public WorkflowDefinition enable(long id) {
+        var entity = entity(id);
+        var problems = check.problems(json.readGraph(entity.getNodes()), entity.isSynchronous());
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems.stream().map(p -> FieldError.of("nodes", "workflow.problem", p)).toList());
+        }
+        for (WorkflowEntity other : workflows.findByKeyOrderByNumberDesc(entity.getKey())) {
+            other.setCurrent(other == entity);
+            other.setEnabled(other == entity);
+        }
+        return definition(entity);
+    }
+
+    public WorkflowDefinition disable(long id) {
+        var entity = entity(id);
+        entity.setEnabled(false);
+        return definition(entity);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ExecutionSummary> executions(long workflowId, int limit) {
+        return executions.findByWorkflowIdOrderByIdDesc(workflowId, PageRequest.of(0, limit)).stream()
+                .map(ExecutionEntity::summary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<JobView> jobs(long executionId) {
+        return jobs.findByExecutionIdOrderById(executionId).stream().map(j -> new JobView(j.getJobKey(), j.getNodeKey(),
+                j.getStatus(), json.read(j.getInput()), json.read(j.getOutput()), j.getBranch(), j.getError(),
+                j.getDurationMicros())).toList();
+    }
+
+    /**
+     * Runs the version against a context as if triggered, and rolls back every record it wrote: the admin sees each
+     * node's result before enabling it. (HTTP requests and notifications are real.)
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public RunOutcome testRun(long id, Map<String, Object> context) {
+        var entity = workflows.findById(id).orElseThrow(() -> new NotFoundException("workflow.notFound", id));
+        return transaction.execute(status -> {
+            status.setRollbackOnly();
+            return runner.run(entity, context, 0, null, true);
+        });
+    }
+
+    /** The version as one JSON document: settings and nodes, keys included. */
+    @Transactional(readOnly = true)
+    public String export(long id) {
+        var entity = entity(id);
+        var document = new LinkedHashMap<String, Object>();
+        document.put("key", entity.getKey());
+        document.put("title", entity.getTitle());
+        document.put("description", entity.getDescription());
+        document.put("triggerType", entity.getTriggerType().name());
+        document.put("triggerConfig", json.readMap(entity.getTriggerConfig()));
+        document.put("synchronous", entity.isSynchronous());
+        document.put("retries", entity.getRetries());
+        document.put("nodes", json.read(entity.getNodes()));
+        return json.write(document);
+    }
+
+    /** Imports a document made by {@link #export}: a new version of its key, or a new workflow; not enabled. */
+    public WorkflowDefinition importJson(String document) {
+        Map<String, Object> map;
+        WorkflowGraph graph;
+        TriggerType type;
+        try {
+            map = json.readMap(document);
+            type = TriggerType.valueOf(String.valueOf(map.get("triggerType")));
+            graph = json.readGraph(json.write(map.getOrDefault("nodes", List.of())));
+        } catch (RuntimeException e) {
+            throw new ValidationException(FieldError.of("document", "workflow.import.invalid", e.getMessage()));
+        }
+        @SuppressWarnings("unchecked")
+        var draft = new WorkflowDraft(String.valueOf(map.getOrDefault("title", "")), (String) map.get("description"), type,
+                map.get("triggerConfig") instanceof Map<?, ?> config ? (Map<String, Object>) config : Map.of(),
+                Boolean.TRUE.equals(map.get("synchronous")), map.get("retries") instanceof Number n ? n.intValue() : 0);
+        checkDraft(draft);
+        String key = map.get("key") instanceof String k && k.matches("[a-zA-Z0-9_-]{1,64}") ? k
+                : "wf_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        var existing = workflows.findByKeyOrderByNumberDesc(key);
+        var entity = new WorkflowEntity(key, existing.isEmpty() ? 1 : existing.getFirst().getNumber() + 1, clock.instant());
+        apply(entity, draft);
+        entity.setNodes(json.writeGraph(graph));
+        return definition(workflows.save(entity));
+    }
+
+    private WorkflowEntity editable(WorkflowEntity entity) {
+        if (!executions.existsByWorkflowIdAndTestRunFalse(entity.getId())) {
+            return entity;
+        }
+        int next = workflows.findByKeyOrderByNumberDesc(entity.getKey()).getFirst().getNumber() + 1;
+        return workflows.save(entity.nextVersion(next, clock.instant()));
+    }
+
+    private void apply(WorkflowEntity entity, WorkflowDraft draft) {
+        entity.setTitle(draft.title().strip());
+        entity.setDescription(draft.description() == null || draft.description().isBlank() ? null : draft.description().strip());
+        entity.setTriggerType(draft.triggerType());
+        entity.setTriggerConfig(json.write(draft.triggerConfig() == null ? Map.of() : draft.triggerConfig()));
+        entity.setSynchronous(draft.triggerType() == TriggerType.PRE_ACTION
+                || draft.triggerType() != TriggerType.APPROVAL && draft.synchronous());
+        entity.setRetries(Math.max(0, Math.min(draft.retries(), 10)));
+        entity.touch(clock.instant());
+    }
+
+    private void checkDraft(WorkflowDraft draft) {
+        var errors = new ArrayList<FieldError>();
+        if (draft.title() == null || draft.title().isBlank()) {
+            errors.add(FieldError.of("title", "validation.required"));
+        }
+        if (draft.triggerType() == null) {
+            errors.add(FieldError.of("triggerType", "validation.required"));
+            ValidationException.throwIfAny(errors);
+        }
+        Map<String, Object> config = draft.triggerConfig() == null ? Map.of() : draft.triggerConfig();
+        String contextType = String.valueOf(config.getOrDefault("contextType", "single"));
+        if (draft.triggerType() == TriggerType.CUSTOM_ACTION && !CONTEXT_TYPES.contains(contextType)) {
+            errors.add(FieldError.of("contextType", "workflow.contextType.invalid"));
+        }
+        boolean needsCollection = draft.triggerType() != TriggerType.CUSTOM_ACTION || !"none".equals(contextType);
+        Object collection = config.get("collection");
+        if (needsCollection && (collection == null || String.valueOf(collection).isBlank())) {
+            errors.add(FieldError.of("collection", "validation.required"));
+        } else if (collection != null && collections.find(String.valueOf(collection)).isEmpty()) {
+            errors.add(FieldError.of("collection", "collection.notFound", collection));
+        }
+        if (draft.triggerType() == TriggerType.APPROVAL && draft.synchronous()) {
+            errors.add(FieldError.of("synchronous", "workflow.approval.async"));
+        }
+        ValidationException.throwIfAny(errors);
+    }
+
+    private WorkflowEntity entity(long id) {
+        return workflows.findById(id).orElseThrow(() -> new NotFoundException("workflow.notFound", id));
+    }
+
+    private WorkflowDefinition definition(WorkflowEntity e) {
+        return new WorkflowDefinition(e.getId(), e.getKey(), e.getNumber(), e.getTitle(), e.getDescription(),
+                e.getTriggerType(), json.readMap(e.getTriggerConfig()), json.readGraph(e.getNodes()), e.isSynchronous(),
+                e.isEnabled(), e.isCurrent(), e.getRetries(), e.getCreatedAt(), e.getUpdatedAt());
+    }
+}

@@ -1,0 +1,198 @@
+package io.actionflow.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.actionflow.collections.CollectionDraft;
+import io.actionflow.collections.CollectionService;
+import io.actionflow.collections.FieldDraft;
+import io.actionflow.collections.FieldSettings;
+import io.actionflow.collections.FieldType;
+import io.actionflow.collections.Filter;
+import io.actionflow.collections.RecordQueries;
+import io.actionflow.collections.RecordService;
+import io.actionflow.platform.ValidationException;
+import io.actionflow.workflow.engine.ExecutionStatus;
+import io.actionflow.workflow.engine.JobStatus;
+import io.actionflow.workflow.engine.NodeDef;
+import io.actionflow.workflow.engine.WorkflowGraph;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Workflow versions, synchronous runs, test runs and history, on every database we run on. */
+@WithMockUser(username = "admin", roles = "admin")
+abstract class WorkflowsContract {
+
+    @Autowired
+    WorkflowService workflows;
+
+    @Autowired
+    WorkflowRunner runner;
+
+    @Autowired
+    CollectionService collections;
+
+    @Autowired
+    RecordService records;
+
+    @Autowired
+    RecordQueries queries;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    String logs;
+
+    @BeforeEach
+    void collection() {
+        logs = "logs_" + UUID.randomUUID().toString().substring(0, 8);
+        collections.create(new CollectionDraft(logs, "Logs", null, null));
+        collections.addField(logs, FieldDraft.of("note", FieldType.TEXT, FieldSettings.titled("Note").withRequired(true)));
+    }
+
+    @Test
+    void a_synchronous_workflow_writes_in_the_callers_transaction_and_rolls_back_with_it() {
+        var workflow = withNodes(List.of(node("write", "create", Map.of("collection", logs, "values", Map.of("note", "{{$context.data.note}}")))));
+
+        RunOutcome outcome = transaction.execute(status -> {
+            var run = runner.runSync(workflow.id(), Map.of("data", Map.of("note", "rolled back")), 0);
+            assertThat(queries.count(logs, Filter.all())).isEqualTo(1);
+            status.setRollbackOnly();
+            return run;
+        });
+
+        assertThat(outcome.status()).isEqualTo(ExecutionStatus.RESOLVED);
+        assertThat(queries.count(logs, Filter.all())).isZero();
+        assertThat(workflows.executions(workflow.id(), 10)).singleElement()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(ExecutionStatus.RESOLVED));
+        assertThat(workflows.jobs(outcome.executionId())).singleElement()
+                .satisfies(j -> assertThat(j.status()).isEqualTo(JobStatus.RESOLVED))
+                .satisfies(j -> assertThat(j.output()).asString().contains("rolled back"));
+    }
+
+    @Test
+    void a_version_that_ran_is_frozen_and_enabling_a_version_makes_it_current() {
+        var v1 = withNodes(List.of(node("calc", "calculation", Map.of("expression", "1 + 1"))));
+        workflows.enable(v1.id());
+        runner.runSync(v1.id(), Map.of(), 0);
+
+        var v2 = workflows.updateGraph(v1.id(), new WorkflowGraph(List.of(node("calc", "calculation", Map.of("expression", "2 + 2")))));
+
+        assertThat(v2.id()).isNotEqualTo(v1.id());
+        assertThat(v2.key()).isEqualTo(v1.key());
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.graph().all()).extracting(NodeDef::key).containsExactly("calc");
+        assertThat(workflows.get(v1.id()).graph().all().getFirst().config()).containsEntry("expression", "1 + 1");
+        assertThat(workflows.get(v1.id()).current()).isTrue();
+
+        workflows.enable(v2.id());
+        assertThat(workflows.get(v1.id())).satisfies(w -> assertThat(w.current()).isFalse()).satisfies(w -> assertThat(w.enabled()).isFalse());
+        assertThat(workflows.versions(v1.key())).extracting(WorkflowDefinition::version).containsExactly(2, 1);
+        assertThat(workflows.list()).filteredOn(w -> w.key().equals(v1.key())).singleElement()
+                .satisfies(w -> assertThat(w.version()).isEqualTo(2));
+    }
+
+    @Test
+    void enabling_lists_every_problem_and_changes_nothing() {
+        var workflow = withNodes(List.of(node("wait", "delay", Map.of("duration", "PT1M")),
+                node("say", "response-message", Map.of("message", "{{$jobsMapByNodeKey.missing}}"))));
+
+        assertThatThrownBy(() -> workflows.enable(workflow.id()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).hasSize(2)
+                        .allSatisfy(error -> assertThat(error.messageKey()).isEqualTo("workflow.problem")));
+        assertThat(workflows.get(workflow.id()).enabled()).isFalse();
+    }
+
+    @Test
+    void a_test_run_shows_each_nodes_result_and_keeps_no_data() {
+        var workflow = withNodes(List.of(
+                node("write", "create", Map.of("collection", logs, "values", Map.of("note", "test"))),
+                node("check", "condition", Map.of("expression", "$jobsMapByNodeKey.write.note == 'test'"))
+                        .withBranch("yes", List.of(node("say", "response-message", Map.of("message", "wrote {{$jobsMapByNodeKey.write.id}}"))))));
+
+        var outcome = workflows.testRun(workflow.id(), Map.of());
+
+        assertThat(outcome.status()).isEqualTo(ExecutionStatus.RESOLVED);
+        assertThat(outcome.messages()).singleElement().asString().startsWith("wrote ");
+        assertThat(queries.count(logs, Filter.all())).isZero();
+        assertThat(workflows.jobs(outcome.executionId())).extracting(JobView::nodeKey).containsExactly("write", "check", "say");
+        assertThat(workflows.executions(workflow.id(), 5).getFirst().testRun()).isTrue();
+        // a test run does not freeze the version
+        assertThat(workflows.updateGraph(workflow.id(), new WorkflowGraph(List.of())).id()).isEqualTo(workflow.id());
+    }
+
+    @Test
+    void a_failing_http_node_records_its_error() throws Exception {
+        var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+            var workflow = withNodes(List.of(node("call", "request", Map.of("method", "POST", "url", url, "body", "{}"))));
+            var outcome = runner.runSync(workflow.id(), Map.of(), 0);
+
+            assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(workflows.jobs(outcome.executionId())).singleElement()
+                    .satisfies(j -> assertThat(j.error()).contains("answered 500"));
+
+            var elsewhere = withNodes(List.of(node("call", "request", Map.of("url", "http://example.org/"))));
+            assertThat(runner.runSync(elsewhere.id(), Map.of(), 0).error()).contains("not on the allow-list");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void workflows_started_too_deep_are_aborted_unrun() {
+        var workflow = withNodes(List.of(node("write", "create", Map.of("collection", logs, "values", Map.of("note", "x")))));
+
+        var outcome = runner.runSync(workflow.id(), Map.of(), 6);
+
+        assertThat(outcome.status()).isEqualTo(ExecutionStatus.ABORTED);
+        assertThat(queries.count(logs, Filter.all())).isZero();
+    }
+
+    @Test
+    void a_workflow_exports_and_imports_as_json_keeping_its_key() {
+        var workflow = withNodes(List.of(node("calc", "calculation", Map.of("expression", "6 * 7"))));
+
+        var imported = workflows.importJson(workflows.export(workflow.id()));
+
+        assertThat(imported.key()).isEqualTo(workflow.key());
+        assertThat(imported.version()).isEqualTo(2);
+        assertThat(imported.graph()).isEqualTo(workflow.graph());
+        assertThatThrownBy(() -> workflows.importJson("{\"triggerType\": \"NOPE\"}")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void settings_are_checked_per_trigger_type() {
+        assertThatThrownBy(() -> workflows.create(new WorkflowDraft(" ", null, TriggerType.POST_ACTION, Map.of("collection", "nowhere"), false, 0)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(f -> f.field())
+                        .containsExactlyInAnyOrder("title", "collection"));
+        var preAction = workflows.create(new WorkflowDraft("Check", null, TriggerType.PRE_ACTION, Map.of("collection", logs), false, 0));
+        assertThat(preAction.synchronous()).as("pre-action workflows are always synchronous").isTrue();
+        var global = workflows.create(new WorkflowDraft("Global", null, TriggerType.CUSTOM_ACTION, Map.of("contextType", "none"), true, 0));
+        assertThat(global.triggerConfig()).containsEntry("contextType", "none");
+    }
+
+    private WorkflowDefinition withNodes(List<NodeDef> nodes) {
+        var workflow = workflows.create(new WorkflowDraft("Test " + UUID.randomUUID(), null, TriggerType.POST_ACTION,
+                Map.of("collection", logs), true, 0));
+        return workflows.updateGraph(workflow.id(), new WorkflowGraph(nodes));
+    }
+
+    private static NodeDef node(String key, String type, Map<String, Object> config) {
+        return NodeDef.of(key, type, config);
+    }
+}
