@@ -75,6 +75,34 @@ class ExecutionEntity {
         this.createdAt = now;
     }
 
+    /** An execution recorded now and run later, by the asynchronous runner. */
+    static ExecutionEntity queued(WorkflowEntity workflow, String context, int depth, Long parentId, Instant now) {
+        var execution = new ExecutionEntity(workflow, context, depth, parentId, false, now);
+        execution.status = ExecutionStatus.QUEUED;
+        return execution;
+    }
+
+    void cancel(Instant now) {
+        status = ExecutionStatus.CANCELED;
+        finishedAt = now;
+        resumeAt = null;
+    }
+
+    void requeue() {
+        status = ExecutionStatus.QUEUED;
+        finishedAt = null;
+        error = null;
+        attempts = 0;
+    }
+
+    int getAttempts() {
+        return attempts;
+    }
+
+    void countAttempt() {
+        attempts++;
+    }
+
     ExecutionSummary summary() {
         return new ExecutionSummary(id, workflowId, key, number, status, error, messages, attempts, testRun, createdAt, finishedAt);
     }
@@ -97,6 +125,10 @@ class ExecutionEntity {
 
     ExecutionStatus getStatus() {
         return status;
+    }
+
+    int getNumber() {
+        return number;
     }
 
     String getContext() {

@@ -35,7 +35,20 @@ class ExecutionRecorder {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void finish(long executionId, List<JobState> ran, RunResult result) {
+        record(executionId, ran, result, false);
+    }
+
+    /** Like {@link #finish}, for a step of an asynchronous execution; {@code failedAttempt} counts one more attempt. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public int finishStep(long executionId, List<JobState> ran, RunResult result, boolean failedAttempt) {
+        return record(executionId, ran, result, failedAttempt);
+    }
+
+    private int record(long executionId, List<JobState> ran, RunResult result, boolean failedAttempt) {
         var execution = executions.findById(executionId).orElseThrow();
+        if (failedAttempt) {
+            execution.countAttempt();
+        }
         for (JobState job : ran) {
             var entity = jobs.findByExecutionIdAndJobKey(executionId, job.jobKey())
                     .orElseGet(() -> new JobEntity(executionId, job.jobKey(), job.nodeKey(), clock.instant()));
@@ -44,5 +57,6 @@ class ExecutionRecorder {
             jobs.save(entity);
         }
         execution.finish(result.status(), result.error(), String.join("\n", result.messages()), result.resumeAt(), clock.instant());
+        return execution.getAttempts();
     }
 }

@@ -37,11 +37,14 @@ public class WorkflowService {
     private final GraphCheck check;
     private final CollectionService collections;
     private final WorkflowRunner runner;
+    private final AsyncWorkflows async;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     WorkflowService(WorkflowRepository workflows, ExecutionRepository executions, JobRepository jobs, WorkflowJson json,
-            GraphCheck check, CollectionService collections, WorkflowRunner runner, TransactionTemplate transaction, Clock clock) {
+            GraphCheck check, CollectionService collections, WorkflowRunner runner, AsyncWorkflows async,
+            TransactionTemplate transaction, Clock clock) {
+        this.async = async;
         this.workflows = workflows;
         this.executions = executions;
         this.jobs = jobs;
@@ -137,6 +140,30 @@ public class WorkflowService {
             status.setRollbackOnly();
             return runner.run(entity, context, 0, null, true);
         });
+    }
+
+    /** Stops an execution that is queued or waiting; it will not run again. */
+    public ExecutionSummary cancel(long executionId) {
+        var execution = executions.findById(executionId).orElseThrow(() -> new NotFoundException("execution.notFound", executionId));
+        if (execution.getStatus().isFinal()) {
+            throw new ValidationException(FieldError.of("execution", "execution.notWaiting", executionId));
+        }
+        execution.cancel(clock.instant());
+        async.cancel(executionId);
+        return execution.summary();
+    }
+
+    /** Runs a failed or erred asynchronous execution again, from the node that failed. */
+    public ExecutionSummary retry(long executionId) {
+        var execution = executions.findById(executionId).orElseThrow(() -> new NotFoundException("execution.notFound", executionId));
+        var workflow = entity(execution.getWorkflowId());
+        if (workflow.isSynchronous() || (execution.getStatus() != io.actionflow.workflow.engine.ExecutionStatus.FAILED
+                && execution.getStatus() != io.actionflow.workflow.engine.ExecutionStatus.ERROR)) {
+            throw new ValidationException(FieldError.of("execution", "execution.notRetryable", executionId));
+        }
+        execution.requeue();
+        async.schedule(executionId, clock.instant());
+        return execution.summary();
     }
 
     /** The version as one JSON document: settings and nodes, keys included. */
