@@ -75,6 +75,14 @@ class ExecutionEntity {
         this.createdAt = now;
     }
 
+    /** A synchronous run, recorded once it has ended. */
+    static ExecutionEntity ended(WorkflowEntity workflow, String context, int depth, Long parentId, boolean testRun,
+            ExecutionStatus status, String error, String messages, Instant now) {
+        var execution = new ExecutionEntity(workflow, context, depth, parentId, testRun, now);
+        execution.finish(status, error, messages, null, now);
+        return execution;
+    }
+
     /** An execution recorded now and run later, by the asynchronous runner. */
     static ExecutionEntity queued(WorkflowEntity workflow, String context, int depth, Long parentId, Instant now) {
         var execution = new ExecutionEntity(workflow, context, depth, parentId, false, now);

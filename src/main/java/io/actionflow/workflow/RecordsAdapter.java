@@ -56,6 +56,15 @@ class RecordsAdapter implements RecordPort {
     }
 
     private List<Long> ids(String collection, List<Condition> filter) {
+        // "id eq X" names one record: no need to look it up first
+        if (filter.size() == 1 && "id".equals(filter.getFirst().field()) && "eq".equalsIgnoreCase(filter.getFirst().op())
+                && filter.getFirst().values().size() == 1 && filter.getFirst().values().getFirst() != null) {
+            try {
+                return List.of(Long.parseLong(String.valueOf(filter.getFirst().values().getFirst()).strip()));
+            } catch (NumberFormatException e) {
+                throw new NodeFailure("The record id '" + filter.getFirst().values().getFirst() + "' is not a number.");
+            }
+        }
         return queries.find(collection, new RecordQuery(filter(filter), List.of(), 0, MAX_MATCHES)).stream()
                 .map(StoredRecord::id).toList();
     }

@@ -166,6 +166,10 @@ class WorkflowEntity {
         this.retries = retries;
     }
 
+    long getRowVersion() {
+        return version;
+    }
+
     Instant getCreatedAt() {
         return createdAt;
     }

@@ -26,7 +26,7 @@ public class WorkflowRunner {
     /** Time limit of a synchronous execution, and how deep workflows may start workflows. */
     @ConfigurationProperties("actionflow.workflow")
     record RunnerSettings(@DefaultValue("10s") Duration syncTimeout, @DefaultValue("5") int maxDepth,
-            @DefaultValue("5m") Duration asyncTimeout, @DefaultValue("4") int asyncThreads,
+            @DefaultValue("5m") Duration asyncTimeout, @DefaultValue("8") int asyncThreads,
             @DefaultValue("200ms") Duration asyncPolling, @DefaultValue("10s") Duration retryBackoff) {
     }
 
@@ -98,12 +98,18 @@ public class WorkflowRunner {
             result = transaction.execute(status -> {
                 var state = new ExecutionState(json.readMap(execution.getContext()), false,
                         clock.instant().plus(settings.asyncTimeout()), recorded);
-                var outcome = processor.run(json.readGraph(workflow.getNodes()), state, ran::add);
+                var outcome = processor.run(json.graph(workflow), state, ran::add);
                 if (outcome.status() == ExecutionStatus.FAILED || outcome.status() == ExecutionStatus.ERROR) {
                     status.setRollbackOnly();
+                } else {
+                    // the step's history commits with the writes of its nodes
+                    recorder.stepInTransaction(executionId, ran, outcome);
                 }
                 return outcome;
             });
+            if (result.status() != ExecutionStatus.FAILED && result.status() != ExecutionStatus.ERROR) {
+                return result.status() == ExecutionStatus.WAITING ? result.resumeAt() : null;
+            }
         }
         boolean failed = result.status() == ExecutionStatus.FAILED || result.status() == ExecutionStatus.ERROR;
         if (failed && execution.getAttempts() < workflow.getRetries()) {
@@ -117,7 +123,6 @@ public class WorkflowRunner {
     }
 
     RunOutcome run(WorkflowEntity workflow, Map<String, Object> context, int depth, Long parentId, boolean testRun) {
-        long executionId = recorder.start(workflow, context, depth, parentId, testRun);
         var ran = new ArrayList<JobState>();
         RunResult result;
         if (depth > settings.maxDepth()) {
@@ -125,9 +130,9 @@ public class WorkflowRunner {
                     "Workflows started one another more than " + settings.maxDepth() + " levels deep.", null);
         } else {
             var state = new ExecutionState(context, workflow.isSynchronous(), clock.instant().plus(settings.syncTimeout()), List.of());
-            result = processor.run(json.readGraph(workflow.getNodes()), state, ran::add);
+            result = processor.run(json.graph(workflow), state, ran::add);
         }
-        recorder.finish(executionId, ran, result);
+        long executionId = recorder.completed(workflow, context, depth, parentId, testRun, ran, result);
         return new RunOutcome(executionId, result.status(), result.messages(), result.error());
     }
 }
