@@ -40,6 +40,7 @@ import java.util.List;
 class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final UserService users;
+    private final io.actionflow.platform.Inbox inbox;
     private final AuthenticationContext authentication;
     private final List<NavigationContributor> navigation;
 
@@ -51,8 +52,10 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private UserSummary user;
     private Registration accountsChanged;
 
-    MainLayout(UserService users, AuthenticationContext authentication, List<NavigationContributor> navigation) {
+    MainLayout(UserService users, io.actionflow.platform.Inbox inbox, AuthenticationContext authentication,
+            List<NavigationContributor> navigation) {
         this.users = users;
+        this.inbox = inbox;
         this.authentication = authentication;
         this.navigation = navigation;
         setPrimarySection(Section.DRAWER);
@@ -152,6 +155,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
             design.addValueChangeListener(e -> DesignMode.set(e.getValue()));
             userArea.add(design);
         }
+        userArea.add(new InboxBell(inbox));
         var menu = new MenuBar();
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         menu.addClassName("af-user-menu");

@@ -43,7 +43,7 @@ class ShellTest extends KaribuTest {
         assertThat(_get(H2.class).getText()).isEqualTo("Welcome, Administrator");
         assertThat(navLabels()).contains("Home", "Users");
         assertThat(_find(SideNav.class).stream().map(SideNav::getLabel)).contains("Admin");
-        assertThat(_get(MenuBar.class).getItems().getFirst().getElement().getTextRecursively()).contains("Administrator");
+        assertThat(_get(MenuBar.class, spec -> spec.withClasses("af-user-menu")).getItems().getFirst().getElement().getTextRecursively()).contains("Administrator");
     }
 
     @Test
@@ -79,7 +79,7 @@ class ShellTest extends KaribuTest {
     void chosen_language_is_stored_and_used_for_the_next_page() {
         signIn("member");
         try {
-            var profile = _get(MenuBar.class);
+            var profile = _get(MenuBar.class, spec -> spec.withClasses("af-user-menu"));
             ContextMenuKt._clickItemWithCaption(profile, "Nederlands");
 
             assertThat(users.preferredLocale("member")).contains(Locale.of("nl"));
@@ -89,7 +89,7 @@ class ShellTest extends KaribuTest {
             assertThat(_get(H2.class).getText()).isEqualTo("Geen toegang");
         } finally {
             signIn("member");
-            ContextMenuKt._clickItemWithCaption(_get(MenuBar.class), "English");
+            ContextMenuKt._clickItemWithCaption(_get(MenuBar.class, spec -> spec.withClasses("af-user-menu")), "English");
         }
         assertThat(users.preferredLocale("member")).contains(Locale.ENGLISH);
     }
@@ -102,7 +102,7 @@ class ShellTest extends KaribuTest {
                 java.util.Set.of(io.actionflow.platform.Role.MEMBER)));
         signIn(name);
 
-        ContextMenuKt._clickItemWithCaption(_get(MenuBar.class), "Change password");
+        ContextMenuKt._clickItemWithCaption(_get(MenuBar.class, spec -> spec.withClasses("af-user-menu")), "Change password");
         _setValue(_get(PasswordField.class, spec -> spec.withLabel("Current password")), "not-my-password");
         _setValue(_get(PasswordField.class, spec -> spec.withLabel("New password")), "second-password");
         _setValue(_get(PasswordField.class, spec -> spec.withLabel("Repeat the new password")), "second-password");
@@ -116,6 +116,24 @@ class ShellTest extends KaribuTest {
         NotificationsKt.expectNotifications("Your password was changed.");
         authentication.getAuthenticationManager()
                 .authenticate(new UsernamePasswordAuthenticationToken(name, "second-password"));
+    }
+
+    @Test
+    void the_bell_counts_unread_messages_and_reading_them_clears_it(@Autowired io.actionflow.platform.Inbox inbox) {
+        assertThat(inbox.send(List.of("member", "nobody-at-all"), "Approval needed", "Purchase request 12 waits for you")).isEqualTo(1);
+        signIn("member");
+
+        var bell = _get(InboxBell.class);
+        assertThat(_get(bell, com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("af-inbox-badge")).getText()).isEqualTo("1");
+        var bar = _get(bell, MenuBar.class);
+        var root = bar.getItems().getFirst();
+        assertThat(root.getElement().getAttribute("aria-label")).isEqualTo("1 unread message");
+
+        ContextMenuKt._click(bar, root);
+
+        assertThat(root.getSubMenu().getItems()).singleElement()
+                .satisfies(item -> assertThat(item.getElement().getTextRecursively()).contains("Approval needed", "Purchase request 12 waits for you"));
+        assertThat(inbox.unreadCount()).isZero();
     }
 
     private static List<String> navLabels() {

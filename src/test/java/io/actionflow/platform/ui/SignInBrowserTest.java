@@ -21,6 +21,9 @@ class SignInBrowserTest extends BrowserTest {
     @Autowired
     UserService users;
 
+    @Autowired
+    io.actionflow.platform.Inbox inbox;
+
     @Test
     @Order(1)
     void visitor_is_sent_to_the_login_page() throws Exception {
@@ -64,12 +67,14 @@ class SignInBrowserTest extends BrowserTest {
     @Test
     @Order(4)
     void admin_signs_in_and_sees_the_shell_with_the_admin_section() throws Exception {
+        inbox.send(java.util.List.of("admin"), "Welcome", "Your workspace is ready.");
         signIn("admin", "admin1234");
 
         waitFor(By.cssSelector("vaadin-app-layout"));
         waitForText("Welcome, Administrator");
         waitForText("Users");
         waitForText("still have their default password");
+        assertThat(waitFor(By.cssSelector(".af-inbox-badge")).getText()).isEqualTo("1");
         screenshot("shell-admin");
 
         open("admin/users");

@@ -1,0 +1,74 @@
+package io.actionflow.platform.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import io.actionflow.platform.Inbox;
+import io.actionflow.platform.Notification;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/**
+ * The bell in the top bar: how many in-app messages (from Notification nodes) are unread, and a menu that shows the
+ * newest and marks them read.
+ */
+final class InboxBell extends Div {
+
+    private static final int SHOWN = 10;
+
+    private final Inbox inbox;
+    private final MenuBar menu = new MenuBar();
+    private final Span badge = new Span();
+
+    InboxBell(Inbox inbox) {
+        this.inbox = inbox;
+        addClassName("af-inbox");
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
+        badge.addClassName("af-inbox-badge");
+        add(menu);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        refresh();
+    }
+
+    void refresh() {
+        menu.removeAll();
+        long unread = inbox.unreadCount();
+        var bell = new Div(VaadinIcon.BELL.create());
+        bell.addClassName("af-inbox-bell");
+        badge.setText(unread > 99 ? "99+" : String.valueOf(unread));
+        badge.setVisible(unread > 0);
+        bell.add(badge);
+        var root = menu.addItem(bell);
+        root.setAriaLabel(getTranslation("inbox.label", unread));
+        root.getElement().setAttribute("title", getTranslation("inbox.label", unread));
+        root.addClickListener(e -> fill(root.getSubMenu()));
+        root.getSubMenu().addItem(getTranslation("inbox.loading"));
+    }
+
+    private void fill(com.vaadin.flow.component.contextmenu.SubMenu submenu) {
+        submenu.removeAll();
+        var messages = inbox.read(SHOWN);
+        if (messages.isEmpty()) {
+            submenu.addItem(getTranslation("inbox.empty")).setEnabled(false);
+        }
+        for (Notification message : messages) {
+            var title = new Span(message.title().isBlank() ? getTranslation("inbox.untitled") : message.title());
+            title.addClassName("af-inbox-title");
+            var text = new Span(message.message());
+            var when = new Span(message.createdAt().atZone(ZoneId.systemDefault())
+                    .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getUI().map(com.vaadin.flow.component.UI::getLocale).orElse(java.util.Locale.ENGLISH))));
+            when.addClassName("af-muted");
+            var entry = new Div(title, text, when);
+            entry.addClassNames("af-inbox-entry", message.read() ? "af-inbox-read" : "af-inbox-unread");
+            submenu.addItem(entry);
+        }
+        badge.setVisible(false);
+    }
+}
