@@ -66,9 +66,20 @@ public abstract class BrowserTest extends IntegrationTest {
         }
     }
 
+    /** Opens a page and waits until it has rendered; a page still blank after 20 s (a loaded machine) is reloaded once. */
     protected void open(String path) {
-        browser.get("http://localhost:" + port + "/" + path);
-        waitForVaadin();
+        for (int attempt = 1; ; attempt++) {
+            browser.get("http://localhost:" + port + "/" + path);
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !visibleText().isBlank());
+                waitForVaadin();
+                return;
+            } catch (org.openqa.selenium.TimeoutException blank) {
+                if (attempt == 2) {
+                    throw blank;
+                }
+            }
+        }
     }
 
     /** Signs in through the real login page. */
@@ -91,9 +102,18 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** Waits until the page shows the text anywhere, shadow roots included. */
     protected void waitForText(String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .withMessage(() -> "text '" + text + "' on " + browser.getCurrentUrl() + "; page shows: " + visibleText())
-                .until(d -> visibleText().contains(text));
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .withMessage(() -> "text '" + text + "' on " + browser.getCurrentUrl() + "; page shows: " + visibleText())
+                    .until(d -> visibleText().contains(text));
+        } catch (org.openqa.selenium.TimeoutException missing) {
+            try {
+                screenshot("failed-" + getClass().getSimpleName());
+            } catch (IOException ignored) {
+                // the timeout says what was missing; the screenshot only helps
+            }
+            throw missing;
+        }
     }
 
     /** All text the page renders, including inside Vaadin components' shadow roots. */

@@ -26,7 +26,7 @@ public class WorkflowRunner {
     /** Time limit of a synchronous execution, and how deep workflows may start workflows. */
     @ConfigurationProperties("actionflow.workflow")
     record RunnerSettings(@DefaultValue("10s") Duration syncTimeout, @DefaultValue("5") int maxDepth,
-            @DefaultValue("5m") Duration asyncTimeout, @DefaultValue("8") int asyncThreads,
+            @DefaultValue("5m") Duration asyncTimeout, @DefaultValue("4") int asyncThreads,
             @DefaultValue("200ms") Duration asyncPolling, @DefaultValue("10s") Duration retryBackoff) {
     }
 

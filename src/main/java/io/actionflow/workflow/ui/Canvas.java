@@ -1,0 +1,101 @@
+package io.actionflow.workflow.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import io.actionflow.workflow.JobView;
+import io.actionflow.workflow.WorkflowDefinition;
+import io.actionflow.workflow.engine.NodeDef;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A workflow drawn top-down: the trigger card, then the node cards, branches side by side, and a "+" between cards to
+ * insert a node. With results (a test run or an execution), each card shows how its node ended.
+ */
+final class Canvas extends Div {
+
+    /** Where "+" inserts: into the chain of {@code parentKey}'s {@code branch} (null parent: the main chain), at {@code index}. */
+    record Slot(String parentKey, String branch, int index) {
+    }
+
+    private final Consumer<Slot> onInsert;
+    private final Consumer<NodeDef> onOpen;
+    private final boolean editable;
+
+    Canvas(WorkflowDefinition workflow, Map<String, JobView> results, boolean editable, Consumer<Slot> onInsert,
+            Consumer<NodeDef> onOpen) {
+        this.onInsert = onInsert;
+        this.onOpen = onOpen;
+        this.editable = editable;
+        addClassName("af-canvas");
+        var trigger = new Div(new Span(getTranslation(workflow.triggerType().labelKey())),
+                new Span(String.valueOf(workflow.triggerConfig().getOrDefault("collection", ""))),
+                new Span(getTranslation(workflow.synchronous() ? "workflows.sync" : "workflows.async")));
+        trigger.addClassNames("af-card-node", "af-trigger-card");
+        add(trigger, chain(workflow.graph().chain(), null, null, results));
+    }
+
+    private Component chain(List<NodeDef> nodes, String parentKey, String branch, Map<String, JobView> results) {
+        var column = new Div();
+        column.addClassName("af-chain");
+        for (int i = 0; i < nodes.size(); i++) {
+            column.add(plus(new Slot(parentKey, branch, i)), card(nodes.get(i), results));
+        }
+        column.add(plus(new Slot(parentKey, branch, nodes.size())));
+        return column;
+    }
+
+    private Component card(NodeDef node, Map<String, JobView> results) {
+        var type = new Span(getTranslation("nodeType." + node.type().replace("-", "_")));
+        type.addClassName("af-node-type");
+        var title = new Span(node.title() != null ? node.title() : node.key());
+        title.addClassName("af-node-title");
+        var card = new Div(type, title);
+        card.addClassNames("af-card-node", "af-node-" + node.type());
+        card.getElement().setAttribute("data-node", node.key());
+        JobView job = results.get(node.key());
+        if (job != null) {
+            var status = new Span(getTranslation("jobStatus." + job.status().name().toLowerCase(java.util.Locale.ROOT))
+                    + " · " + job.durationMicros() + " µs");
+            status.addClassNames("af-badge", switch (job.status()) {
+                case RESOLVED -> "af-badge-success";
+                case FAILED, ERROR -> "af-badge-error";
+                default -> "af-badge-warning";
+            });
+            card.add(status);
+        }
+        card.addClickListener(e -> onOpen.accept(node));
+        var wrapper = new Div(card);
+        wrapper.addClassName("af-node-wrapper");
+        if (!node.branches().isEmpty()) {
+            var branches = new Div();
+            branches.addClassName("af-branches");
+            node.branches().keySet().stream().sorted(java.util.Comparator.reverseOrder()).forEach(name -> {
+                var label = new Span(getTranslation("branch." + name));
+                label.addClassName("af-branch-label");
+                var lane = new Div(label, chain(node.branch(name), node.key(), name, results));
+                lane.addClassName("af-branch");
+                branches.add(lane);
+            });
+            wrapper.add(branches);
+        }
+        return wrapper;
+    }
+
+    private Component plus(Slot slot) {
+        var button = new Button(VaadinIcon.PLUS.create(), e -> onInsert.accept(slot));
+        button.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        button.addClassName("af-insert");
+        button.getElement().setAttribute("data-slot",
+                (slot.parentKey() == null ? "main" : slot.parentKey() + "." + slot.branch()) + ":" + slot.index());
+        button.setAriaLabel(getTranslation("workflows.insert"));
+        button.setTooltipText(getTranslation("workflows.insert"));
+        button.setVisible(editable);
+        return button;
+    }
+}

@@ -1,0 +1,137 @@
+package io.actionflow.workflow.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import io.actionflow.platform.FieldError;
+import io.actionflow.platform.ValidationException;
+import io.actionflow.platform.ui.FormDialog;
+import io.actionflow.workflow.JobView;
+import io.actionflow.workflow.engine.NodeDef;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A node's settings: its type (when new), title, and settings as JSON, with variables such as
+ * {@code {{$context.data.amount}}}. With a result, also what the node got and gave and what went wrong.
+ */
+final class NodeDialog extends FormDialog {
+
+    private final JsonMapper json;
+    private final NodeDef existing;
+    private final Consumer<NodeDef> onSave;
+    private final Select<String> type = new Select<>();
+    private final TextField title = new TextField();
+    private final TextArea settings = new TextArea();
+    private final String newKey;
+
+    NodeDialog(JsonMapper json, Collection<String> types, NodeDef existing, String newKey, JobView result,
+            boolean editable, Consumer<NodeDef> onSave, Runnable onDelete) {
+        super(null);
+        this.json = json;
+        this.existing = existing;
+        this.newKey = newKey;
+        this.onSave = onSave;
+        setHeaderTitle(existing == null ? getTranslation("workflows.node.add")
+                : getTranslation("workflows.node.edit", existing.title() != null ? existing.title() : existing.key()));
+        setWidth("min(720px, 95vw)");
+        type.setLabel(getTranslation("workflows.node.type"));
+        type.setItems(types.stream().sorted().toList());
+        type.setItemLabelGenerator(t -> getTranslation("nodeType." + t.replace("-", "_")));
+        title.setLabel(getTranslation("workflows.node.title"));
+        settings.setLabel(getTranslation("workflows.node.settings"));
+        settings.setHelperText(getTranslation("workflows.node.settings.help", "{{$context.data.amount}}",
+                "{{$jobsMapByNodeKey.query1.title}}"));
+        settings.setMinHeight("10em");
+        settings.addClassName("af-code");
+        errors.bind("type", type).bind("settings", settings);
+        form.add(type, title, settings);
+        if (existing == null) {
+            type.addValueChangeListener(e -> settings.setValue(example(e.getValue())));
+            type.setValue("condition");
+        } else {
+            type.setValue(existing.type());
+            type.setReadOnly(true);
+            title.setValue(existing.title() == null ? "" : existing.title());
+            settings.setValue(json.writerWithDefaultPrettyPrinter().writeValueAsString(existing.config()));
+            if (editable) {
+                var delete = new Button(getTranslation("workflows.node.delete"), e -> {
+                    onDelete.run();
+                    close();
+                });
+                delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                getFooter().addComponentAsFirst(delete);
+            }
+        }
+        if (result != null) {
+            var shown = new Pre(getTranslation("workflows.node.result", result.status().name(), result.durationMicros())
+                    + "\n" + getTranslation("workflows.node.input") + " " + json.writeValueAsString(result.input())
+                    + "\n" + getTranslation("workflows.node.output") + " " + json.writeValueAsString(result.output())
+                    + (result.error() == null ? "" : "\n" + getTranslation("workflows.node.error") + " " + result.error()));
+            shown.addClassName("af-job-result");
+            add(shown);
+        }
+        settings.setReadOnly(!editable);
+        title.setReadOnly(!editable);
+    }
+
+    @Override
+    protected void save() {
+        Map<String, Object> config;
+        try {
+            Object parsed = json.readValue(settings.getValue().isBlank() ? "{}" : settings.getValue(), Object.class);
+            if (!(parsed instanceof Map<?, ?> map)) {
+                throw new ValidationException(FieldError.of("settings", "workflows.node.settings.object"));
+            }
+            config = new LinkedHashMap<>();
+            map.forEach((k, v) -> config.put(String.valueOf(k), v));
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new ValidationException(FieldError.of("settings", "workflows.node.settings.invalid", e.getOriginalMessage()));
+        }
+        String chosen = type.getValue();
+        if (chosen == null) {
+            throw new ValidationException(FieldError.of("type", "validation.required"));
+        }
+        String nodeTitle = title.getValue().isBlank() ? null : title.getValue().strip();
+        var node = existing != null
+                ? new NodeDef(existing.key(), existing.type(), nodeTitle, config, existing.branches())
+                : new NodeDef(newKey, chosen, nodeTitle, config, branchesFor(chosen, config));
+        onSave.accept(node);
+    }
+
+    private static Map<String, List<NodeDef>> branchesFor(String type, Map<String, Object> config) {
+        if ("loop".equals(type)) {
+            return Map.of("body", List.of());
+        }
+        if ("condition".equals(type) && !"continue".equals(config.get("mode"))) {
+            return Map.of("yes", List.of(), "no", List.of());
+        }
+        return Map.of();
+    }
+
+    /** A starting point for each type's settings. */
+    private static String example(String type) {
+        return switch (type == null ? "" : type) {
+            case "condition" -> "{\n  \"expression\": \"$context.data.amount > 100\",\n  \"mode\": \"branch\"\n}";
+            case "loop" -> "{\n  \"target\": \"{{$context.data.lines}}\"\n}";
+            case "calculation" -> "{\n  \"expression\": \"$context.data.amount * 2\"\n}";
+            case "query" -> "{\n  \"collection\": \"\",\n  \"filter\": [{\"field\": \"id\", \"op\": \"eq\", \"value\": \"{{$context.data.id}}\"}],\n  \"multiple\": false\n}";
+            case "create" -> "{\n  \"collection\": \"\",\n  \"values\": {}\n}";
+            case "update" -> "{\n  \"collection\": \"\",\n  \"filter\": [{\"field\": \"id\", \"value\": \"{{$context.data.id}}\"}],\n  \"values\": {}\n}";
+            case "destroy" -> "{\n  \"collection\": \"\",\n  \"filter\": [{\"field\": \"id\", \"value\": \"{{$context.data.id}}\"}]\n}";
+            case "end" -> "{\n  \"status\": \"success\"\n}";
+            case "response-message" -> "{\n  \"message\": \"\"\n}";
+            case "request" -> "{\n  \"method\": \"POST\",\n  \"url\": \"https://\",\n  \"headers\": {},\n  \"body\": \"\",\n  \"timeoutMs\": 5000\n}";
+            case "delay" -> "{\n  \"duration\": \"PT10M\"\n}";
+            case "notification" -> "{\n  \"users\": [\"{{$context.user.username}}\"],\n  \"title\": \"\",\n  \"message\": \"\"\n}";
+            default -> "{}";
+        };
+    }
+}

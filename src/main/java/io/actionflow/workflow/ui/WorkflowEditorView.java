@@ -1,0 +1,252 @@
+package io.actionflow.workflow.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import io.actionflow.platform.NotFoundException;
+import io.actionflow.platform.Role;
+import io.actionflow.platform.ValidationException;
+import io.actionflow.platform.ui.Notices;
+import io.actionflow.workflow.ExecutionSummary;
+import io.actionflow.workflow.JobView;
+import io.actionflow.workflow.WorkflowDefinition;
+import io.actionflow.workflow.WorkflowService;
+import io.actionflow.workflow.engine.NodeDef;
+import io.actionflow.workflow.engine.NodeRegistry;
+import io.actionflow.workflow.engine.WorkflowGraph;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One workflow version: its canvas (add, configure and delete nodes), its versions, enabling it, a test run against
+ * a JSON context with each node's result on the canvas, and its execution history.
+ */
+@Route("admin/workflows")
+@RolesAllowed(Role.ADMIN_ID)
+class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private final WorkflowService workflows;
+    private final NodeRegistry registry;
+    private final JsonMapper json;
+    private final H2 heading = new H2();
+    private final Div badges = new Div();
+    private final HorizontalLayout actions = new HorizontalLayout();
+    private final Div canvasArea = new Div();
+    private final Span resultNote = new Span();
+    private final Grid<ExecutionSummary> history = new Grid<>();
+    private final TabSheet tabs = new TabSheet();
+    private WorkflowDefinition workflow;
+    private Map<String, JobView> results = Map.of();
+
+    WorkflowEditorView(WorkflowService workflows, NodeRegistry registry, JsonMapper json) {
+        this.workflows = workflows;
+        this.registry = registry;
+        this.json = json;
+        addClassName("af-page");
+        setSizeFull();
+        badges.addClassName("af-badges");
+        var titles = new Div(heading, badges);
+        titles.addClassName("af-page-heading");
+        var header = new HorizontalLayout(titles, actions);
+        header.setWidthFull();
+        header.expand(titles);
+        header.setAlignItems(Alignment.CENTER);
+
+        resultNote.addClassName("af-muted");
+        canvasArea.addClassName("af-canvas-area");
+        history.addColumn(ExecutionSummary::id).setHeader(getTranslation("records.id")).setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(e -> getTranslation("executionStatus." + e.status().name().toLowerCase(java.util.Locale.ROOT)))
+                .setKey("status").setHeader(getTranslation("users.status")).setAutoWidth(true);
+        history.addColumn(ExecutionSummary::version).setHeader(getTranslation("workflows.version")).setAutoWidth(true);
+        history.addColumn(e -> e.createdAt().toString()).setHeader(getTranslation("workflows.history.started")).setAutoWidth(true);
+        history.addColumn(e -> e.error() == null ? "" : e.error()).setHeader(getTranslation("workflows.node.error")).setFlexGrow(1);
+        history.addComponentColumn(this::executionActions).setAutoWidth(true).setFlexGrow(0);
+        history.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        history.setSizeFull();
+
+        tabs.add(getTranslation("workflows.tab.canvas"), new Div(resultNote, canvasArea));
+        tabs.add(getTranslation("workflows.tab.history"), history);
+        tabs.setSizeFull();
+        add(header, tabs);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long id) {
+        try {
+            show(workflows.get(id), Map.of());
+        } catch (NotFoundException e) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return workflow == null ? getTranslation("workflows.pageTitle") : workflow.title();
+    }
+
+    private void show(WorkflowDefinition definition, Map<String, JobView> shownResults) {
+        workflow = definition;
+        results = shownResults;
+        heading.setText(definition.title());
+        badges.removeAll();
+        badges.add(badge(getTranslation("workflows.versionOf", definition.version()), "af-badge-muted"),
+                badge(getTranslation(definition.triggerType().labelKey()), "af-badge-muted"),
+                badge(getTranslation(definition.synchronous() ? "workflows.sync" : "workflows.async"), "af-badge-muted"),
+                badge(getTranslation(definition.enabled() ? "workflows.enabled" : "workflows.disabled"),
+                        definition.enabled() ? "af-badge-success" : "af-badge-warning"));
+        actions.removeAll();
+        var versions = new Select<WorkflowDefinition>();
+        versions.setAriaLabel(getTranslation("workflows.versions"));
+        versions.setItems(workflows.versions(definition.key()));
+        versions.setItemLabelGenerator(v -> getTranslation("workflows.versionOf", v.version())
+                + (v.current() ? " · " + getTranslation("workflows.current") : ""));
+        versions.setValue(versions.getGenericDataView().getItems().filter(v -> v.id() == definition.id()).findFirst().orElse(null));
+        versions.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                getUI().ifPresent(ui -> ui.navigate(WorkflowEditorView.class, e.getValue().id()));
+            }
+        });
+        var testRun = new Button(getTranslation("workflows.testRun"), VaadinIcon.PLAY.create(), e -> openTestRun());
+        var toggle = new Button(getTranslation(definition.enabled() ? "workflows.disable" : "workflows.enable"), e -> toggle());
+        toggle.addThemeVariants(definition.enabled() ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_PRIMARY);
+        actions.add(versions, testRun, toggle);
+        canvasArea.removeAll();
+        canvasArea.add(new Canvas(definition, shownResults, true, this::insert, this::open));
+        history.setItems(workflows.executions(definition.id(), 200));
+    }
+
+    private Span badge(String text, String style) {
+        var badge = new Span(text);
+        badge.addClassNames("af-badge", style);
+        return badge;
+    }
+
+    private void insert(Canvas.Slot slot) {
+        String key = GraphEdits.freeKey(workflow.graph(), "node");
+        new NodeDialog(json, registry.types(), null, key, null, true, node -> {
+            var graph = GraphEdits.insert(workflow.graph(), slot.parentKey(), slot.branch(), slot.index(),
+                    new NodeDef(GraphEdits.freeKey(workflow.graph(), node.type()), node.type(), node.title(), node.config(), node.branches()));
+            save(graph);
+        }, () -> { }).open();
+    }
+
+    private void open(NodeDef node) {
+        new NodeDialog(json, registry.types(), node, node.key(), results.get(node.key()), true,
+                changed -> save(GraphEdits.replace(workflow.graph(), changed)),
+                () -> save(GraphEdits.remove(workflow.graph(), node.key()))).open();
+    }
+
+    /** Saves the nodes; a version that has run stays as it was, and the change becomes a new version. */
+    private void save(WorkflowGraph graph) {
+        var saved = workflows.updateGraph(workflow.id(), graph);
+        if (saved.id() != workflow.id()) {
+            Notices.success(getTranslation("workflows.newVersion", saved.version(), workflow.version()));
+            getUI().ifPresent(ui -> ui.navigate(WorkflowEditorView.class, saved.id()));
+        } else {
+            show(saved, Map.of());
+        }
+    }
+
+    private void toggle() {
+        try {
+            show(workflow.enabled() ? workflows.disable(workflow.id()) : workflows.enable(workflow.id()), results);
+            Notices.success(getTranslation(workflow.enabled() ? "workflows.enabledNotice" : "workflows.disabledNotice", workflow.title()));
+        } catch (ValidationException refused) {
+            var dialog = new Dialog();
+            dialog.setHeaderTitle(getTranslation("workflows.problems"));
+            refused.errors().forEach(e -> dialog.add(new Div(getTranslation(e.messageKey(), e.args().toArray()))));
+            dialog.getFooter().add(new Button(getTranslation("common.close"), x -> dialog.close()));
+            dialog.addClassName("af-problems");
+            dialog.open();
+        }
+    }
+
+    private void openTestRun() {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("workflows.testRun"));
+        dialog.setWidth("min(640px, 95vw)");
+        var context = new TextArea(getTranslation("workflows.testRun.context"));
+        context.setHelperText(getTranslation("workflows.testRun.help"));
+        context.setValue("{\n  \"data\": {}\n}");
+        context.setWidthFull();
+        context.addClassName("af-code");
+        dialog.add(context);
+        var run = new Button(getTranslation("workflows.testRun.run"), VaadinIcon.PLAY.create(), e -> {
+            Map<String, Object> parsed;
+            try {
+                Object value = json.readValue(context.getValue(), Object.class);
+                parsed = new LinkedHashMap<>();
+                if (value instanceof Map<?, ?> map) {
+                    map.forEach((k, v) -> parsed.put(String.valueOf(k), v));
+                }
+            } catch (tools.jackson.core.JacksonException bad) {
+                context.setInvalid(true);
+                context.setErrorMessage(getTranslation("workflows.node.settings.invalid", bad.getOriginalMessage()));
+                return;
+            }
+            var outcome = workflows.testRun(workflow.id(), parsed);
+            dialog.close();
+            showExecution(outcome.executionId(), getTranslation("workflows.testRun.done",
+                    getTranslation("executionStatus." + outcome.status().name().toLowerCase(java.util.Locale.ROOT))));
+            outcome.messages().forEach(Notices::success);
+            if (outcome.error() != null) {
+                Notices.error(outcome.error());
+            }
+        });
+        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), run);
+        dialog.open();
+    }
+
+    private void showExecution(long executionId, String note) {
+        var byNode = new LinkedHashMap<String, JobView>();
+        workflows.jobs(executionId).forEach(j -> byNode.put(j.nodeKey(), j));
+        show(workflows.get(workflow.id()), byNode);
+        resultNote.setText(note);
+        tabs.setSelectedIndex(0);
+    }
+
+    private Component executionActions(ExecutionSummary execution) {
+        var open = new Button(getTranslation("workflows.history.open"),
+                e -> showExecution(execution.id(), getTranslation("workflows.history.shown", execution.id())));
+        open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        var row = new Div(open);
+        row.addClassName("af-row-actions");
+        if (!workflow.synchronous() && (execution.status() == io.actionflow.workflow.engine.ExecutionStatus.FAILED
+                || execution.status() == io.actionflow.workflow.engine.ExecutionStatus.ERROR)) {
+            var retry = new Button(getTranslation("workflows.history.retry"), e -> {
+                workflows.retry(execution.id());
+                history.setItems(workflows.executions(workflow.id(), 200));
+            });
+            retry.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            row.add(retry);
+        }
+        if (!execution.status().isFinal()) {
+            var cancel = new Button(getTranslation("workflows.history.cancel"), e -> {
+                workflows.cancel(execution.id());
+                history.setItems(workflows.executions(workflow.id(), 200));
+            });
+            cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            row.add(cancel);
+        }
+        return row;
+    }
+}

@@ -1,0 +1,119 @@
+package io.actionflow.workflow.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import io.actionflow.KaribuTest;
+import io.actionflow.collections.CollectionDraft;
+import io.actionflow.collections.CollectionService;
+import io.actionflow.collections.FieldDraft;
+import io.actionflow.collections.FieldSettings;
+import io.actionflow.collections.FieldType;
+import io.actionflow.workflow.ExecutionSummary;
+import io.actionflow.workflow.WorkflowDefinition;
+import io.actionflow.workflow.WorkflowRunner;
+import io.actionflow.workflow.WorkflowService;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class WorkflowEditorTest extends KaribuTest {
+
+    @Autowired
+    WorkflowService workflows;
+
+    @Autowired
+    WorkflowRunner runner;
+
+    @Autowired
+    CollectionService collections;
+
+    @Test
+    void admin_builds_test_runs_enables_and_versions_a_branching_workflow() {
+        signIn("admin");
+        String orders = "orders_" + UUID.randomUUID().toString().substring(0, 8);
+        collections.create(new CollectionDraft(orders, "Orders", null, null));
+        collections.addField(orders, FieldDraft.of("amount", FieldType.INTEGER, FieldSettings.titled("Amount")));
+
+        navigate("admin/workflows");
+        _click(_get(Button.class, spec -> spec.withText("New workflow")));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Title")), "Big order check");
+        @SuppressWarnings("unchecked")
+        Select<String> collection = _get(Select.class, spec -> spec.withLabel("Collection"));
+        _setValue(collection, orders);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        _get(WorkflowEditorView.class);
+
+        // a condition with two branches, each with a message
+        insertAt("main:0", "condition", null);
+        assertThat(cards()).containsExactly("condition1");
+        insertAt("condition1.yes:0", "response-message", "{\"message\": \"Big order: {{$context.data.amount}}\"}");
+        insertAt("condition1.no:0", "response-message", "{\"message\": \"Small order\"}");
+        assertThat(cards()).containsExactly("condition1", "responsemessage1", "responsemessage2");
+
+        // test run: per-node results on the canvas
+        NotificationsKt.clearNotifications();
+        _click(_get(Button.class, spec -> spec.withText("Test run")));
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("Context (JSON)")), "{\"data\": {\"amount\": 250}}");
+        _click(_get(Button.class, spec -> spec.withText("Run")));
+        NotificationsKt.expectNotifications("Big order: 250");
+        assertThat(card("condition1").getElement().getTextRecursively()).contains("Done");
+        assertThat(card("responsemessage1").getElement().getTextRecursively()).contains("Done");
+        assertThat(card("responsemessage2").getElement().getTextRecursively()).doesNotContain("Done");
+
+        // enable, then a real run freezes this version
+        _click(_get(Button.class, spec -> spec.withText("Enable")));
+        WorkflowDefinition v1 = workflows.list().stream().filter(w -> w.title().equals("Big order check")).findFirst().orElseThrow();
+        assertThat(v1.enabled()).isTrue();
+        runner.runSync(v1.id(), Map.of("data", Map.of("amount", 5)), 0);
+
+        // editing a version that has run makes a new version
+        NotificationsKt.clearNotifications();
+        _click(card("responsemessage2"));
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("Settings (JSON)")), "{\"message\": \"Small order, no check\"}");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        NotificationsKt.expectNotifications("Version 2 was created: version 1 has run, so it stays as it was.");
+        assertThat(workflows.versions(v1.key())).extracting(WorkflowDefinition::version).containsExactly(2, 1);
+
+        // the history of version 1: the test run and the real run
+        navigate("admin/workflows/" + v1.id());
+        _get(TabSheet.class).setSelectedIndex(1);
+        @SuppressWarnings("unchecked")
+        Grid<ExecutionSummary> history = _get(Grid.class);
+        assertThat(GridKt._size(history)).isEqualTo(2);
+        assertThat(GridKt._getFormatted(history, 0, "status")).isEqualTo("Resolved");
+    }
+
+    private void insertAt(String slot, String type, String settings) {
+        _click(_get(Button.class, spec -> spec.withAttribute("data-slot", slot)));
+        @SuppressWarnings("unchecked")
+        Select<String> kind = _get(Select.class, spec -> spec.withLabel("Type"));
+        _setValue(kind, type);
+        if (settings != null) {
+            _setValue(_get(TextArea.class, spec -> spec.withLabel("Settings (JSON)")), settings);
+        }
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+    }
+
+    private static java.util.List<String> cards() {
+        return _find(Div.class, spec -> spec.withClasses("af-card-node")).stream()
+                .map(d -> d.getElement().getAttribute("data-node")).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static Div card(String key) {
+        return _get(Div.class, spec -> spec.withAttribute("data-node", key));
+    }
+}

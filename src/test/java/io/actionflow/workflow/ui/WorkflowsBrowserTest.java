@@ -1,0 +1,60 @@
+package io.actionflow.workflow.ui;
+
+import io.actionflow.BrowserTest;
+import io.actionflow.collections.CollectionDraft;
+import io.actionflow.collections.CollectionService;
+import io.actionflow.workflow.TriggerType;
+import io.actionflow.workflow.WorkflowDraft;
+import io.actionflow.workflow.WorkflowService;
+import io.actionflow.workflow.engine.NodeDef;
+import io.actionflow.workflow.engine.WorkflowGraph;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+class WorkflowsBrowserTest extends BrowserTest {
+
+    @Autowired
+    WorkflowService workflows;
+
+    @Autowired
+    CollectionService collections;
+
+    @Test
+    @WithMockUser(username = "admin", roles = "admin")
+    void admin_sees_the_canvas_and_a_test_run_on_it() throws Exception {
+        String requests = unique("requests").replace('-', '_');
+        collections.create(new CollectionDraft(requests, "Purchase requests", null, null));
+        var workflow = workflows.create(new WorkflowDraft("Route purchase requests", null, TriggerType.POST_ACTION,
+                Map.of("collection", requests), true, 0));
+        workflows.updateGraph(workflow.id(), new WorkflowGraph(List.of(
+                NodeDef.of("total", "calculation", Map.of("expression", "$context.data.amount * 1.21")),
+                new NodeDef("big", "condition", "Over 1000?", Map.of("expression", "$jobsMapByNodeKey.total > 1000"), Map.of())
+                        .withBranch("yes", List.of(new NodeDef("ask", "response-message", "Needs approval",
+                                Map.of("message", "Sent for approval ({{$jobsMapByNodeKey.total}})"), Map.of())))
+                        .withBranch("no", List.of(new NodeDef("ok", "response-message", "Approved", Map.of("message", "Approved"), Map.of()))),
+                NodeDef.of("done", "end", Map.of("status", "success")))));
+
+        signIn("admin", "admin1234");
+        open("admin/workflows/" + workflow.id());
+        waitForText("Over 1000?");
+        screenshot("workflow-canvas");
+
+        waitFor(By.xpath("//vaadin-button[normalize-space(.)='Test run']")).click();
+        WebElement context = waitFor(By.xpath("//vaadin-dialog//vaadin-text-area//textarea"));
+        context.clear();
+        context.sendKeys("{\"data\": {\"amount\": 2000}}");
+        waitFor(By.xpath("//vaadin-dialog//vaadin-button[normalize-space(.)='Run']")).click();
+        waitForText("Sent for approval (2420");
+        waitForText("Test run: Resolved");
+        screenshot("workflow-test-run");
+
+        open("admin/workflows");
+        waitForText("Route purchase requests");
+        screenshot("workflows");
+    }
+}
