@@ -135,10 +135,6 @@ class ExecutionEntity {
         return status;
     }
 
-    int getNumber() {
-        return number;
-    }
-
     String getContext() {
         return context;
     }

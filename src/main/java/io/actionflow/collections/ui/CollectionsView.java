@@ -2,19 +2,16 @@ package io.actionflow.collections.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.actionflow.collections.CollectionDefinition;
 import io.actionflow.collections.CollectionService;
 import io.actionflow.platform.Role;
+import io.actionflow.platform.ui.ListToolbar;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Every collection of the workspace; a click opens one. */
@@ -30,15 +27,8 @@ class CollectionsView extends VerticalLayout implements HasDynamicTitle {
         addClassName("af-page");
         setSizeFull();
 
-        var create = new Button(getTranslation("collections.new"), VaadinIcon.PLUS.create(),
-                e -> new CollectionDialog(collections, null, created -> open(created.name())).open());
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var intro = new Span(getTranslation("collections.intro"));
-        intro.addClassName("af-muted");
-        var toolbar = new HorizontalLayout(intro, create);
-        toolbar.setWidthFull();
-        toolbar.expand(intro);
-        toolbar.addClassName("af-toolbar");
+        var toolbar = ListToolbar.of(getTranslation("collections.intro"), getTranslation("collections.new"),
+                () -> new CollectionDialog(collections, null, created -> open(created.name())).open());
 
         grid.addColumn(CollectionDefinition::title).setKey("title").setHeader(getTranslation("collections.title"))
                 .setAutoWidth(true).setFlexGrow(1);

@@ -1,6 +1,5 @@
 package io.actionflow.pages.ui;
 
-import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
@@ -68,12 +67,5 @@ final class FieldEditor<V> {
 
     void setReadOnly(boolean readOnly) {
         input.setReadOnly(readOnly);
-    }
-
-    @SuppressWarnings("unchecked")
-    void focus() {
-        if (input instanceof AbstractField<?, ?> f && f instanceof com.vaadin.flow.component.Focusable<?> focusable) {
-            focusable.focus();
-        }
     }
 }

@@ -7,9 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -19,6 +17,7 @@ import io.actionflow.platform.Role;
 import io.actionflow.platform.ui.Confirmations;
 import io.actionflow.platform.ui.DesignMode;
 import io.actionflow.platform.ui.Notices;
+import io.actionflow.platform.ui.ListToolbar;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.stream.Collectors;
 
@@ -34,15 +33,8 @@ class PagesView extends VerticalLayout implements HasDynamicTitle {
         this.pages = pages;
         addClassName("af-page");
         setSizeFull();
-        var create = new Button(getTranslation("pages.new"), VaadinIcon.PLUS.create(),
-                e -> new PageDialog(pages, null, this::design).open());
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var intro = new Span(getTranslation("pages.intro"));
-        intro.addClassName("af-muted");
-        var toolbar = new HorizontalLayout(intro, create);
-        toolbar.setWidthFull();
-        toolbar.expand(intro);
-        toolbar.addClassName("af-toolbar");
+        var toolbar = ListToolbar.of(getTranslation("pages.intro"), getTranslation("pages.new"),
+                () -> new PageDialog(pages, null, this::design).open());
 
         grid.addColumn(PageDefinition::title).setKey("title").setHeader(getTranslation("pages.title")).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(p -> "/p/" + p.slug()).setKey("slug").setHeader(getTranslation("pages.slug")).setAutoWidth(true);

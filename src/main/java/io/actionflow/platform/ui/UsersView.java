@@ -47,10 +47,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
 
         var create = new Button(getTranslation("users.new"), VaadinIcon.PLUS.create(), e -> openCreate());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var toolbar = new HorizontalLayout(search, create);
-        toolbar.addClassName("af-toolbar");
-        toolbar.expand(search);
-        toolbar.setWidthFull();
+        var toolbar = ListToolbar.of(search, create);
 
         grid.addColumn(UserSummary::username).setKey("username").setHeader(getTranslation("users.username"))
                 .setAutoWidth(true);

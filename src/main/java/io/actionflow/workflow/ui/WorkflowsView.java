@@ -2,14 +2,10 @@ package io.actionflow.workflow.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -17,6 +13,7 @@ import io.actionflow.collections.CollectionService;
 import io.actionflow.platform.Role;
 import io.actionflow.workflow.WorkflowDefinition;
 import io.actionflow.workflow.WorkflowService;
+import io.actionflow.platform.ui.ListToolbar;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Every workflow (its current or newest version): what triggers it, how it runs, whether it is on. */
@@ -31,15 +28,8 @@ class WorkflowsView extends VerticalLayout implements HasDynamicTitle {
         this.workflows = workflows;
         addClassName("af-page");
         setSizeFull();
-        var create = new Button(getTranslation("workflows.new"), VaadinIcon.PLUS.create(),
-                e -> new WorkflowDialog(workflows, collections, created -> open(created.id())).open());
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var intro = new Span(getTranslation("workflows.intro"));
-        intro.addClassName("af-muted");
-        var toolbar = new HorizontalLayout(intro, create);
-        toolbar.setWidthFull();
-        toolbar.expand(intro);
-        toolbar.addClassName("af-toolbar");
+        var toolbar = ListToolbar.of(getTranslation("workflows.intro"), getTranslation("workflows.new"),
+                () -> new WorkflowDialog(workflows, collections, created -> open(created.id())).open());
 
         grid.addColumn(WorkflowDefinition::title).setKey("title").setHeader(getTranslation("workflows.title")).setFlexGrow(1);
         grid.addColumn(w -> getTranslation(w.triggerType().labelKey())).setKey("trigger").setHeader(getTranslation("workflows.trigger")).setAutoWidth(true);
