@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -324,9 +323,7 @@ public class PageService {
     }
 
     private String freeSlug(String title) {
-        String base = java.text.Normalizer.normalize(title == null ? "" : title, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
+        String base = io.actionflow.platform.Slugs.from(title, '-');
         base = base.isEmpty() ? "page" : base.substring(0, Math.min(base.length(), 56));
         String slug = base;
         for (int n = 2; pages.existsBySlug(slug); n++) {

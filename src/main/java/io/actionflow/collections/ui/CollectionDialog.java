@@ -77,11 +77,7 @@ final class CollectionDialog extends FormDialog {
 
     /** "Purchase requests" → "purchase_requests": a name the admin may keep or change. */
     static String suggestName(String title) {
-        String name = java.text.Normalizer.normalize(title == null ? "" : title, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "_")
-                .replaceAll("^_+|_+$", "");
+        String name = io.actionflow.platform.Slugs.from(title, '_');
         if (!name.isEmpty() && !Character.isLetter(name.charAt(0))) {
             name = "c_" + name;
         }
