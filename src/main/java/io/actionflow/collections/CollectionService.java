@@ -1,5 +1,6 @@
 package io.actionflow.collections;
 
+import io.actionflow.platform.CommittedCache;
 import io.actionflow.platform.FieldError;
 import io.actionflow.platform.NotFoundException;
 import io.actionflow.platform.ValidationException;
@@ -7,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +26,13 @@ public class CollectionService {
     private final RecordTables tables;
     private final FieldChanges fieldChanges;
     private final Clock clock;
+    /** Definitions by name, so that a record call does not read the metamodel again. */
+    private final CommittedCache<String, Optional<CollectionDefinition>> cache;
 
     CollectionService(CollectionRepository collections, FieldRepository fields, RecordTables tables,
-            FieldChanges fieldChanges, Clock clock) {
+            FieldChanges fieldChanges, Clock clock,
+            @Value("${actionflow.collections.metamodel-ttl:5s}") java.time.Duration metamodelTtl) {
+        this.cache = new CommittedCache<>(metamodelTtl, clock, 10_000);
         this.collections = collections;
         this.fields = fields;
         this.tables = tables;
@@ -41,7 +47,7 @@ public class CollectionService {
 
     @Transactional(readOnly = true)
     public Optional<CollectionDefinition> find(String name) {
-        return collections.findByName(name).map(CollectionService::definition);
+        return cache.get(name, () -> collections.findByName(name).map(CollectionService::definition));
     }
 
     /** The collection of that name, or a {@link NotFoundException} that says so. */
@@ -52,6 +58,7 @@ public class CollectionService {
 
     @PreAuthorize("hasRole('admin')")
     public CollectionDefinition create(CollectionDraft draft) {
+        cache.changing();
         var errors = new ArrayList<FieldError>();
         Names.checkCollectionName(draft.name()).ifPresent(errors::add);
         if (errors.isEmpty() && collections.existsByName(draft.name())) {
@@ -141,6 +148,7 @@ public class CollectionService {
     }
 
     private CollectionEntity editable(String name) {
+        cache.changing();
         var entity = collections.findByName(name).orElseThrow(() -> new NotFoundException("collection.notFound", name));
         if (entity.isBuiltIn()) {
             throw new ValidationException(FieldError.of("name", "collection.builtIn", entity.getTitle()));

@@ -19,4 +19,13 @@ class PlatformConfig {
     Clock clock() {
         return Clock.systemUTC();
     }
+
+    /**
+     * jOOQ without its debug listener and SQL-warning fetches: both cost time on every statement, and record calls run
+     * several statements per click.
+     */
+    @Bean
+    org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer jooqSettings() {
+        return configuration -> configuration.settings().withExecuteLogging(false).withFetchWarnings(false);
+    }
 }

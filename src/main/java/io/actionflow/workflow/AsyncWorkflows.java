@@ -87,7 +87,7 @@ class AsyncWorkflows implements SmartLifecycle {
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .alwaysPersistTimestampInUTC();
         if (postgres()) {
-            builder.pollUsingLockAndFetch(0.5, 1.0);
+            builder.pollUsingLockAndFetch(1.0, 4.0);
         }
         return builder.build();
     }

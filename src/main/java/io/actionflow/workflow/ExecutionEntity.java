@@ -63,41 +63,16 @@ class ExecutionEntity {
     protected ExecutionEntity() {
     }
 
-    ExecutionEntity(WorkflowEntity workflow, String context, int depth, Long parentId, boolean testRun, Instant now) {
-        this.workflowId = workflow.getId();
-        this.key = workflow.getKey();
-        this.number = workflow.getNumber();
-        this.status = ExecutionStatus.STARTED;
-        this.context = context;
-        this.depth = depth;
-        this.parentId = parentId;
-        this.testRun = testRun;
-        this.createdAt = now;
-    }
-
-    /** A synchronous run, recorded once it has ended. */
-    static ExecutionEntity ended(WorkflowEntity workflow, String context, int depth, Long parentId, boolean testRun,
-            ExecutionStatus status, String error, String messages, Instant now) {
-        var execution = new ExecutionEntity(workflow, context, depth, parentId, testRun, now);
-        execution.finish(status, error, messages, null, now);
-        return execution;
-    }
-
-    /** An execution recorded now and run later, by the asynchronous runner. */
-    static ExecutionEntity queued(WorkflowEntity workflow, String context, int depth, Long parentId, Instant now) {
-        var execution = new ExecutionEntity(workflow, context, depth, parentId, false, now);
-        execution.status = ExecutionStatus.QUEUED;
-        return execution;
-    }
-
     void cancel(Instant now) {
         status = ExecutionStatus.CANCELED;
         finishedAt = now;
         resumeAt = null;
     }
 
-    void requeue() {
+    /** Queued again after it failed; {@code resumeAt} tells the runner that it has run before. */
+    void requeue(Instant now) {
         status = ExecutionStatus.QUEUED;
+        resumeAt = now;
         finishedAt = null;
         error = null;
         attempts = 0;

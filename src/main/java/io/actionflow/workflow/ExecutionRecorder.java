@@ -1,89 +1,224 @@
 package io.actionflow.workflow;
 
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import io.actionflow.workflow.engine.ExecutionStatus;
 import io.actionflow.workflow.engine.JobState;
+import io.actionflow.workflow.engine.JobStatus;
 import io.actionflow.workflow.engine.RunResult;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes executions and their jobs in transactions of their own: the history of a run stays when the caller's
- * transaction rolls back (a blocked action, a test run), and a run's jobs are written together at its end.
+ * Writes executions and their jobs, in few statements: they are written on every click that runs a workflow.
+ * <ul>
+ * <li>A synchronous run is written in its caller's transaction, two statements however many nodes ran; if that
+ * transaction does not commit (a blocked action), the run is written again, under the same id, in a transaction of
+ * its own, so the history keeps it. Test runs, whose records always roll back, are written on their own at once.</li>
+ * <li>A step of an asynchronous execution is read and written in the step's transaction, with the writes of its
+ * nodes; a failed step, whose writes roll back, is written on its own.</li>
+ * </ul>
  */
 @Component
 class ExecutionRecorder {
+
+    private static final Table<?> EXECUTION = table(name("af_execution"));
+    private static final Table<?> JOB = table(name("af_job"));
+    private static final Field<Long> ID = field(name("id"), Long.class);
+    private static final Field<Long> EXECUTION_ID = field(name("execution_id"), Long.class);
+    private static final Field<Long> WORKFLOW_ID = field(name("workflow_id"), Long.class);
+    private static final Field<String> STATUS = field(name("status"), String.class);
+    private static final Field<String> CONTEXT = field(name("context"), String.class);
+    private static final Field<String> MESSAGES = field(name("messages"), String.class);
+    private static final Field<String> ERROR = field(name("error"), String.class);
+    private static final Field<Integer> DEPTH = field(name("depth"), Integer.class);
+    private static final Field<Integer> ATTEMPTS = field(name("attempts"), Integer.class);
+    private static final Field<OffsetDateTime> RESUME_AT = field(name("resume_at"), OffsetDateTime.class);
+    private static final Field<OffsetDateTime> FINISHED_AT = field(name("finished_at"), OffsetDateTime.class);
+    private static final Field<Long> VERSION = field(name("version"), Long.class);
+    private static final Field<String> JOB_KEY = field(name("job_key"), String.class);
+    private static final Field<String> NODE_KEY = field(name("node_key"), String.class);
+    private static final Field<String> INPUT = field(name("input"), String.class);
+    private static final Field<String> OUTPUT = field(name("output"), String.class);
+    private static final Field<String> BRANCH = field(name("branch"), String.class);
+    private static final Field<Long> DURATION = field(name("duration_micros"), Long.class);
+    private static final List<Field<?>> JOB_COLUMNS = List.of(EXECUTION_ID, JOB_KEY, NODE_KEY, STATUS, INPUT, OUTPUT,
+            BRANCH, RESUME_AT, ERROR, DURATION, field(name("created_at"), OffsetDateTime.class));
+
+    /** An asynchronous execution as a step finds it. */
+    record Stored(long id, long workflowId, ExecutionStatus status, String context, int depth, int attempts,
+            Instant resumeAt, long version) {
+
+        /** Queued and never run: it has no jobs yet. */
+        boolean fresh() {
+            return status == ExecutionStatus.QUEUED && resumeAt == null && attempts == 0;
+        }
+    }
 
     private final ExecutionRepository executions;
     private final JobRepository jobs;
     private final WorkflowJson json;
     private final Clock clock;
+    private final DSLContext dsl;
+    private final TransactionTemplate separately;
 
-    private final org.jooq.DSLContext dsl;
-
-    ExecutionRecorder(ExecutionRepository executions, JobRepository jobs, WorkflowJson json, Clock clock, org.jooq.DSLContext dsl) {
-        this.dsl = dsl;
+    ExecutionRecorder(ExecutionRepository executions, JobRepository jobs, WorkflowJson json, Clock clock,
+            DSLContext dsl, PlatformTransactionManager transactions) {
         this.executions = executions;
         this.jobs = jobs;
         this.json = json;
         this.clock = clock;
+        this.dsl = dsl;
+        this.separately = new TransactionTemplate(transactions);
+        separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /**
-     * Records a whole synchronous run at its end, in one transaction of its own: the execution with its final status
-     * and every job. (One commit per run, and the history stays when the caller rolls back.)
-     */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public long completed(WorkflowEntity workflow, Map<String, Object> context, int depth, Long parentId, boolean testRun,
+    /** Records a whole synchronous run at its end: the execution with its final status, and every job. */
+    long completed(WorkflowVersion workflow, Map<String, Object> context, int depth, Long parentId, boolean testRun,
             List<JobState> ran, RunResult result) {
-        if (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
-            // history may lose its last milliseconds in a crash; the click must not wait for the disk for it
-            dsl.execute("set local synchronous_commit to off");
+        String contextJson = json.write(context);
+        boolean joinCaller = !testRun && TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+        if (!joinCaller) {
+            return separately.execute(status -> insert(null, workflow, contextJson, depth, parentId, testRun, ran, result));
         }
-        long id = executions.save(ExecutionEntity.ended(workflow, json.write(context), depth, parentId, testRun,
-                result.status(), result.error(), String.join("\n", result.messages()), clock.instant())).getId();
-        insertJobs(id, ran);
+        long id = insert(null, workflow, contextJson, depth, parentId, false, ran, result);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    // identity values are not handed out again after a rollback: the id stays free for this
+                    separately.execute(s -> insert(id, workflow, contextJson, depth, parentId, false, ran, result));
+                }
+            }
+        });
         return id;
     }
 
-    /** Records a step of an asynchronous execution in the current transaction, with the writes of its nodes. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void stepInTransaction(long executionId, List<JobState> ran, RunResult result) {
-        record(executionId, ran, result, false);
+    /** Records an execution to run later, in the current transaction. */
+    long queued(WorkflowVersion workflow, Map<String, Object> context, int depth, Long parentId) {
+        return insert(null, workflow, json.write(context), depth, parentId, false, List.of(),
+                new RunResult(ExecutionStatus.QUEUED, List.of(), null, null));
     }
 
-    /** All jobs of a new execution in one statement: one round trip, however many nodes ran. */
+    private long insert(Long id, WorkflowVersion workflow, String context, int depth, Long parentId, boolean testRun,
+            List<JobState> ran, RunResult result) {
+        var now = utc(clock.instant());
+        var row = new LinkedHashMap<Field<?>, Object>();
+        if (id != null) {
+            row.put(ID, id);
+        }
+        row.put(WORKFLOW_ID, workflow.id());
+        row.put(field(name("wf_key")), workflow.key());
+        row.put(field(name("wf_version")), workflow.number());
+        row.put(STATUS, result.status().name());
+        row.put(CONTEXT, context);
+        row.put(MESSAGES, result.messages().isEmpty() ? null : String.join("\n", result.messages()));
+        row.put(ERROR, clip(result.error()));
+        row.put(field(name("parent_id")), parentId);
+        row.put(DEPTH, depth);
+        row.put(field(name("test_run")), testRun);
+        row.put(field(name("created_at")), now);
+        row.put(FINISHED_AT, result.status().isFinal() ? now : null);
+        long written = dsl.insertInto(EXECUTION).set(row).returning(ID).fetchOne(ID);
+        insertJobs(written, ran);
+        return written;
+    }
+
+    /** The execution as it is now, or null when it no longer exists. */
+    Stored load(long executionId) {
+        var row = dsl.select(WORKFLOW_ID, STATUS, CONTEXT, DEPTH, ATTEMPTS, RESUME_AT, VERSION).from(EXECUTION)
+                .where(ID.eq(executionId)).fetchOne();
+        if (row == null) {
+            return null;
+        }
+        return new Stored(executionId, row.get(WORKFLOW_ID), ExecutionStatus.valueOf(row.get(STATUS)), row.get(CONTEXT),
+                row.get(DEPTH), row.get(ATTEMPTS), instant(row.get(RESUME_AT)), row.get(VERSION));
+    }
+
+    /** Every job recorded for the execution, in the order they ran. */
+    List<JobState> jobs(long executionId) {
+        return dsl.select(JOB_KEY, NODE_KEY, STATUS, INPUT, OUTPUT, BRANCH, RESUME_AT, ERROR, DURATION).from(JOB)
+                .where(EXECUTION_ID.eq(executionId)).orderBy(ID)
+                .fetch(r -> new JobState(r.get(JOB_KEY), r.get(NODE_KEY), JobStatus.valueOf(r.get(STATUS)),
+                        json.read(r.get(INPUT)), json.read(r.get(OUTPUT)), r.get(BRANCH), instant(r.get(RESUME_AT)),
+                        r.get(ERROR), r.get(DURATION)));
+    }
+
+    /**
+     * Records a step in the current transaction: jobs that ran for the first time in one statement, jobs that were
+     * waiting updated, and the execution's new state. Returns false, writing nothing, when the execution was changed
+     * meanwhile (canceled while the step ran): then the step's transaction must roll back.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean step(Stored execution, Set<String> storedKeys, List<JobState> ran, RunResult result) {
+        var now = clock.instant();
+        int updated = dsl.update(EXECUTION)
+                .set(STATUS, result.status().name())
+                .set(ERROR, clip(result.error()))
+                .set(MESSAGES, result.messages().isEmpty() ? null : String.join("\n", result.messages()))
+                .set(RESUME_AT, utc(result.resumeAt()))
+                .set(FINISHED_AT, result.status().isFinal() ? utc(now) : null)
+                .set(VERSION, VERSION.plus(1))
+                .where(ID.eq(execution.id()).and(VERSION.eq(execution.version())))
+                .execute();
+        if (updated == 0) {
+            return false;
+        }
+        var added = new ArrayList<JobState>();
+        for (JobState job : ran) {
+            if (storedKeys.contains(job.jobKey())) {
+                dsl.update(JOB).set(STATUS, job.status().name()).set(INPUT, json.write(job.input()))
+                        .set(OUTPUT, json.write(job.output())).set(BRANCH, job.branch()).set(RESUME_AT, utc(job.resumeAt()))
+                        .set(ERROR, clip(job.error())).set(DURATION, job.durationMicros())
+                        .where(EXECUTION_ID.eq(execution.id()).and(JOB_KEY.eq(job.jobKey()))).execute();
+            } else {
+                added.add(job);
+            }
+        }
+        insertJobs(execution.id(), added);
+        return true;
+    }
+
+    /** Jobs in one statement: one round trip, however many nodes ran. */
     private void insertJobs(long executionId, List<JobState> ran) {
         if (ran.isEmpty()) {
             return;
         }
-        var now = java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
-        var insert = dsl.insertInto(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("af_job")), JOB_COLUMNS);
+        var now = utc(clock.instant());
+        var insert = dsl.insertInto(JOB, JOB_COLUMNS);
         org.jooq.InsertValuesStepN<?> rows = null;
         for (JobState job : ran) {
             Object[] values = {executionId, job.jobKey(), job.nodeKey(), job.status().name(), json.write(job.input()),
-                    json.write(job.output()), job.branch(),
-                    job.resumeAt() == null ? null : java.time.OffsetDateTime.ofInstant(job.resumeAt(), java.time.ZoneOffset.UTC),
-                    job.error() == null ? null : job.error().length() > 4000 ? job.error().substring(0, 4000) : job.error(),
-                    job.durationMicros(), now};
+                    json.write(job.output()), job.branch(), utc(job.resumeAt()), clip(job.error()), job.durationMicros(), now};
             rows = rows == null ? insert.values(values) : rows.values(values);
         }
         rows.execute();
     }
 
-    private static final List<org.jooq.Field<?>> JOB_COLUMNS = java.util.stream.Stream.of("execution_id", "job_key",
-            "node_key", "status", "input", "output", "branch", "resume_at", "error", "duration_micros", "created_at")
-            .<org.jooq.Field<?>>map(c -> org.jooq.impl.DSL.field(org.jooq.impl.DSL.name(c))).toList();
-
     /** Records a step of an asynchronous execution on its own (a failed step, whose writes rolled back). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public int finishStep(long executionId, List<JobState> ran, RunResult result, boolean failedAttempt) {
-        return record(executionId, ran, result, failedAttempt);
-    }
-
-    private int record(long executionId, List<JobState> ran, RunResult result, boolean failedAttempt) {
         var execution = executions.findById(executionId).orElseThrow();
         if (failedAttempt) {
             execution.countAttempt();
@@ -97,5 +232,17 @@ class ExecutionRecorder {
         }
         execution.finish(result.status(), result.error(), String.join("\n", result.messages()), result.resumeAt(), clock.instant());
         return execution.getAttempts();
+    }
+
+    private static String clip(String error) {
+        return error == null ? null : error.length() > 4000 ? error.substring(0, 4000) : error;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 }

@@ -30,9 +30,7 @@ public class WorkflowRunner {
             @DefaultValue("200ms") Duration asyncPolling, @DefaultValue("10s") Duration retryBackoff) {
     }
 
-    private final WorkflowRepository workflows;
-    private final ExecutionRepository executions;
-    private final JobRepository jobs;
+    private final WorkflowVersions versions;
     private final AsyncWorkflows async;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final Processor processor;
@@ -41,26 +39,23 @@ public class WorkflowRunner {
     private final RunnerSettings settings;
     private final Clock clock;
 
-    WorkflowRunner(WorkflowRepository workflows, ExecutionRepository executions, JobRepository jobs, AsyncWorkflows async,
+    WorkflowRunner(WorkflowVersions versions, AsyncWorkflows async,
             org.springframework.transaction.support.TransactionTemplate transaction, Processor processor,
             ExecutionRecorder recorder, WorkflowJson json, RunnerSettings settings, Clock clock) {
-        this.workflows = workflows;
-        this.executions = executions;
-        this.jobs = jobs;
+        this.json = json;
+        this.versions = versions;
         this.async = async;
         this.transaction = transaction;
         async.steps(this::step);
         this.processor = processor;
         this.recorder = recorder;
-        this.json = json;
         this.settings = settings;
         this.clock = clock;
     }
 
     /** Runs this version now, whatever its state (test runs and the service API). */
     public RunOutcome runSync(long workflowId, Map<String, Object> context, int depth) {
-        var workflow = workflows.findById(workflowId).orElseThrow(() -> new io.actionflow.platform.NotFoundException("workflow.notFound", workflowId));
-        return run(workflow, context, depth, null, false);
+        return run(versions.require(workflowId), context, depth, null, false);
     }
 
     /**
@@ -68,8 +63,7 @@ public class WorkflowRunner {
      * transaction commits (and never, if it rolls back).
      */
     public long queue(long workflowId, Map<String, Object> context, int depth, Long parentId) {
-        var workflow = workflows.findById(workflowId).orElseThrow(() -> new io.actionflow.platform.NotFoundException("workflow.notFound", workflowId));
-        long id = executions.save(ExecutionEntity.queued(workflow, json.write(context), depth, parentId, clock.instant())).getId();
+        long id = recorder.queued(versions.require(workflowId), context, depth, parentId);
         async.schedule(id, clock.instant());
         return id;
     }
@@ -79,58 +73,67 @@ public class WorkflowRunner {
      * the workflow ends or waits. Returns when to run again (a wait, or a retry after a failure), or null when done.
      */
     Instant step(long executionId) {
-        var execution = executions.findById(executionId).orElse(null);
-        if (execution == null || execution.getStatus().isFinal()) {
+        var ran = new ArrayList<JobState>();
+        // read, run and record in one transaction: what the nodes wrote commits with the step's history
+        Step step = transaction.execute(status -> {
+            var execution = recorder.load(executionId);
+            if (execution == null || execution.status().isFinal()) {
+                return null;
+            }
+            var workflow = versions.require(execution.workflowId());
+            var stored = execution.fresh() ? List.<JobState>of() : recorder.jobs(executionId);
+            RunResult outcome;
+            if (execution.depth() > settings.maxDepth()) {
+                outcome = new RunResult(ExecutionStatus.ABORTED, List.of(), "Workflows started one another more than "
+                        + settings.maxDepth() + " levels deep.", null);
+            } else {
+                var recorded = stored.stream()
+                        .filter(j -> j.status() == JobStatus.RESOLVED || j.status() == JobStatus.WAITING).toList();
+                var state = new ExecutionState(json.readMap(execution.context()), false,
+                        clock.instant().plus(settings.asyncTimeout()), recorded);
+                outcome = processor.run(workflow.graph(), state, ran::add);
+            }
+            boolean failed = outcome.status() == ExecutionStatus.FAILED || outcome.status() == ExecutionStatus.ERROR;
+            if (failed) {
+                // its writes roll back; the history of the attempt is written on its own below
+                status.setRollbackOnly();
+            } else if (!recorder.step(execution, stored.stream().map(JobState::jobKey).collect(java.util.stream.Collectors.toSet()), ran, outcome)) {
+                // canceled while it ran: nothing of it stays
+                status.setRollbackOnly();
+                return null;
+            }
+            return new Step(outcome, failed, execution.attempts(), workflow.retries());
+        });
+        if (step == null) {
             return null;
         }
-        var workflow = workflows.findById(execution.getWorkflowId()).orElseThrow();
-        var recorded = jobs.findByExecutionIdOrderById(executionId).stream()
-                .filter(j -> j.getStatus() == JobStatus.RESOLVED || j.getStatus() == JobStatus.WAITING)
-                .map(j -> new JobState(j.getJobKey(), j.getNodeKey(), j.getStatus(), json.read(j.getInput()),
-                        json.read(j.getOutput()), j.getBranch(), j.getResumeAt(), j.getError(), j.getDurationMicros()))
-                .toList();
-        var ran = new ArrayList<JobState>();
-        RunResult result;
-        if (execution.getDepth() > settings.maxDepth()) {
-            result = new RunResult(ExecutionStatus.ABORTED, List.of(), "Workflows started one another more than "
-                    + settings.maxDepth() + " levels deep.", null);
-        } else {
-            result = transaction.execute(status -> {
-                var state = new ExecutionState(json.readMap(execution.getContext()), false,
-                        clock.instant().plus(settings.asyncTimeout()), recorded);
-                var outcome = processor.run(json.graph(workflow), state, ran::add);
-                if (outcome.status() == ExecutionStatus.FAILED || outcome.status() == ExecutionStatus.ERROR) {
-                    status.setRollbackOnly();
-                } else {
-                    // the step's history commits with the writes of its nodes
-                    recorder.stepInTransaction(executionId, ran, outcome);
-                }
-                return outcome;
-            });
-            if (result.status() != ExecutionStatus.FAILED && result.status() != ExecutionStatus.ERROR) {
-                return result.status() == ExecutionStatus.WAITING ? result.resumeAt() : null;
-            }
+        RunResult result = step.result();
+        if (!step.failed()) {
+            return result.status() == ExecutionStatus.WAITING ? result.resumeAt() : null;
         }
-        boolean failed = result.status() == ExecutionStatus.FAILED || result.status() == ExecutionStatus.ERROR;
-        if (failed && execution.getAttempts() < workflow.getRetries()) {
-            Instant retryAt = clock.instant().plus(settings.retryBackoff().multipliedBy(1L << Math.min(execution.getAttempts(), 6)));
+        if (step.attempts() < step.retries()) {
+            Instant retryAt = clock.instant().plus(settings.retryBackoff().multipliedBy(1L << Math.min(step.attempts(), 6)));
             recorder.finishStep(executionId, ran, new RunResult(ExecutionStatus.QUEUED, result.messages(),
-                    "Attempt " + (execution.getAttempts() + 1) + " failed: " + result.error(), retryAt), true);
+                    "Attempt " + (step.attempts() + 1) + " failed: " + result.error(), retryAt), true);
             return retryAt;
         }
-        recorder.finishStep(executionId, ran, result, failed);
-        return result.status() == ExecutionStatus.WAITING ? result.resumeAt() : null;
+        recorder.finishStep(executionId, ran, result, true);
+        return null;
     }
 
-    RunOutcome run(WorkflowEntity workflow, Map<String, Object> context, int depth, Long parentId, boolean testRun) {
+    /** What a step of an asynchronous execution came to. */
+    private record Step(RunResult result, boolean failed, int attempts, int retries) {
+    }
+
+    RunOutcome run(WorkflowVersion workflow, Map<String, Object> context, int depth, Long parentId, boolean testRun) {
         var ran = new ArrayList<JobState>();
         RunResult result;
         if (depth > settings.maxDepth()) {
             result = new RunResult(ExecutionStatus.ABORTED, List.of(),
                     "Workflows started one another more than " + settings.maxDepth() + " levels deep.", null);
         } else {
-            var state = new ExecutionState(context, workflow.isSynchronous(), clock.instant().plus(settings.syncTimeout()), List.of());
-            result = processor.run(json.graph(workflow), state, ran::add);
+            var state = new ExecutionState(context, workflow.synchronous(), clock.instant().plus(settings.syncTimeout()), List.of());
+            result = processor.run(workflow.graph(), state, ran::add);
         }
         long executionId = recorder.completed(workflow, context, depth, parentId, testRun, ran, result);
         return new RunOutcome(executionId, result.status(), result.messages(), result.error());

@@ -38,12 +38,14 @@ public class WorkflowService {
     private final CollectionService collections;
     private final WorkflowRunner runner;
     private final AsyncWorkflows async;
+    private final WorkflowVersions runnable;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     WorkflowService(WorkflowRepository workflows, ExecutionRepository executions, JobRepository jobs, WorkflowJson json,
             GraphCheck check, CollectionService collections, WorkflowRunner runner, AsyncWorkflows async,
-            TransactionTemplate transaction, Clock clock) {
+            WorkflowVersions runnable, TransactionTemplate transaction, Clock clock) {
+        this.runnable = runnable;
         this.async = async;
         this.workflows = workflows;
         this.executions = executions;
@@ -57,6 +59,7 @@ public class WorkflowService {
     }
 
     public WorkflowDefinition create(WorkflowDraft draft) {
+        runnable.changing();
         checkDraft(draft);
         var entity = new WorkflowEntity("wf_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12), 1, clock.instant());
         apply(entity, draft);
@@ -82,6 +85,7 @@ public class WorkflowService {
 
     /** Changes title, trigger and mode; on a version that has run, in a new version instead. */
     public WorkflowDefinition update(long id, WorkflowDraft draft) {
+        runnable.changing();
         checkDraft(draft);
         var entity = editable(entity(id));
         apply(entity, draft);
@@ -90,6 +94,7 @@ public class WorkflowService {
 
     /** Replaces the nodes; on a version that has run, in a new version instead. */
     public WorkflowDefinition updateGraph(long id, WorkflowGraph graph) {
+        runnable.changing();
         var entity = editable(entity(id));
         entity.setNodes(json.writeGraph(graph));
         entity.touch(clock.instant());
@@ -98,6 +103,7 @@ public class WorkflowService {
 
     /** Checks the version and makes it the one that runs; the problems refuse it, one message each. */
     public WorkflowDefinition enable(long id) {
+        runnable.changing();
         var entity = entity(id);
         var problems = check.problems(json.readGraph(entity.getNodes()), entity.isSynchronous());
         if (!problems.isEmpty()) {
@@ -111,6 +117,7 @@ public class WorkflowService {
     }
 
     public WorkflowDefinition disable(long id) {
+        runnable.changing();
         var entity = entity(id);
         entity.setEnabled(false);
         return definition(entity);
@@ -135,10 +142,10 @@ public class WorkflowService {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public RunOutcome testRun(long id, Map<String, Object> context) {
-        var entity = workflows.findById(id).orElseThrow(() -> new NotFoundException("workflow.notFound", id));
+        var version = runnable.require(id);
         return transaction.execute(status -> {
             status.setRollbackOnly();
-            return runner.run(entity, context, 0, null, true);
+            return runner.run(version, context, 0, null, true);
         });
     }
 
@@ -161,7 +168,7 @@ public class WorkflowService {
                 && execution.getStatus() != io.actionflow.workflow.engine.ExecutionStatus.ERROR)) {
             throw new ValidationException(FieldError.of("execution", "execution.notRetryable", executionId));
         }
-        execution.requeue();
+        execution.requeue(clock.instant());
         async.schedule(executionId, clock.instant());
         return execution.summary();
     }
@@ -184,6 +191,7 @@ public class WorkflowService {
 
     /** Imports a document made by {@link #export}: a new version of its key, or a new workflow; not enabled. */
     public WorkflowDefinition importJson(String document) {
+        runnable.changing();
         Map<String, Object> map;
         WorkflowGraph graph;
         TriggerType type;

@@ -54,6 +54,9 @@ abstract class CollectionsContract {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
     String categories;
     String items;
 
@@ -254,6 +257,31 @@ abstract class CollectionsContract {
         assertThat(queries.get(items, existing.id()).orElseThrow().get("colour")).isEqualTo("Blue");
         var red = records.create(items, Map.of("code", "LT-2", "colour", "Red"));
         assertThat(red.get("colour")).isEqualTo("Red");
+    }
+
+    @Test
+    void definitions_are_read_as_last_committed() {
+        assertThat(collections.require(items).field("colour")).isEmpty();
+
+        transaction.execute(status -> {
+            collections.addField(items, FieldDraft.of("colour", FieldType.TEXT, FieldSettings.titled("Colour")));
+            // the changing transaction sees its own change at once
+            assertThat(collections.require(items).field("colour")).isPresent();
+            assertThat(records.create(items, Map.of("code", "CC-1", "colour", "Red")).get("colour")).isEqualTo("Red");
+            status.setRollbackOnly();
+            return null;
+        });
+
+        // afterwards, the cached definition is what is stored (H2 commits schema changes at once; PostgreSQL rolls back)
+        boolean stored = collections.list().stream().filter(c -> c.name().equals(items)).findFirst().orElseThrow()
+                .field("colour").isPresent();
+        assertThat(collections.require(items).field("colour").isPresent()).isEqualTo(stored);
+        if (!stored) {
+            refused(() -> records.create(items, Map.of("code", "CC-2", "colour", "Red")),
+                    FieldError.of("colour", "validation.unknownField", "colour"));
+            collections.addField(items, FieldDraft.of("colour", FieldType.TEXT, FieldSettings.titled("Colour")));
+        }
+        assertThat(records.create(items, Map.of("code", "CC-3", "colour", "Red")).get("colour")).isEqualTo("Red");
     }
 
     @Test

@@ -89,16 +89,17 @@ abstract class AsyncWorkflowsContract {
     @Test
     void a_failing_node_is_retried_then_the_execution_fails_with_its_error() throws Exception {
         var calls = new AtomicInteger();
+        var healthy = new java.util.concurrent.atomic.AtomicBoolean();
         var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/flaky", exchange -> {
             calls.incrementAndGet();
-            exchange.sendResponseHeaders(502, -1);
+            exchange.sendResponseHeaders(healthy.get() ? 204 : 502, -1);
             exchange.close();
         });
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/flaky";
-            var workflow = async(List.of(NodeDef.of("call", "request", Map.of("url", url))), 2);
+            var workflow = async(List.of(NodeDef.of("call", "request", Map.of("url", url)), write("7")), 2);
 
             long id = transaction.execute(s -> runner.queue(workflow.id(), Map.of(), 0, null));
 
@@ -110,6 +111,14 @@ abstract class AsyncWorkflowsContract {
             workflows.retry(id);
             awaitStatus(workflow, id, ExecutionStatus.FAILED);
             assertThat(calls.get()).isGreaterThanOrEqualTo(4);
+
+            // once the other side is back, a retry runs on from the failed node to the end
+            healthy.set(true);
+            workflows.retry(id);
+            awaitStatus(workflow, id, ExecutionStatus.RESOLVED);
+            assertThat(workflows.jobs(id)).extracting(j -> j.nodeKey() + ":" + j.status())
+                    .containsExactly("call:RESOLVED", "write:RESOLVED");
+            assertThat(queries.count(logs, Filter.all())).isEqualTo(1);
         } finally {
             server.stop(0);
         }

@@ -28,8 +28,18 @@ public final class Expressions {
     private Expressions() {
     }
 
+    /** Checked expressions by their text; a workflow runs the same few again and again. */
+    private static final Map<String, Expression> CHECKED = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static Object evaluate(String expression, Map<String, Object> variables) {
-        Expression parsed = parse(expression);
+        Expression parsed = CHECKED.get(expression);
+        if (parsed == null) {
+            parsed = parse(expression);
+            if (CHECKED.size() >= 2000) {
+                CHECKED.clear();
+            }
+            CHECKED.put(expression, parsed);
+        }
         var context = SimpleEvaluationContext
                 .forPropertyAccessors(new MapAccessor(false), DataBindingPropertyAccessor.forReadOnlyAccess())
                 .build();
