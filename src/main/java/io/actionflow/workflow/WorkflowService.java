@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,13 +41,16 @@ public class WorkflowService {
     private final WorkflowRunner runner;
     private final AsyncWorkflows async;
     private final WorkflowVersions runnable;
+    private final io.actionflow.workflow.engine.NodeRegistry registry;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     WorkflowService(WorkflowRepository workflows, ExecutionRepository executions, JobRepository jobs, WorkflowJson json,
             GraphCheck check, CollectionService collections, WorkflowRunner runner, AsyncWorkflows async,
-            WorkflowVersions runnable, TransactionTemplate transaction, Clock clock) {
+            WorkflowVersions runnable, io.actionflow.workflow.engine.NodeRegistry registry, TransactionTemplate transaction,
+            Clock clock) {
         this.runnable = runnable;
+        this.registry = registry;
         this.async = async;
         this.workflows = workflows;
         this.executions = executions;
@@ -129,6 +134,49 @@ public class WorkflowService {
                 .map(ExecutionEntity::summary).toList();
     }
 
+    /** One page of the history, newest first. */
+    @Transactional(readOnly = true)
+    public List<ExecutionSummary> executions(ExecutionQuery query, int page, int pageSize) {
+        return executions.findAll(matching(query), PageRequest.of(page, pageSize, Sort.by(Sort.Direction.DESC, "id")))
+                .stream().map(ExecutionEntity::summary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long countExecutions(ExecutionQuery query) {
+        return executions.count(matching(query));
+    }
+
+    /** When each workflow (by key) last ran, test runs aside; keys that never ran are missing. */
+    @Transactional(readOnly = true)
+    public Map<String, java.time.Instant> lastRuns(java.util.Collection<String> keys) {
+        var last = new LinkedHashMap<String, java.time.Instant>();
+        for (String key : new java.util.LinkedHashSet<>(keys)) {
+            executions.findFirstByKeyAndTestRunFalseOrderByIdDesc(key).ifPresent(e -> last.put(key, e.summary().createdAt()));
+        }
+        return last;
+    }
+
+    private static Specification<ExecutionEntity> matching(ExecutionQuery query) {
+        return (root, q, cb) -> {
+            var where = new ArrayList<jakarta.persistence.criteria.Predicate>();
+            where.add(query.workflowId() != null ? cb.equal(root.get("workflowId"), query.workflowId())
+                    : cb.equal(root.get("key"), query.key()));
+            if (!query.statuses().isEmpty()) {
+                where.add(root.get("status").in(query.statuses()));
+            }
+            if (query.from() != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("createdAt"), query.from()));
+            }
+            if (query.to() != null) {
+                where.add(cb.lessThan(root.get("createdAt"), query.to()));
+            }
+            if (!query.testRuns()) {
+                where.add(cb.isFalse(root.get("testRun")));
+            }
+            return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
+        };
+    }
+
     @Transactional(readOnly = true)
     public List<JobView> jobs(long executionId) {
         return jobs.findByExecutionIdOrderById(executionId).stream().map(j -> new JobView(j.getJobKey(), j.getNodeKey(),
@@ -192,16 +240,44 @@ public class WorkflowService {
     /** Imports a document made by {@link #export}: a new version of its key, or a new workflow; not enabled. */
     public WorkflowDefinition importJson(String document) {
         runnable.changing();
-        Map<String, Object> map;
-        WorkflowGraph graph;
-        TriggerType type;
+        Object parsed;
         try {
-            map = json.readMap(document);
-            type = TriggerType.valueOf(String.valueOf(map.get("triggerType")));
-            graph = json.readGraph(json.write(map.getOrDefault("nodes", List.of())));
-        } catch (RuntimeException e) {
-            throw new ValidationException(FieldError.of("document", "workflow.import.invalid", e.getMessage()));
+            parsed = json.read(document);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new ValidationException(FieldError.of("document", "workflow.import.notJson", e.getOriginalMessage()));
         }
+        if (!(parsed instanceof Map<?, ?> raw)) {
+            throw new ValidationException(FieldError.of("document", "workflow.import.notObject"));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) raw;
+        var problems = new ArrayList<FieldError>();
+        TriggerType type = java.util.Arrays.stream(TriggerType.values())
+                .filter(t -> t.name().equals(map.get("triggerType"))).findFirst().orElse(null);
+        if (type == null) {
+            problems.add(FieldError.of("triggerType", "workflow.import.triggerType", String.valueOf(map.get("triggerType"))));
+        }
+        if (map.get("triggerConfig") != null && !(map.get("triggerConfig") instanceof Map<?, ?>)) {
+            problems.add(FieldError.of("triggerConfig", "workflow.import.triggerConfig"));
+        }
+        WorkflowGraph graph = null;
+        if (!(map.getOrDefault("nodes", List.of()) instanceof List<?> nodes)) {
+            problems.add(FieldError.of("nodes", "workflow.import.nodes"));
+        } else {
+            try {
+                graph = json.readGraph(json.write(nodes));
+                graph.all().stream().filter(n -> n.key() == null || n.type() == null || !n.key().matches("[\\w-]{1,64}"))
+                        .findFirst().ifPresent(n -> problems.add(FieldError.of("nodes", "workflow.import.nodeKey", String.valueOf(n.key()))));
+                graph.all().stream().filter(n -> n.type() != null && registry.find(n.type()).isEmpty())
+                        .forEach(n -> problems.add(FieldError.of("nodes", "workflow.import.nodeType", n.key(), n.type())));
+                var keys = new java.util.HashSet<String>();
+                graph.all().stream().filter(n -> n.key() != null && !keys.add(n.key()))
+                        .forEach(n -> problems.add(FieldError.of("nodes", "workflow.import.duplicateKey", n.key())));
+            } catch (IllegalArgumentException e) {
+                problems.add(FieldError.of("nodes", "workflow.import.nodes"));
+            }
+        }
+        ValidationException.throwIfAny(problems);
         @SuppressWarnings("unchecked")
         var draft = new WorkflowDraft(String.valueOf(map.getOrDefault("title", "")), (String) map.get("description"), type,
                 map.get("triggerConfig") instanceof Map<?, ?> config ? (Map<String, Object>) config : Map.of(),

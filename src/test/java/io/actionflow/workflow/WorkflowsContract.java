@@ -172,7 +172,46 @@ abstract class WorkflowsContract {
         assertThat(imported.key()).isEqualTo(workflow.key());
         assertThat(imported.version()).isEqualTo(2);
         assertThat(imported.graph()).isEqualTo(workflow.graph());
-        assertThatThrownBy(() -> workflows.importJson("{\"triggerType\": \"NOPE\"}")).isInstanceOf(ValidationException.class);
+        int versionsBefore = workflows.versions(workflow.key()).size();
+        assertThat(refusal(() -> workflows.importJson("{\"triggerType\": \"NOPE\"}")))
+                .containsExactly("workflow.import.triggerType");
+        assertThat(refusal(() -> workflows.importJson("{not json")))
+                .containsExactly("workflow.import.notJson");
+        assertThat(refusal(() -> workflows.importJson("[1, 2]"))).containsExactly("workflow.import.notObject");
+        String broken = workflows.export(workflow.id())
+                .replace("\"nodes\":[", "\"nodes\":[{\"key\":\"x\",\"type\":\"teleport\"},{\"key\":\"calc\",\"type\":\"end\"},");
+        assertThat(refusal(() -> workflows.importJson(broken)))
+                .containsExactly("workflow.import.nodeType", "workflow.import.duplicateKey");
+        assertThat(workflows.versions(workflow.key())).hasSize(versionsBefore);
+    }
+
+    @Test
+    void the_history_spans_versions_and_filters_by_version_status_dates_and_test_runs() {
+        var v1 = withNodes(List.of(node("calc", "calculation", Map.of("expression", "6 * 7"))));
+        runner.runSync(v1.id(), Map.of(), 0);
+        var v2 = workflows.updateGraph(v1.id(), new WorkflowGraph(List.of(node("stop", "end", Map.of("status", "fail")))));
+        assertThat(v2.id()).isNotEqualTo(v1.id());
+        runner.runSync(v2.id(), Map.of(), 0);
+        runner.runSync(v2.id(), Map.of(), 0);
+        workflows.testRun(v2.id(), Map.of());
+
+        var all = ExecutionQuery.of(v1.key());
+        assertThat(workflows.countExecutions(all)).isEqualTo(4);
+        assertThat(workflows.executions(all, 0, 2)).hasSize(2).extracting(ExecutionSummary::testRun).containsExactly(true, false);
+        assertThat(workflows.executions(all, 1, 2)).extracting(ExecutionSummary::version).containsExactly(2, 1);
+        assertThat(workflows.countExecutions(new ExecutionQuery(v1.key(), v1.id(), java.util.Set.of(), null, null, true))).isEqualTo(1);
+        assertThat(workflows.countExecutions(new ExecutionQuery(v1.key(), null, java.util.Set.of(ExecutionStatus.FAILED), null, null, false))).isEqualTo(2);
+        assertThat(workflows.countExecutions(new ExecutionQuery(v1.key(), null, java.util.Set.of(), null, null, false))).isEqualTo(3);
+        var now = java.time.Instant.now();
+        assertThat(workflows.countExecutions(new ExecutionQuery(v1.key(), null, java.util.Set.of(), now.minusSeconds(3600), now.plusSeconds(60), true))).isEqualTo(4);
+        assertThat(workflows.countExecutions(new ExecutionQuery(v1.key(), null, java.util.Set.of(), now.plusSeconds(60), null, true))).isZero();
+        assertThat(workflows.lastRuns(List.of(v1.key(), "never_ran"))).containsOnlyKeys(v1.key());
+    }
+
+    private static List<String> refusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(ValidationException.class, call);
+        assertThat(thrown).as("refused").isNotNull();
+        return thrown.errors().stream().map(io.actionflow.platform.FieldError::messageKey).toList();
     }
 
     @Test

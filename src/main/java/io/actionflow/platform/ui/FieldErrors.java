@@ -38,7 +38,8 @@ public final class FieldErrors {
             if (field == null) {
                 Notices.error(text);
             } else {
-                field.setErrorMessage(text);
+                // several reasons for one field are all shown
+                field.setErrorMessage(field.isInvalid() && field.getErrorMessage() != null ? field.getErrorMessage() + " " + text : text);
                 field.setInvalid(true);
             }
         }

@@ -8,9 +8,6 @@ import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import io.actionflow.platform.Inbox;
 import io.actionflow.platform.Notification;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /**
  * The bell in the top bar: how many in-app messages (from Notification nodes) are unread, and a menu that shows the
@@ -62,8 +59,7 @@ final class InboxBell extends Div {
             var title = new Span(message.title().isBlank() ? getTranslation("inbox.untitled") : message.title());
             title.addClassName("af-inbox-title");
             var text = new Span(message.message());
-            var when = new Span(message.createdAt().atZone(ZoneId.systemDefault())
-                    .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getUI().map(com.vaadin.flow.component.UI::getLocale).orElse(java.util.Locale.ENGLISH))));
+            var when = new Span(Times.format(message.createdAt(), getLocale()));
             when.addClassName("af-muted");
             var entry = new Div(title, text, when);
             entry.addClassNames("af-inbox-entry", message.read() ? "af-inbox-read" : "af-inbox-unread");

@@ -1,11 +1,8 @@
 package io.actionflow.workflow.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -23,7 +20,6 @@ import io.actionflow.platform.NotFoundException;
 import io.actionflow.platform.Role;
 import io.actionflow.platform.ValidationException;
 import io.actionflow.platform.ui.Notices;
-import io.actionflow.workflow.ExecutionSummary;
 import io.actionflow.workflow.JobView;
 import io.actionflow.workflow.WorkflowDefinition;
 import io.actionflow.workflow.WorkflowService;
@@ -51,7 +47,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
     private final HorizontalLayout actions = new HorizontalLayout();
     private final Div canvasArea = new Div();
     private final Span resultNote = new Span();
-    private final Grid<ExecutionSummary> history = new Grid<>();
+    private final ExecutionHistory history;
     private final TabSheet tabs = new TabSheet();
     private WorkflowDefinition workflow;
     private Map<String, JobView> results = Map.of();
@@ -72,15 +68,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
 
         resultNote.addClassName("af-muted");
         canvasArea.addClassName("af-canvas-area");
-        history.addColumn(ExecutionSummary::id).setHeader(getTranslation("records.id")).setAutoWidth(true).setFlexGrow(0);
-        history.addColumn(e -> getTranslation("executionStatus." + e.status().name().toLowerCase(java.util.Locale.ROOT)))
-                .setKey("status").setHeader(getTranslation("users.status")).setAutoWidth(true);
-        history.addColumn(ExecutionSummary::version).setHeader(getTranslation("workflows.version")).setAutoWidth(true);
-        history.addColumn(e -> e.createdAt().toString()).setHeader(getTranslation("workflows.history.started")).setAutoWidth(true);
-        history.addColumn(e -> e.error() == null ? "" : e.error()).setHeader(getTranslation("workflows.node.error")).setFlexGrow(1);
-        history.addComponentColumn(this::executionActions).setAutoWidth(true).setFlexGrow(0);
-        history.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        history.setSizeFull();
+        history = new ExecutionHistory(workflows, id -> showExecution(id, getTranslation("workflows.history.shown", id)));
 
         tabs.add(getTranslation("workflows.tab.canvas"), new Div(resultNote, canvasArea));
         tabs.add(getTranslation("workflows.tab.history"), history);
@@ -115,7 +103,8 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         actions.removeAll();
         var versions = new Select<WorkflowDefinition>();
         versions.setAriaLabel(getTranslation("workflows.versions"));
-        versions.setItems(workflows.versions(definition.key()));
+        var allVersions = workflows.versions(definition.key());
+        versions.setItems(allVersions);
         versions.setItemLabelGenerator(v -> getTranslation("workflows.versionOf", v.version())
                 + (v.current() ? " · " + getTranslation("workflows.current") : ""));
         versions.setValue(versions.getGenericDataView().getItems().filter(v -> v.id() == definition.id()).findFirst().orElse(null));
@@ -127,10 +116,19 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         var testRun = new Button(getTranslation("workflows.testRun"), VaadinIcon.PLAY.create(), e -> openTestRun());
         var toggle = new Button(getTranslation(definition.enabled() ? "workflows.disable" : "workflows.enable"), e -> toggle());
         toggle.addThemeVariants(definition.enabled() ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_PRIMARY);
-        actions.add(versions, testRun, toggle);
+        byte[] exported = workflows.export(definition.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String fileName = (io.actionflow.platform.Slugs.from(definition.title(), '-').isEmpty() ? "workflow" : io.actionflow.platform.Slugs.from(definition.title(), '-')) + "-v" + definition.version() + ".json";
+        var export = new com.vaadin.flow.component.html.Anchor(com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(
+                event -> new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(exported),
+                        fileName, "application/json", exported.length)), "");
+        var exportButton = new Button(getTranslation("workflows.export"), VaadinIcon.DOWNLOAD.create());
+        exportButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        export.add(exportButton);
+        export.addClassName("af-export");
+        actions.add(versions, testRun, export, toggle);
         canvasArea.removeAll();
         canvasArea.add(new Canvas(definition, shownResults, true, this::insert, this::open));
-        history.setItems(workflows.executions(definition.id(), 200));
+        history.show(definition, allVersions);
     }
 
     private Span badge(String text, String style) {
@@ -222,31 +220,5 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         show(workflows.get(workflow.id()), byNode);
         resultNote.setText(note);
         tabs.setSelectedIndex(0);
-    }
-
-    private Component executionActions(ExecutionSummary execution) {
-        var open = new Button(getTranslation("workflows.history.open"),
-                e -> showExecution(execution.id(), getTranslation("workflows.history.shown", execution.id())));
-        open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        var row = new Div(open);
-        row.addClassName("af-row-actions");
-        if (!workflow.synchronous() && (execution.status() == io.actionflow.workflow.engine.ExecutionStatus.FAILED
-                || execution.status() == io.actionflow.workflow.engine.ExecutionStatus.ERROR)) {
-            var retry = new Button(getTranslation("workflows.history.retry"), e -> {
-                workflows.retry(execution.id());
-                history.setItems(workflows.executions(workflow.id(), 200));
-            });
-            retry.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            row.add(retry);
-        }
-        if (!execution.status().isFinal()) {
-            var cancel = new Button(getTranslation("workflows.history.cancel"), e -> {
-                workflows.cancel(execution.id());
-                history.setItems(workflows.executions(workflow.id(), 200));
-            });
-            cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            row.add(cancel);
-        }
-        return row;
     }
 }

@@ -23,6 +23,7 @@ class WorkflowsView extends VerticalLayout implements HasDynamicTitle {
 
     private final WorkflowService workflows;
     private final Grid<WorkflowDefinition> grid = new Grid<>();
+    private java.util.Map<String, java.time.Instant> lastRuns = java.util.Map.of();
 
     WorkflowsView(WorkflowService workflows, CollectionService collections) {
         this.workflows = workflows;
@@ -30,13 +31,22 @@ class WorkflowsView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
         var toolbar = ListToolbar.of(getTranslation("workflows.intro"), getTranslation("workflows.new"),
                 () -> new WorkflowDialog(workflows, collections, created -> open(created.id())).open());
+        var importButton = new com.vaadin.flow.component.button.Button(getTranslation("workflows.import"),
+                com.vaadin.flow.component.icon.VaadinIcon.UPLOAD.create(),
+                e -> new ImportWorkflowDialog(workflows, imported -> {
+                    io.actionflow.platform.ui.Notices.success(getTranslation("workflows.imported", imported.title(), imported.version()));
+                    open(imported.id());
+                }).open());
+        toolbar.addComponentAtIndex(1, importButton);
 
         grid.addColumn(WorkflowDefinition::title).setKey("title").setHeader(getTranslation("workflows.title")).setFlexGrow(1);
-        grid.addColumn(w -> getTranslation(w.triggerType().labelKey())).setKey("trigger").setHeader(getTranslation("workflows.trigger")).setAutoWidth(true);
+        grid.addColumn(w -> getTranslation(w.triggerType().labelKey())).setKey("trigger").setHeader(getTranslation("workflows.trigger")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(w -> getTranslation(w.synchronous() ? "workflows.sync" : "workflows.async")).setKey("mode")
-                .setHeader(getTranslation("workflows.mode")).setAutoWidth(true);
-        grid.addColumn(WorkflowDefinition::version).setKey("version").setHeader(getTranslation("workflows.version")).setAutoWidth(true);
-        grid.addComponentColumn(this::state).setKey("state").setHeader(getTranslation("users.status")).setAutoWidth(true);
+                .setHeader(getTranslation("workflows.mode")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(WorkflowDefinition::version).setKey("version").setHeader(getTranslation("workflows.version")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(w -> lastRuns.containsKey(w.key()) ? io.actionflow.platform.ui.Times.format(lastRuns.get(w.key()), getLocale())
+                : getTranslation("workflows.neverRun")).setKey("lastRun").setHeader(getTranslation("workflows.lastRun")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::state).setKey("state").setHeader(getTranslation("users.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addItemClickListener(e -> open(e.getItem().id()));
         grid.setSizeFull();
@@ -45,7 +55,9 @@ class WorkflowsView extends VerticalLayout implements HasDynamicTitle {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        grid.setItems(workflows.list());
+        var all = workflows.list();
+        lastRuns = workflows.lastRuns(all.stream().map(WorkflowDefinition::key).toList());
+        grid.setItems(all);
     }
 
     @Override

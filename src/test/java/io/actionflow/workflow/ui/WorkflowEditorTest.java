@@ -9,6 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.html.Span;
+import io.actionflow.workflow.engine.ExecutionStatus;
+import java.util.List;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
@@ -94,7 +99,58 @@ class WorkflowEditorTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<ExecutionSummary> history = _get(Grid.class);
         assertThat(GridKt._size(history)).isEqualTo(2);
-        assertThat(GridKt._getFormatted(history, 0, "status")).isEqualTo("Resolved");
+        assertThat(badges(history, 0)).containsExactly("Resolved");
+        assertThat(badges(history, 1)).contains("Test run");
+        assertThat(_get(Span.class, spec -> spec.withText("2 executions"))).isNotNull();
+
+        // filters: by status, then without test runs
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<ExecutionStatus> status = _get(MultiSelectComboBox.class, spec -> spec.withLabel("Status"));
+        _setValue(status, java.util.Set.of(ExecutionStatus.FAILED));
+        assertThat(GridKt._size(history)).isZero();
+        status.clear();
+        _setValue(_get(Checkbox.class, spec -> spec.withLabel("Include test runs")), false);
+        assertThat(GridKt._size(history)).isEqualTo(1);
+
+        // a run opened from the history shows its per-node results on the canvas
+        _click((Button) GridKt._getCellComponent(history, 0, "actions").getChildren().findFirst().orElseThrow());
+        assertThat(_get(TabSheet.class).getSelectedIndex()).isZero();
+        assertThat(_get(Span.class, spec -> spec.withClasses("af-muted").withText(
+                "Execution " + history.getGenericDataView().getItems().findFirst().orElseThrow().id() + ". Click a node to see what it got and gave.")))
+                .isNotNull();
+    }
+
+    @Test
+    void admin_exports_a_workflow_and_imports_it_as_a_new_version_and_bad_documents_are_refused() {
+        signIn("admin");
+        var workflow = workflows.create(new io.actionflow.workflow.WorkflowDraft("Greeting", null,
+                io.actionflow.workflow.TriggerType.CUSTOM_ACTION, Map.of("contextType", "none"), true, 0));
+        workflow = workflows.updateGraph(workflow.id(), new io.actionflow.workflow.engine.WorkflowGraph(List.of(
+                io.actionflow.workflow.engine.NodeDef.of("hello", "response-message", Map.of("message", "Hello")))));
+        navigate("admin/workflows/" + workflow.id());
+        var export = _get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withClasses("af-export"));
+        assertThat(export.getHref()).isNotBlank();
+
+        navigate("admin/workflows");
+        _click(_get(Button.class, spec -> spec.withText("Import")));
+        var document = _get(TextArea.class, spec -> spec.withLabel("Workflow document (JSON)"));
+        _setValue(document, "{\"triggerType\": \"SOMETHING\"}");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(document.isInvalid()).isTrue();
+        assertThat(document.getErrorMessage()).isEqualTo("The trigger type SOMETHING is not known.");
+        assertThat(workflows.versions(workflow.key())).hasSize(1);
+
+        _setValue(document, workflows.export(workflow.id()));
+        NotificationsKt.clearNotifications();
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        NotificationsKt.expectNotifications("Imported Greeting as version 2. Check it, then enable it.");
+        assertThat(workflows.versions(workflow.key())).extracting(WorkflowDefinition::version).containsExactly(2, 1);
+        assertThat(_get(com.vaadin.flow.component.html.H2.class).getText()).isEqualTo("Greeting");
+    }
+
+    private static List<String> badges(Grid<ExecutionSummary> grid, int row) {
+        var cell = GridKt._getCellComponent(grid, row, "status");
+        return cell.getChildren().map(c -> ((Span) c).getText()).toList();
     }
 
     private void insertAt(String slot, String type, String settings) {

@@ -53,6 +53,11 @@ class WorkflowsBrowserTest extends BrowserTest {
         waitForText("Test run: Resolved");
         screenshot("workflow-test-run");
 
+        waitFor(By.xpath("//vaadin-tab[normalize-space(.)='History']")).click();
+        waitForText("1 execution");
+        waitForText("Test run");
+        screenshot("workflow-history");
+
         open("admin/workflows");
         waitForText("Route purchase requests");
         screenshot("workflows");
