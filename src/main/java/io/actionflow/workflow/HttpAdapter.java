@@ -41,13 +41,13 @@ class HttpAdapter implements HttpPort {
         try {
             uri = URI.create(url.strip());
         } catch (IllegalArgumentException e) {
-            throw new NodeFailure("The URL '" + url + "' is not valid.");
+            throw new NodeFailure("workflow.error.url", url);
         }
         if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
-            throw new NodeFailure("Only http and https URLs can be called, not '" + url + "'.");
+            throw new NodeFailure("workflow.error.scheme", url);
         }
         if (!allowed(uri.getHost())) {
-            throw new NodeFailure("The host " + uri.getHost() + " is not on the allow-list (actionflow.workflow.http.allowed-hosts).");
+            throw new NodeFailure("workflow.error.hostNotAllowed", uri.getHost());
         }
         var request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -58,10 +58,10 @@ class HttpAdapter implements HttpPort {
             response.headers().map().forEach((k, v) -> responseHeaders.put(k, String.join(", ", v)));
             return new Response(response.statusCode(), responseHeaders, response.body());
         } catch (IOException e) {
-            throw new NodeFailure("Calling " + method + " " + url + " failed: " + e.getMessage(), e);
+            throw new NodeFailure(e, "workflow.error.httpFailed", method, url, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new NodeFailure("Calling " + method + " " + url + " was interrupted.", e);
+            throw new NodeFailure(e, "workflow.error.httpInterrupted", method, url);
         }
     }
 

@@ -8,6 +8,7 @@ import io.actionflow.collections.StoredRecord;
 import io.actionflow.platform.NotFoundException;
 import io.actionflow.platform.ValidationException;
 import io.actionflow.workflow.engine.NodeFailure;
+import io.actionflow.workflow.engine.Text;
 import io.actionflow.workflow.engine.RecordPort;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,7 @@ class RecordsAdapter implements RecordPort {
             try {
                 return List.of(Long.parseLong(String.valueOf(filter.getFirst().values().getFirst()).strip()));
             } catch (NumberFormatException e) {
-                throw new NodeFailure("The record id '" + filter.getFirst().values().getFirst() + "' is not a number.");
+                throw new NodeFailure("workflow.error.recordId", filter.getFirst().values().getFirst());
             }
         }
         return queries.find(collection, new RecordQuery(filter(filter), List.of(), 0, MAX_MATCHES)).stream()
@@ -89,7 +90,7 @@ class RecordsAdapter implements RecordPort {
         try {
             return Filter.Operator.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new NodeFailure("The comparison '" + op + "' is not known; use eq, ne, contains, gt, ge, lt, le, between, empty, notEmpty or in.");
+            throw new NodeFailure("workflow.error.comparison", op);
         }
     }
 
@@ -98,10 +99,12 @@ class RecordsAdapter implements RecordPort {
         try {
             return call.get();
         } catch (ValidationException refused) {
-            throw new NodeFailure("The data was refused: " + refused.errors().stream()
-                    .map(e -> e.field() + " " + e.messageKey() + (e.args().isEmpty() ? "" : " " + e.args())).toList(), refused);
+            var first = refused.errors().getFirst();
+            var reason = Text.of("workflow.error.fieldRefused", first.field(), Text.of(first.messageKey(), first.args().toArray()));
+            throw refused.errors().size() == 1 ? new NodeFailure(refused, "workflow.error.refused", reason)
+                    : new NodeFailure(refused, "workflow.error.refusedMore", reason, refused.errors().size() - 1);
         } catch (NotFoundException missing) {
-            throw new NodeFailure("Not found: " + missing.messageKey() + " " + missing.args(), missing);
+            throw new NodeFailure(missing, "workflow.error.notFound", Text.of(missing.messageKey(), missing.args().toArray()));
         }
     }
 }

@@ -84,8 +84,8 @@ public class WorkflowRunner {
             var stored = execution.fresh() ? List.<JobState>of() : recorder.jobs(executionId);
             RunResult outcome;
             if (execution.depth() > settings.maxDepth()) {
-                outcome = new RunResult(ExecutionStatus.ABORTED, List.of(), "Workflows started one another more than "
-                        + settings.maxDepth() + " levels deep.", null);
+                outcome = new RunResult(ExecutionStatus.ABORTED, List.of(),
+                        io.actionflow.workflow.engine.Text.of("workflow.error.tooDeep", settings.maxDepth()).encoded(), null);
             } else {
                 var recorded = stored.stream()
                         .filter(j -> j.status() == JobStatus.RESOLVED || j.status() == JobStatus.WAITING).toList();
@@ -113,8 +113,8 @@ public class WorkflowRunner {
         }
         if (step.attempts() < step.retries()) {
             Instant retryAt = clock.instant().plus(settings.retryBackoff().multipliedBy(1L << Math.min(step.attempts(), 6)));
-            recorder.finishStep(executionId, ran, new RunResult(ExecutionStatus.QUEUED, result.messages(),
-                    "Attempt " + (step.attempts() + 1) + " failed: " + result.error(), retryAt), true);
+            // the error of the attempt stays on the execution while it waits for the next one
+            recorder.finishStep(executionId, ran, new RunResult(ExecutionStatus.QUEUED, result.messages(), result.error(), retryAt), true);
             return retryAt;
         }
         recorder.finishStep(executionId, ran, result, true);
@@ -130,7 +130,7 @@ public class WorkflowRunner {
         RunResult result;
         if (depth > settings.maxDepth()) {
             result = new RunResult(ExecutionStatus.ABORTED, List.of(),
-                    "Workflows started one another more than " + settings.maxDepth() + " levels deep.", null);
+                    io.actionflow.workflow.engine.Text.of("workflow.error.tooDeep", settings.maxDepth()).encoded(), null);
         } else {
             var state = new ExecutionState(context, workflow.synchronous(), clock.instant().plus(settings.syncTimeout()), List.of());
             result = processor.run(workflow.graph(), state, ran::add);

@@ -112,7 +112,7 @@ public class WorkflowService {
         var entity = entity(id);
         var problems = check.problems(json.readGraph(entity.getNodes()), entity.isSynchronous());
         if (!problems.isEmpty()) {
-            throw new ValidationException(problems.stream().map(p -> FieldError.of("nodes", "workflow.problem", p)).toList());
+            throw new ValidationException(problems.stream().map(p -> FieldError.of("nodes", p.key(), p.args().toArray())).toList());
         }
         for (WorkflowEntity other : workflows.findByKeyOrderByNumberDesc(entity.getKey())) {
             other.setCurrent(other == entity);

@@ -106,7 +106,7 @@ abstract class AsyncWorkflowsContract {
             var failed = awaitStatus(workflow, id, ExecutionStatus.FAILED);
             assertThat(calls.get()).isEqualTo(3);
             assertThat(failed.attempts()).isEqualTo(3);
-            assertThat(failed.error()).contains("answered 502");
+            assertThat(io.actionflow.English.of(failed.error())).contains("answered 502");
 
             workflows.retry(id);
             awaitStatus(workflow, id, ExecutionStatus.FAILED);

@@ -106,8 +106,10 @@ abstract class WorkflowsContract {
                 node("say", "response-message", Map.of("message", "{{$jobsMapByNodeKey.missing}}"))));
 
         assertThatThrownBy(() -> workflows.enable(workflow.id()))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).hasSize(2)
-                        .allSatisfy(error -> assertThat(error.messageKey()).isEqualTo("workflow.problem")));
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(error -> io.actionflow.English.of(io.actionflow.workflow.engine.Text.of(error.messageKey(), error.args().toArray())))
+                        .containsExactly("Node wait (delay) waits, so it cannot be in a synchronous workflow.",
+                                "Node say uses the result of missing, which does not run before it."));
         assertThat(workflows.get(workflow.id()).enabled()).isFalse();
     }
 
@@ -144,10 +146,10 @@ abstract class WorkflowsContract {
 
             assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED);
             assertThat(workflows.jobs(outcome.executionId())).singleElement()
-                    .satisfies(j -> assertThat(j.error()).contains("answered 500"));
+                    .satisfies(j -> assertThat(io.actionflow.English.of(j.error())).contains("answered 500"));
 
             var elsewhere = withNodes(List.of(node("call", "request", Map.of("url", "http://example.org/"))));
-            assertThat(runner.runSync(elsewhere.id(), Map.of(), 0).error()).contains("not on the allow-list");
+            assertThat(io.actionflow.English.of(runner.runSync(elsewhere.id(), Map.of(), 0).error())).contains("not on the allow-list");
         } finally {
             server.stop(0);
         }

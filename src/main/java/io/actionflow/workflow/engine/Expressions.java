@@ -46,23 +46,23 @@ public final class Expressions {
         try {
             return parsed.getValue(context, variables);
         } catch (RuntimeException e) {
-            throw new NodeFailure("The expression '" + expression + "' could not be evaluated: " + e.getMessage(), e);
+            throw new NodeFailure(e, "workflow.error.expressionFailed", expression, e.getMessage());
         }
     }
 
     /** Parses and checks an expression; throws {@link NodeFailure} with a readable reason when it is not allowed. */
     public static Expression parse(String expression) {
         if (expression == null || expression.isBlank()) {
-            throw new NodeFailure("The expression is empty.");
+            throw new NodeFailure("workflow.error.expressionEmpty");
         }
         if (expression.length() > MAX_LENGTH) {
-            throw new NodeFailure("The expression is longer than " + MAX_LENGTH + " characters.");
+            throw new NodeFailure("workflow.error.expressionTooLong", MAX_LENGTH);
         }
         SpelExpression parsed;
         try {
             parsed = PARSER.parseRaw(expression);
         } catch (ParseException e) {
-            throw new NodeFailure("The expression '" + expression + "' is not valid: " + e.getSimpleMessage(), e);
+            throw new NodeFailure(e, "workflow.error.expressionInvalid", expression, e.getSimpleMessage());
         }
         refuseUnsafe(parsed.getAST(), expression);
         return parsed;
@@ -71,8 +71,7 @@ public final class Expressions {
     private static void refuseUnsafe(SpelNode node, String expression) {
         if (node instanceof TypeReference || node instanceof ConstructorReference || node instanceof BeanReference
                 || node instanceof MethodReference || node instanceof FunctionReference) {
-            throw new NodeFailure("The expression '" + expression
-                    + "' reaches for Java types, constructors, beans or methods, which workflows may not use.");
+            throw new NodeFailure("workflow.error.expressionUnsafe", expression);
         }
         for (int i = 0; i < node.getChildCount(); i++) {
             refuseUnsafe(node.getChild(i), expression);

@@ -24,34 +24,34 @@ public final class GraphCheck {
         this.registry = registry;
     }
 
-    /** The problems, in words for an admin; empty when the workflow may be enabled. */
-    public List<String> problems(WorkflowGraph graph, boolean synchronous) {
-        var problems = new ArrayList<String>();
+    /** The problems, for an admin; empty when the workflow may be enabled. */
+    public List<Text> problems(WorkflowGraph graph, boolean synchronous) {
+        var problems = new ArrayList<Text>();
         var keys = new HashSet<String>();
         for (NodeDef node : graph.all()) {
             if (node.key() == null || node.key().isBlank() || !keys.add(node.key())) {
-                problems.add("The node key '" + node.key() + "' is empty or used twice.");
+                problems.add(Text.of("workflow.problem.key", node.key()));
             }
         }
         check(graph.chain(), new HashSet<>(), new HashSet<>(), synchronous, problems);
         return List.copyOf(new java.util.LinkedHashSet<>(problems));
     }
 
-    private void check(List<NodeDef> chain, Set<String> before, Set<String> loops, boolean synchronous, List<String> problems) {
+    private void check(List<NodeDef> chain, Set<String> before, Set<String> loops, boolean synchronous, List<Text> problems) {
         var seen = new HashSet<>(before);
         for (NodeDef node : chain) {
             var executor = registry.find(node.type());
             if (executor.isEmpty()) {
-                problems.add("Node " + node.key() + " has an unknown type '" + node.type() + "'.");
+                problems.add(Text.of("workflow.problem.unknownType", node.key(), node.type()));
             } else {
                 if (synchronous && executor.get().waits()) {
-                    problems.add("Node " + node.key() + " (" + node.type() + ") waits, so it cannot be in a synchronous workflow.");
+                    problems.add(Text.of("workflow.problem.waitsInSync", node.key(), node.type()));
                 }
                 if (!synchronous && executor.get().synchronousOnly()) {
-                    problems.add("Node " + node.key() + " (" + node.type() + ") only works in a synchronous workflow.");
+                    problems.add(Text.of("workflow.problem.syncOnly", node.key(), node.type()));
                 }
                 if (executor.get().waits() && !loops.isEmpty()) {
-                    problems.add("Node " + node.key() + " (" + node.type() + ") cannot wait inside a loop.");
+                    problems.add(Text.of("workflow.problem.waitInLoop", node.key(), node.type()));
                 }
                 problems.addAll(executor.get().problems(node));
             }
@@ -69,27 +69,27 @@ public final class GraphCheck {
         }
     }
 
-    private static void references(NodeDef node, Set<String> earlier, Set<String> loops, List<String> problems) {
+    private static void references(NodeDef node, Set<String> earlier, Set<String> loops, List<Text> problems) {
         var texts = new ArrayList<String>();
         collectRaw(node.config(), texts);
         for (String text : texts) {
             Matcher jobs = JOB_REFERENCE.matcher(text);
             while (jobs.find()) {
                 if (!earlier.contains(jobs.group(1))) {
-                    problems.add("Node " + node.key() + " uses the result of " + jobs.group(1) + ", which does not run before it.");
+                    problems.add(Text.of("workflow.problem.resultNotBefore", node.key(), jobs.group(1)));
                 }
             }
             Matcher scopes = SCOPE_REFERENCE.matcher(text);
             while (scopes.find()) {
                 if (!loops.contains(scopes.group(1))) {
-                    problems.add("Node " + node.key() + " uses the loop " + scopes.group(1) + ", which does not contain it.");
+                    problems.add(Text.of("workflow.problem.loopNotAround", node.key(), scopes.group(1)));
                 }
             }
         }
         for (String path : Templates.references(node.config())) {
             String root = path.split("\\.", 2)[0];
             if (!ROOTS.contains(root)) {
-                problems.add("Node " + node.key() + " uses the unknown variable {{" + path + "}}.");
+                problems.add(Text.of("workflow.problem.unknownVariable", node.key(), "{{" + path + "}}"));
             }
         }
     }

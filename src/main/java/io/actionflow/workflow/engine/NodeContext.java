@@ -18,7 +18,7 @@ public record NodeContext(NodeDef node, Map<String, Object> config, Map<String, 
     public String requiredText(String name) {
         String value = text(name);
         if (value == null || value.isBlank()) {
-            throw new NodeFailure("The setting '" + name + "' of node " + node.key() + " is empty.");
+            throw new NodeFailure("workflow.error.settingEmpty", name, node.key());
         }
         return value;
     }

@@ -25,8 +25,8 @@ public interface NodeExecutor {
         return false;
     }
 
-    /** What is wrong with a node's settings, in words for an admin; empty when nothing is. */
-    default List<String> problems(NodeDef node) {
+    /** What is wrong with a node's settings, for an admin; empty when nothing is. */
+    default List<Text> problems(NodeDef node) {
         return List.of();
     }
 }

@@ -1,13 +1,24 @@
 package io.actionflow.workflow.engine;
 
-/** A node could not run as configured (a missing setting, a refused expression): it fails with this message. */
+/** A node could not run as configured (a missing setting, a refused expression): it fails with this text. */
 public class NodeFailure extends RuntimeException {
 
-    public NodeFailure(String message) {
-        super(message);
+    private final Text text;
+
+    public NodeFailure(String key, Object... args) {
+        this(null, Text.of(key, args));
     }
 
-    public NodeFailure(String message, Throwable cause) {
-        super(message, cause);
+    public NodeFailure(Throwable cause, String key, Object... args) {
+        this(cause, Text.of(key, args));
+    }
+
+    private NodeFailure(Throwable cause, Text text) {
+        super(text.key() + " " + text.args(), cause);
+        this.text = text;
+    }
+
+    public Text text() {
+        return text;
     }
 }

@@ -23,7 +23,7 @@ public final class NodeRegistry {
     }
 
     public NodeExecutor get(String type) {
-        return find(type).orElseThrow(() -> new NodeFailure("There is no node type '" + type + "'."));
+        return find(type).orElseThrow(() -> new NodeFailure("workflow.error.unknownType", type));
     }
 
     public Collection<String> types() {

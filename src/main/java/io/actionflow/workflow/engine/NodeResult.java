@@ -26,7 +26,11 @@ public sealed interface NodeResult {
     record End(boolean success, Object output) implements NodeResult {
     }
 
-    /** The node refused to go on (a rule, not a crash): the workflow fails with this message. */
+    /** The node refused to go on (a rule, not a crash): the workflow fails with this message (an encoded {@link Text}). */
     record Fail(String message) implements NodeResult {
+    }
+
+    static Fail fail(String key, Object... args) {
+        return new Fail(Text.of(key, args).encoded());
     }
 }

@@ -86,7 +86,7 @@ public final class Processor {
         Step chain(List<NodeDef> nodes, Frame frame) {
             for (NodeDef node : nodes) {
                 if (state.deadline() != null && ports.clock().instant().isAfter(state.deadline())) {
-                    return new Step.Failed(ExecutionStatus.ABORTED, "The execution ran past its time limit before node " + node.key() + ".");
+                    return new Step.Failed(ExecutionStatus.ABORTED, Text.of("workflow.error.timeLimit", node.key()).encoded());
                 }
                 Step step = node(node, frame);
                 if (!(step instanceof Step.Proceed)) {
@@ -185,11 +185,12 @@ public final class Processor {
                     error = f.message();
                 }
             } catch (NodeFailure e) {
-                result = new NodeResult.Fail(e.getMessage());
+                error = e.text().encoded();
+                result = new NodeResult.Fail(error);
                 status = JobStatus.FAILED;
-                error = e.getMessage();
             } catch (Exception e) {
-                error = "Node " + node.key() + " (" + node.type() + ") failed: " + e;
+                error = Text.of("workflow.error.crashed", node.key(), node.type(),
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()).encoded();
                 result = new NodeResult.Fail(error);
                 status = JobStatus.ERROR;
             }

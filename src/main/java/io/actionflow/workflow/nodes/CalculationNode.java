@@ -2,6 +2,7 @@ package io.actionflow.workflow.nodes;
 
 import io.actionflow.workflow.engine.NodeContext;
 import io.actionflow.workflow.engine.NodeDef;
+import io.actionflow.workflow.engine.Text;
 import io.actionflow.workflow.engine.NodeExecutor;
 import io.actionflow.workflow.engine.NodeResult;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class CalculationNode implements NodeExecutor {
     }
 
     @Override
-    public List<String> problems(NodeDef node) {
+    public List<Text> problems(NodeDef node) {
         return ConditionNode.checkExpression(node, "expression");
     }
 }

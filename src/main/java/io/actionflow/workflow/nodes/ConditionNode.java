@@ -6,6 +6,7 @@ import io.actionflow.workflow.engine.NodeDef;
 import io.actionflow.workflow.engine.NodeExecutor;
 import io.actionflow.workflow.engine.NodeFailure;
 import io.actionflow.workflow.engine.NodeResult;
+import io.actionflow.workflow.engine.Text;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ public final class ConditionNode implements NodeExecutor {
     public NodeResult execute(NodeContext context) {
         Object value = context.evaluate(context.requiredText("expression"));
         if (!(value instanceof Boolean result)) {
-            throw new NodeFailure("The condition of node " + context.node().key() + " gave " + value + ", not true or false.");
+            throw new NodeFailure("workflow.error.notBoolean", context.node().key(), value);
         }
         boolean branching = !"continue".equals(context.text("mode"));
         if (branching) {
@@ -34,20 +35,20 @@ public final class ConditionNode implements NodeExecutor {
     }
 
     @Override
-    public List<String> problems(NodeDef node) {
+    public List<Text> problems(NodeDef node) {
         return checkExpression(node, "expression");
     }
 
-    static List<String> checkExpression(NodeDef node, String setting) {
+    static List<Text> checkExpression(NodeDef node, String setting) {
         Object expression = node.config().get(setting);
         if (expression == null || String.valueOf(expression).isBlank()) {
-            return List.of("Node " + node.key() + " has no " + setting + ".");
+            return List.of(Text.of("workflow.problem.settingMissing", node.key(), setting));
         }
         try {
             Expressions.parse(String.valueOf(expression));
             return List.of();
         } catch (NodeFailure e) {
-            return List.of("Node " + node.key() + ": " + e.getMessage());
+            return List.of(Text.of("workflow.problem.node", node.key(), e.text()));
         }
     }
 }

@@ -23,7 +23,7 @@ public final class DelayNode implements NodeExecutor {
         try {
             duration = text.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(text)) : Duration.parse(text);
         } catch (DateTimeParseException e) {
-            throw new NodeFailure("The duration '" + text + "' of node " + context.node().key() + " is not valid (PT10M or seconds).");
+            throw new NodeFailure("workflow.error.duration", text, context.node().key());
         }
         var until = context.ports().clock().instant().plus(duration);
         return new NodeResult.Wait(until, Map.of("until", until.toString()));

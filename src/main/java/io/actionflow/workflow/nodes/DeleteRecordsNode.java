@@ -18,7 +18,7 @@ public final class DeleteRecordsNode implements NodeExecutor {
     public NodeResult execute(NodeContext context) {
         var filter = Settings.filter(context);
         if (filter.isEmpty()) {
-            throw new NodeFailure("Node " + context.node().key() + " has no filter: it would delete every record.");
+            throw new NodeFailure("workflow.error.deleteNoFilter", context.node().key());
         }
         int count = context.ports().records().delete(context.requiredText("collection"), filter);
         return new NodeResult.Continue(Map.of("count", count));

@@ -27,7 +27,7 @@ public final class HttpRequestNode implements NodeExecutor {
     public NodeResult execute(NodeContext context) {
         String method = context.text("method") == null ? "GET" : context.text("method").toUpperCase(Locale.ROOT);
         if (!METHODS.contains(method)) {
-            return new NodeResult.Fail("Node " + context.node().key() + ": the method " + method + " is not supported.");
+            return NodeResult.fail("workflow.error.method", context.node().key(), method);
         }
         var headers = new LinkedHashMap<String, String>();
         if (context.config().get("headers") instanceof Map<?, ?> map) {
@@ -42,8 +42,7 @@ public final class HttpRequestNode implements NodeExecutor {
         output.put("headers", response.headers());
         output.put("body", response.body());
         if (response.status() < 200 || response.status() > 299) {
-            return new NodeResult.Fail("Node " + context.node().key() + ": " + method + " " + context.text("url")
-                    + " answered " + response.status() + ".");
+            return NodeResult.fail("workflow.error.httpStatus", context.node().key(), method, context.text("url"), response.status());
         }
         return new NodeResult.Continue(output);
     }

@@ -36,8 +36,7 @@ public final class LoopNode implements NodeExecutor {
             items = List.of(target);
         }
         if (items.size() > MAX_ROUNDS) {
-            throw new NodeFailure("Loop " + context.node().key() + " would run " + items.size() + " times; at most "
-                    + MAX_ROUNDS + " are allowed.");
+            throw new NodeFailure("workflow.error.loopTooLong", context.node().key(), items.size(), MAX_ROUNDS);
         }
         return new NodeResult.Repeat(items, null);
     }

@@ -28,7 +28,7 @@ public final class NotificationNode implements NodeExecutor {
             }
         }
         if (usernames.isEmpty()) {
-            throw new NodeFailure("Node " + context.node().key() + " names nobody to notify.");
+            throw new NodeFailure("workflow.error.nobody", context.node().key());
         }
         String title = context.text("title") == null ? "" : context.text("title");
         String message = context.requiredText("message");

@@ -20,11 +20,11 @@ final class Settings {
             return conditions;
         }
         if (!(filter instanceof List<?> list)) {
-            throw new NodeFailure("The filter of node " + context.node().key() + " must be a list of conditions.");
+            throw new NodeFailure("workflow.error.filterNotList", context.node().key());
         }
         for (Object entry : list) {
             if (!(entry instanceof Map<?, ?> condition) || condition.get("field") == null) {
-                throw new NodeFailure("Each condition of node " + context.node().key() + " needs a field.");
+                throw new NodeFailure("workflow.error.conditionField", context.node().key());
             }
             String op = condition.get("op") == null ? "eq" : String.valueOf(condition.get("op"));
             Object value = condition.get("value");
@@ -50,7 +50,7 @@ final class Settings {
     static Map<String, Object> values(NodeContext context) {
         Object values = context.config().get("values");
         if (!(values instanceof Map<?, ?> map) || map.isEmpty()) {
-            throw new NodeFailure("Node " + context.node().key() + " has no values to write.");
+            throw new NodeFailure("workflow.error.noValues", context.node().key());
         }
         return (Map<String, Object>) map;
     }
@@ -63,7 +63,7 @@ final class Settings {
         try {
             return (int) Double.parseDouble(String.valueOf(value));
         } catch (NumberFormatException e) {
-            throw new NodeFailure("The setting '" + name + "' of node " + context.node().key() + " must be a number.");
+            throw new NodeFailure("workflow.error.notNumber", name, context.node().key());
         }
     }
 }

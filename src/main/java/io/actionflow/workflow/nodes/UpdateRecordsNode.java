@@ -18,7 +18,7 @@ public final class UpdateRecordsNode implements NodeExecutor {
     public NodeResult execute(NodeContext context) {
         var filter = Settings.filter(context);
         if (filter.isEmpty()) {
-            throw new NodeFailure("Node " + context.node().key() + " has no filter: it would change every record.");
+            throw new NodeFailure("workflow.error.updateNoFilter", context.node().key());
         }
         int count = context.ports().records().update(context.requiredText("collection"), filter, Settings.values(context));
         return new NodeResult.Continue(Map.of("count", count));

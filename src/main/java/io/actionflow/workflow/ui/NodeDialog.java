@@ -74,7 +74,8 @@ final class NodeDialog extends FormDialog {
             var shown = new Pre(getTranslation("workflows.node.result", result.status().name(), result.durationMicros())
                     + "\n" + getTranslation("workflows.node.input") + " " + json.writeValueAsString(result.input())
                     + "\n" + getTranslation("workflows.node.output") + " " + json.writeValueAsString(result.output())
-                    + (result.error() == null ? "" : "\n" + getTranslation("workflows.node.error") + " " + result.error()));
+                    + (result.error() == null ? "" : "\n" + getTranslation("workflows.node.error") + " "
+                            + io.actionflow.workflow.engine.Text.format(result.error(), this::getTranslation)));
             shown.addClassName("af-job-result");
             add(shown);
         }

@@ -206,7 +206,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
                     getTranslation("executionStatus." + outcome.status().name().toLowerCase(java.util.Locale.ROOT))));
             outcome.messages().forEach(Notices::success);
             if (outcome.error() != null) {
-                Notices.error(outcome.error());
+                Notices.error(io.actionflow.workflow.engine.Text.format(outcome.error(), this::getTranslation));
             }
         });
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

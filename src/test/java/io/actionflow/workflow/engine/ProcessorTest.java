@@ -110,7 +110,7 @@ class ProcessorTest {
         var result = run(graph, Map.of());
 
         assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(result.error()).contains("Java types, constructors, beans or methods");
+        assertThat(io.actionflow.English.of(result.error())).contains("Java types, constructors, beans or methods");
         assertThat(fake.calls).isEmpty();
     }
 
@@ -142,7 +142,7 @@ class ProcessorTest {
         fake.nextResponse = new HttpPort.Response(503, Map.of(), "busy");
         var failed = run(graph, Map.of("data", Map.of("id", 5)));
         assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(failed.error()).contains("answered 503");
+        assertThat(io.actionflow.English.of(failed.error())).contains("answered 503");
 
         fake.nextResponse = new HttpPort.Response(201, Map.of(), Map.of("ok", true));
         assertThat(run(graph, Map.of("data", Map.of("id", 5))).status()).isEqualTo(ExecutionStatus.RESOLVED);
@@ -158,7 +158,7 @@ class ProcessorTest {
 
         assertThat(result.status()).isEqualTo(ExecutionStatus.ERROR);
         assertThat(recorded.getFirst().status()).isEqualTo(JobStatus.ERROR);
-        assertThat(recorded.getFirst().error()).contains("database went away");
+        assertThat(io.actionflow.English.of(recorded.getFirst().error())).contains("database went away");
     }
 
     @Test
@@ -191,7 +191,7 @@ class ProcessorTest {
         var result = run(graph, Map.of());
 
         assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(result.error()).contains("no filter");
+        assertThat(io.actionflow.English.of(result.error())).contains("no filter");
     }
 
     private RunResult run(WorkflowGraph graph, Map<String, Object> context) {
