@@ -2,10 +2,13 @@ package io.actionflow.workflow.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import io.actionflow.collections.CollectionService;
 import io.actionflow.platform.FieldError;
 import io.actionflow.platform.ValidationException;
 import io.actionflow.platform.ui.FormDialog;
@@ -30,12 +33,17 @@ final class NodeDialog extends FormDialog {
     private final Select<String> type = new Select<>();
     private final TextField title = new TextField();
     private final TextArea settings = new TextArea();
+    private final Checkbox asJson = new Checkbox();
+    private final Div formArea = new Div();
+    private final CollectionService collections;
+    private NodeSettingsForm settingsForm;
     private final String newKey;
 
-    NodeDialog(JsonMapper json, Collection<String> types, NodeDef existing, String newKey, JobView result,
-            boolean editable, Consumer<NodeDef> onSave, Runnable onDelete) {
+    NodeDialog(JsonMapper json, CollectionService collections, Collection<String> types, NodeDef existing, String newKey,
+            JobView result, boolean editable, Consumer<NodeDef> onSave, Runnable onDelete) {
         super(null);
         this.json = json;
+        this.collections = collections;
         this.existing = existing;
         this.newKey = newKey;
         this.onSave = onSave;
@@ -51,16 +59,19 @@ final class NodeDialog extends FormDialog {
                 "{{$jobsMapByNodeKey.query1.title}}"));
         settings.setMinHeight("10em");
         settings.addClassName("af-code");
+        asJson.setLabel(getTranslation("workflows.node.asJson"));
+        asJson.addValueChangeListener(e -> switchEditor(e.getValue()));
+        settings.setVisible(false);
         errors.bind("type", type).bind("settings", settings);
-        form.add(type, title, settings);
+        form.add(type, title, formArea, settings, asJson);
         if (existing == null) {
-            type.addValueChangeListener(e -> settings.setValue(example(e.getValue())));
+            type.addValueChangeListener(e -> showForm(e.getValue(), parse(example(e.getValue()))));
             type.setValue("condition");
         } else {
             type.setValue(existing.type());
             type.setReadOnly(true);
             title.setValue(existing.title() == null ? "" : existing.title());
-            settings.setValue(json.writerWithDefaultPrettyPrinter().writeValueAsString(existing.config()));
+            showForm(existing.type(), existing.config());
             if (editable) {
                 var delete = new Button(getTranslation("workflows.node.delete"), e -> {
                     onDelete.run();
@@ -81,21 +92,60 @@ final class NodeDialog extends FormDialog {
         }
         settings.setReadOnly(!editable);
         title.setReadOnly(!editable);
+        formArea.setEnabled(editable);
+    }
+
+    private void showForm(String nodeType, Map<String, Object> config) {
+        formArea.removeAll();
+        settingsForm = new NodeSettingsForm(collections, nodeType == null ? "" : nodeType, config);
+        formArea.add(settingsForm);
+        settings.setValue(json.writerWithDefaultPrettyPrinter().writeValueAsString(config));
+        if (asJson.getValue()) {
+            formArea.setVisible(false);
+        }
+    }
+
+    /** Between the form and the JSON text: what one holds is carried over to the other. */
+    private void switchEditor(boolean toJson) {
+        if (toJson) {
+            settings.setValue(json.writerWithDefaultPrettyPrinter().writeValueAsString(settingsForm.value()));
+        } else {
+            try {
+                settingsForm.fill(readSettings());
+            } catch (ValidationException refused) {
+                errors.show(refused);
+                asJson.setValue(true);
+                return;
+            }
+        }
+        settings.setVisible(toJson);
+        formArea.setVisible(!toJson);
+    }
+
+    private Map<String, Object> parse(String text) {
+        Object parsed = json.readValue(text, Object.class);
+        var config = new LinkedHashMap<String, Object>();
+        if (parsed instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> config.put(String.valueOf(k), v));
+        }
+        return config;
+    }
+
+    private Map<String, Object> readSettings() {
+        try {
+            Object parsed = json.readValue(settings.getValue().isBlank() ? "{}" : settings.getValue(), Object.class);
+            if (!(parsed instanceof Map<?, ?>)) {
+                throw new ValidationException(FieldError.of("settings", "workflows.node.settings.object"));
+            }
+            return parse(settings.getValue().isBlank() ? "{}" : settings.getValue());
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new ValidationException(FieldError.of("settings", "workflows.node.settings.invalid", e.getOriginalMessage()));
+        }
     }
 
     @Override
     protected void save() {
-        Map<String, Object> config;
-        try {
-            Object parsed = json.readValue(settings.getValue().isBlank() ? "{}" : settings.getValue(), Object.class);
-            if (!(parsed instanceof Map<?, ?> map)) {
-                throw new ValidationException(FieldError.of("settings", "workflows.node.settings.object"));
-            }
-            config = new LinkedHashMap<>();
-            map.forEach((k, v) -> config.put(String.valueOf(k), v));
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new ValidationException(FieldError.of("settings", "workflows.node.settings.invalid", e.getOriginalMessage()));
-        }
+        Map<String, Object> config = asJson.getValue() ? readSettings() : settingsForm.value();
         String chosen = type.getValue();
         if (chosen == null) {
             throw new ValidationException(FieldError.of("type", "validation.required"));

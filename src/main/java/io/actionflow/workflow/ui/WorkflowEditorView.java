@@ -42,6 +42,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
     private final WorkflowService workflows;
     private final NodeRegistry registry;
     private final JsonMapper json;
+    private final io.actionflow.collections.CollectionService collections;
     private final H2 heading = new H2();
     private final Div badges = new Div();
     private final HorizontalLayout actions = new HorizontalLayout();
@@ -52,8 +53,10 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
     private WorkflowDefinition workflow;
     private Map<String, JobView> results = Map.of();
 
-    WorkflowEditorView(WorkflowService workflows, NodeRegistry registry, JsonMapper json) {
+    WorkflowEditorView(WorkflowService workflows, NodeRegistry registry, JsonMapper json,
+            io.actionflow.collections.CollectionService collections) {
         this.workflows = workflows;
+        this.collections = collections;
         this.registry = registry;
         this.json = json;
         addClassName("af-page");
@@ -139,7 +142,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
 
     private void insert(Canvas.Slot slot) {
         String key = GraphEdits.freeKey(workflow.graph(), "node");
-        new NodeDialog(json, registry.types(), null, key, null, true, node -> {
+        new NodeDialog(json, collections, registry.types(), null, key, null, true, node -> {
             var graph = GraphEdits.insert(workflow.graph(), slot.parentKey(), slot.branch(), slot.index(),
                     new NodeDef(GraphEdits.freeKey(workflow.graph(), node.type()), node.type(), node.title(), node.config(), node.branches()));
             save(graph);
@@ -147,7 +150,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
     }
 
     private void open(NodeDef node) {
-        new NodeDialog(json, registry.types(), node, node.key(), results.get(node.key()), true,
+        new NodeDialog(json, collections, registry.types(), node, node.key(), results.get(node.key()), true,
                 changed -> save(GraphEdits.replace(workflow.graph(), changed)),
                 () -> save(GraphEdits.remove(workflow.graph(), node.key()))).open();
     }

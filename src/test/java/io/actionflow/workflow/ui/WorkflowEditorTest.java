@@ -65,7 +65,13 @@ class WorkflowEditorTest extends KaribuTest {
         // a condition with two branches, each with a message
         insertAt("main:0", "condition", null);
         assertThat(cards()).containsExactly("condition1");
-        insertAt("condition1.yes:0", "response-message", "{\"message\": \"Big order: {{$context.data.amount}}\"}");
+        // settings through the form of the node type, or as JSON
+        _click(_get(Button.class, spec -> spec.withAttribute("data-slot", "condition1.yes:0")));
+        @SuppressWarnings("unchecked")
+        Select<String> kind = _get(Select.class, spec -> spec.withLabel("Type"));
+        _setValue(kind, "response-message");
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("Message")), "Big order: {{$context.data.amount}}");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
         insertAt("condition1.no:0", "response-message", "{\"message\": \"Small order\"}");
         assertThat(cards()).containsExactly("condition1", "responsemessage1", "responsemessage2");
 
@@ -88,7 +94,8 @@ class WorkflowEditorTest extends KaribuTest {
         // editing a version that has run makes a new version
         NotificationsKt.clearNotifications();
         _click(card("responsemessage2"));
-        _setValue(_get(TextArea.class, spec -> spec.withLabel("Settings (JSON)")), "{\"message\": \"Small order, no check\"}");
+        assertThat(_get(TextArea.class, spec -> spec.withLabel("Message")).getValue()).isEqualTo("Small order");
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("Message")), "Small order, no check");
         _click(_get(Button.class, spec -> spec.withText("Save")));
         NotificationsKt.expectNotifications("Version 2 was created: version 1 has run, so it stays as it was.");
         assertThat(workflows.versions(v1.key())).extracting(WorkflowDefinition::version).containsExactly(2, 1);
@@ -118,6 +125,44 @@ class WorkflowEditorTest extends KaribuTest {
         assertThat(_get(Span.class, spec -> spec.withClasses("af-muted").withText(
                 "Execution " + history.getGenericDataView().getItems().findFirst().orElseThrow().id() + ". Click a node to see what it got and gave.")))
                 .isNotNull();
+    }
+
+    @Test
+    void a_record_node_is_configured_with_a_form_of_collection_conditions_and_values() {
+        signIn("admin");
+        String orders = "orders_" + UUID.randomUUID().toString().substring(0, 8);
+        collections.create(new CollectionDraft(orders, "Orders", null, null));
+        collections.addField(orders, FieldDraft.of("amount", FieldType.INTEGER, FieldSettings.titled("Amount")));
+        collections.addField(orders, FieldDraft.of("state", FieldType.TEXT, FieldSettings.titled("State")));
+        var workflow = workflows.create(new io.actionflow.workflow.WorkflowDraft("Mark orders", null,
+                io.actionflow.workflow.TriggerType.POST_ACTION, Map.of("collection", orders), true, 0));
+        navigate("admin/workflows/" + workflow.id());
+
+        _click(_get(Button.class, spec -> spec.withAttribute("data-slot", "main:0")));
+        @SuppressWarnings("unchecked")
+        Select<String> kind = _get(Select.class, spec -> spec.withLabel("Type"));
+        _setValue(kind, "update");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<String> collection = _get(com.vaadin.flow.component.combobox.ComboBox.class,
+                spec -> spec.withLabel("Collection"));
+        _setValue(collection, orders);
+        _click(_get(Button.class, spec -> spec.withText("Add a value")));
+        @SuppressWarnings("unchecked")
+        List<com.vaadin.flow.component.combobox.ComboBox<String>> fields = (List) _find(com.vaadin.flow.component.combobox.ComboBox.class,
+                spec -> spec.withClasses("af-setting-field"));
+        // the condition that came with the type (id is the record of the context), then the new value
+        assertThat(fields).hasSize(2);
+        assertThat(fields.get(1).getListDataView().getItems()).contains("id", "amount", "state");
+        _setValue(fields.get(1), "state");
+        List<TextField> texts = _find(TextField.class, spec -> spec.withClasses("af-setting-value"));
+        _setValue(texts.get(texts.size() - 1), "checked {{$context.data.amount}}");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        var node = workflows.get(workflow.id()).graph().chain().getFirst();
+        assertThat(node.type()).isEqualTo("update");
+        assertThat(node.config()).containsEntry("collection", orders)
+                .containsEntry("values", Map.of("state", "checked {{$context.data.amount}}"))
+                .containsEntry("filter", List.of(Map.of("field", "id", "op", "eq", "value", "{{$context.data.id}}")));
     }
 
     @Test
@@ -159,6 +204,7 @@ class WorkflowEditorTest extends KaribuTest {
         Select<String> kind = _get(Select.class, spec -> spec.withLabel("Type"));
         _setValue(kind, type);
         if (settings != null) {
+            _setValue(_get(Checkbox.class, spec -> spec.withLabel("Edit the settings as JSON")), true);
             _setValue(_get(TextArea.class, spec -> spec.withLabel("Settings (JSON)")), settings);
         }
         _click(_get(Button.class, spec -> spec.withText("Save")));

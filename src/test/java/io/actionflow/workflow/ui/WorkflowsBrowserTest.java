@@ -33,6 +33,8 @@ class WorkflowsBrowserTest extends BrowserTest {
                 Map.of("collection", requests), true, 0));
         workflows.updateGraph(workflow.id(), new WorkflowGraph(List.of(
                 NodeDef.of("total", "calculation", Map.of("expression", "$context.data.amount * 1.21")),
+                new NodeDef("others", "query", "Open requests", Map.of("collection", requests, "multiple", true, "limit", 10,
+                        "filter", List.of(Map.of("field", "id", "op", "gt", "value", "0"))), Map.of()),
                 new NodeDef("big", "condition", "Over 1000?", Map.of("expression", "$jobsMapByNodeKey.total > 1000"), Map.of())
                         .withBranch("yes", List.of(new NodeDef("ask", "response-message", "Needs approval",
                                 Map.of("message", "Sent for approval ({{$jobsMapByNodeKey.total}})"), Map.of())))
@@ -43,6 +45,12 @@ class WorkflowsBrowserTest extends BrowserTest {
         open("admin/workflows/" + workflow.id());
         waitForText("Over 1000?");
         screenshot("workflow-canvas");
+
+        // a card opens its settings as a form made for the node's type
+        waitFor(By.xpath("//*[normalize-space(.)='Open requests']")).click();
+        waitFor(By.xpath("//vaadin-dialog//*[@data-setting='filter']"));
+        screenshot("workflow-node-form");
+        waitFor(By.xpath("//vaadin-dialog//vaadin-button[normalize-space(.)='Cancel']")).click();
 
         waitFor(By.xpath("//vaadin-button[normalize-space(.)='Test run']")).click();
         WebElement context = waitFor(By.xpath("//vaadin-dialog//vaadin-text-area//textarea"));
