@@ -1,7 +1,8 @@
 package io.actionflow.pages.ui;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
+import io.actionflow.collections.ui.RecordChoices;
+import io.actionflow.collections.ui.RecordChoices.Choice;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.select.Select;
@@ -12,17 +13,11 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.actionflow.collections.CollectionDefinition;
 import io.actionflow.collections.FieldDefinition;
-import io.actionflow.collections.Filter;
 import io.actionflow.collections.RecordQueries;
-import io.actionflow.collections.RecordQuery;
-import io.actionflow.collections.StoredRecord;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
 
 /** The right input for each field type; relations pick a record by its title, searchable and paged. */
 final class FieldEditors {
@@ -64,39 +59,7 @@ final class FieldEditors {
     }
 
     private static FieldEditor<Choice> relation(FieldDefinition field, RecordQueries queries, CollectionDefinition target) {
-        var combo = new ComboBox<Choice>();
-        combo.setItemLabelGenerator(Choice::title);
-        combo.setItems(query -> choices(queries, target, query.getFilter().orElse(""), query.getOffset(), query.getLimit()));
-        combo.setClearButtonVisible(true);
-        return new FieldEditor<>(field, combo, Choice::id,
+        return new FieldEditor<>(field, RecordChoices.comboBox(queries, target), Choice::id,
                 (v, r) -> new Choice((Long) v, r.relationTitles().getOrDefault(field.name(), "#" + v)));
-    }
-
-    /** The target's records whose title contains the typed text (or whose number it is), by title. */
-    static Stream<Choice> choices(RecordQueries queries, CollectionDefinition target, String text, int offset, int limit) {
-        Filter filter = Filter.all();
-        String typed = text.strip();
-        if (!typed.isEmpty()) {
-            filter = typed.chars().allMatch(Character::isDigit) && typed.length() < 18
-                    ? Filter.where("id", Filter.Operator.EQ, Long.parseLong(typed))
-                    : target.titleField() == null ? Filter.where("id", Filter.Operator.IN)
-                    : Filter.where(target.titleField(), Filter.Operator.CONTAINS, typed);
-        }
-        var sorts = target.titleField() == null ? List.<RecordQuery.Sort>of() : List.of(RecordQuery.Sort.asc(target.titleField()));
-        return queries.find(target.name(), new RecordQuery(filter, sorts, offset, limit)).stream()
-                .map(r -> new Choice(r.id(), r.title()));
-    }
-
-    /** A record to choose: equal to another when it is the same record. */
-    record Choice(long id, String title) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Choice c && c.id == id;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hashCode(id);
-        }
     }
 }

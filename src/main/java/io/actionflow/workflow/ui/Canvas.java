@@ -27,14 +27,14 @@ final class Canvas extends Div {
     private final Consumer<NodeDef> onOpen;
     private final boolean editable;
 
-    Canvas(WorkflowDefinition workflow, Map<String, JobView> results, boolean editable, Consumer<Slot> onInsert,
-            Consumer<NodeDef> onOpen) {
+    Canvas(WorkflowDefinition workflow, String collectionTitle, Map<String, JobView> results, boolean editable,
+            Consumer<Slot> onInsert, Consumer<NodeDef> onOpen) {
         this.onInsert = onInsert;
         this.onOpen = onOpen;
         this.editable = editable;
         addClassName("af-canvas");
         var trigger = new Div(new Span(getTranslation(workflow.triggerType().labelKey())),
-                new Span(String.valueOf(workflow.triggerConfig().getOrDefault("collection", ""))),
+                new Span(collectionTitle == null ? "" : collectionTitle),
                 new Span(getTranslation(workflow.synchronous() ? "workflows.sync" : "workflows.async")));
         trigger.addClassNames("af-card-node", "af-trigger-card");
         add(trigger, chain(workflow.graph().chain(), null, null, results));

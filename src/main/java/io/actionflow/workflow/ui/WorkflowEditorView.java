@@ -43,6 +43,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
     private final NodeRegistry registry;
     private final JsonMapper json;
     private final io.actionflow.collections.CollectionService collections;
+    private final io.actionflow.collections.RecordQueries queries;
     private final H2 heading = new H2();
     private final Div badges = new Div();
     private final HorizontalLayout actions = new HorizontalLayout();
@@ -54,7 +55,8 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
     private Map<String, JobView> results = Map.of();
 
     WorkflowEditorView(WorkflowService workflows, NodeRegistry registry, JsonMapper json,
-            io.actionflow.collections.CollectionService collections) {
+            io.actionflow.collections.CollectionService collections, io.actionflow.collections.RecordQueries queries) {
+        this.queries = queries;
         this.workflows = workflows;
         this.collections = collections;
         this.registry = registry;
@@ -130,7 +132,10 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         export.addClassName("af-export");
         actions.add(versions, testRun, export, toggle);
         canvasArea.removeAll();
-        canvasArea.add(new Canvas(definition, shownResults, true, this::insert, this::open));
+        Object collection = definition.triggerConfig().get("collection");
+        String collectionTitle = collection == null ? null : collections.find(String.valueOf(collection))
+                .map(io.actionflow.collections.CollectionDefinition::title).orElse(String.valueOf(collection));
+        canvasArea.add(new Canvas(definition, collectionTitle, shownResults, true, this::insert, this::open));
         history.show(definition, allVersions);
     }
 
@@ -189,6 +194,25 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         context.setValue("{\n  \"data\": {}\n}");
         context.setWidthFull();
         context.addClassName("af-code");
+        Object triggerCollection = workflow.triggerConfig().get("collection");
+        var collection = triggerCollection == null ? null : collections.find(String.valueOf(triggerCollection)).orElse(null);
+        if (collection != null) {
+            // a record of the trigger's collection, as the context an action on it would give
+            var record = io.actionflow.collections.ui.RecordChoices.comboBox(queries, collection);
+            record.setLabel(getTranslation("workflows.testRun.record", collection.title()));
+            record.setWidthFull();
+            record.addValueChangeListener(e -> {
+                if (e.getValue() != null) {
+                    queries.get(collection.name(), e.getValue().id()).ifPresent(found -> {
+                        var data = new LinkedHashMap<String, Object>();
+                        data.put("id", found.id());
+                        data.putAll(found.values());
+                        context.setValue(json.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("data", data)));
+                    });
+                }
+            });
+            dialog.add(record);
+        }
         dialog.add(context);
         var run = new Button(getTranslation("workflows.testRun.run"), VaadinIcon.PLAY.create(), e -> {
             Map<String, Object> parsed;

@@ -46,6 +46,12 @@ class WorkflowEditorTest extends KaribuTest {
     @Autowired
     CollectionService collections;
 
+    @Autowired
+    io.actionflow.collections.RecordService records;
+
+    @Autowired
+    io.actionflow.collections.RecordQueries queries;
+
     @Test
     void admin_builds_test_runs_enables_and_versions_a_branching_workflow() {
         signIn("admin");
@@ -163,6 +169,21 @@ class WorkflowEditorTest extends KaribuTest {
         assertThat(node.config()).containsEntry("collection", orders)
                 .containsEntry("values", Map.of("state", "checked {{$context.data.amount}}"))
                 .containsEntry("filter", List.of(Map.of("field", "id", "op", "eq", "value", "{{$context.data.id}}")));
+
+        // a test run against a chosen record: its values are the context, and what the run wrote is rolled back
+        long order = records.create(orders, Map.of("amount", 70, "state", "new")).id();
+        _click(_get(Button.class, spec -> spec.withText("Test run")));
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<io.actionflow.collections.ui.RecordChoices.Choice> record =
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withLabel("A record of Orders"));
+        _setValue(record, new io.actionflow.collections.ui.RecordChoices.Choice(order, "#" + order));
+        assertThat(_get(TextArea.class, spec -> spec.withLabel("Context (JSON)")).getValue()).contains("\"amount\" : 70");
+        _click(_get(Button.class, spec -> spec.withText("Run")));
+        assertThat(_get(Span.class, spec -> spec.withClasses("af-muted").withText(
+                "Test run: Resolved. Click a node to see what it got and gave."))).isNotNull();
+        var job = workflows.jobs(workflows.executions(io.actionflow.workflow.ExecutionQuery.of(workflow.key()), 0, 1).getFirst().id()).getFirst();
+        assertThat(job.input()).asString().contains("checked 70");
+        assertThat(queries.get(orders, order).orElseThrow().get("state")).isEqualTo("new");
     }
 
     @Test
