@@ -1,5 +1,6 @@
 package io.actionflow.workflow;
 
+import io.actionflow.triggers.TriggerType;
 import io.actionflow.workflow.engine.WorkflowGraph;
 import java.time.Instant;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.actionflow.workflow;
 
+import io.actionflow.triggers.TriggerType;
 import java.util.Map;
 
 /** The settings of a workflow an admin chooses: what it is called, what triggers it, and whether it runs synchronously. */

@@ -1,5 +1,6 @@
 package io.actionflow.workflow;
 
+import io.actionflow.triggers.TriggerType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

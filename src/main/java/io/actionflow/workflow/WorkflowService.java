@@ -1,6 +1,6 @@
 package io.actionflow.workflow;
 
-import io.actionflow.collections.CollectionService;
+import io.actionflow.triggers.TriggerType;
 import io.actionflow.platform.FieldError;
 import io.actionflow.platform.NotFoundException;
 import io.actionflow.platform.ValidationException;
@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -30,25 +29,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PreAuthorize("hasRole('admin')")
 public class WorkflowService {
 
-    private static final Set<String> CONTEXT_TYPES = Set.of("none", "single", "multiple");
-
     private final WorkflowRepository workflows;
     private final ExecutionRepository executions;
     private final JobRepository jobs;
     private final WorkflowJson json;
     private final GraphCheck check;
-    private final CollectionService collections;
     private final WorkflowRunner runner;
     private final AsyncWorkflows async;
     private final WorkflowVersions runnable;
     private final io.actionflow.workflow.engine.NodeRegistry registry;
+    private final io.actionflow.triggers.TriggerChecks triggerChecks;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     WorkflowService(WorkflowRepository workflows, ExecutionRepository executions, JobRepository jobs, WorkflowJson json,
-            GraphCheck check, CollectionService collections, WorkflowRunner runner, AsyncWorkflows async,
-            WorkflowVersions runnable, io.actionflow.workflow.engine.NodeRegistry registry, TransactionTemplate transaction,
-            Clock clock) {
+            GraphCheck check, WorkflowRunner runner, AsyncWorkflows async,
+            WorkflowVersions runnable, io.actionflow.workflow.engine.NodeRegistry registry,
+            io.actionflow.triggers.TriggerChecks triggerChecks, TransactionTemplate transaction, Clock clock) {
+        this.triggerChecks = triggerChecks;
         this.runnable = runnable;
         this.registry = registry;
         this.async = async;
@@ -57,7 +55,6 @@ public class WorkflowService {
         this.jobs = jobs;
         this.json = json;
         this.check = check;
-        this.collections = collections;
         this.runner = runner;
         this.transaction = transaction;
         this.clock = clock;
@@ -305,8 +302,7 @@ public class WorkflowService {
         entity.setDescription(draft.description() == null || draft.description().isBlank() ? null : draft.description().strip());
         entity.setTriggerType(draft.triggerType());
         entity.setTriggerConfig(json.write(draft.triggerConfig() == null ? Map.of() : draft.triggerConfig()));
-        entity.setSynchronous(draft.triggerType() == TriggerType.PRE_ACTION
-                || draft.triggerType() != TriggerType.APPROVAL && draft.synchronous());
+        entity.setSynchronous(io.actionflow.triggers.TriggerChecks.forcedSynchronous(draft.triggerType(), draft.synchronous()));
         entity.setRetries(Math.max(0, Math.min(draft.retries(), 10)));
         entity.touch(clock.instant());
     }
@@ -320,21 +316,7 @@ public class WorkflowService {
             errors.add(FieldError.of("triggerType", "validation.required"));
             ValidationException.throwIfAny(errors);
         }
-        Map<String, Object> config = draft.triggerConfig() == null ? Map.of() : draft.triggerConfig();
-        String contextType = String.valueOf(config.getOrDefault("contextType", "single"));
-        if (draft.triggerType() == TriggerType.CUSTOM_ACTION && !CONTEXT_TYPES.contains(contextType)) {
-            errors.add(FieldError.of("contextType", "workflow.contextType.invalid"));
-        }
-        boolean needsCollection = draft.triggerType() != TriggerType.CUSTOM_ACTION || !"none".equals(contextType);
-        Object collection = config.get("collection");
-        if (needsCollection && (collection == null || String.valueOf(collection).isBlank())) {
-            errors.add(FieldError.of("collection", "validation.required"));
-        } else if (collection != null && collections.find(String.valueOf(collection)).isEmpty()) {
-            errors.add(FieldError.of("collection", "collection.notFound", collection));
-        }
-        if (draft.triggerType() == TriggerType.APPROVAL && draft.synchronous()) {
-            errors.add(FieldError.of("synchronous", "workflow.approval.async"));
-        }
+        errors.addAll(triggerChecks.check(draft.triggerType(), draft.triggerConfig(), draft.synchronous()));
         ValidationException.throwIfAny(errors);
     }
 

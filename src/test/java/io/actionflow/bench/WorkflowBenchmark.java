@@ -12,7 +12,7 @@ import io.actionflow.collections.Filter;
 import io.actionflow.collections.RecordQueries;
 import io.actionflow.collections.RecordQuery;
 import io.actionflow.collections.RecordService;
-import io.actionflow.workflow.TriggerType;
+import io.actionflow.triggers.TriggerType;
 import io.actionflow.workflow.WorkflowDraft;
 import io.actionflow.workflow.WorkflowRunner;
 import io.actionflow.workflow.WorkflowService;

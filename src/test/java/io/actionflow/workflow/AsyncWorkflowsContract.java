@@ -1,5 +1,6 @@
 package io.actionflow.workflow;
 
+import io.actionflow.triggers.TriggerType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 

@@ -1,5 +1,6 @@
 package io.actionflow.workflow;
 
+import io.actionflow.triggers.TriggerType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -225,6 +226,20 @@ abstract class WorkflowsContract {
         assertThat(preAction.synchronous()).as("pre-action workflows are always synchronous").isTrue();
         var global = workflows.create(new WorkflowDraft("Global", null, TriggerType.CUSTOM_ACTION, Map.of("contextType", "none"), true, 0));
         assertThat(global.triggerConfig()).containsEntry("contextType", "none");
+
+        assertThat(refusal(() -> workflows.create(new WorkflowDraft("G", null, TriggerType.PRE_ACTION,
+                Map.of("collection", logs, "global", true), true, 0)))).containsExactly("trigger.actions.required");
+        assertThat(refusal(() -> workflows.create(new WorkflowDraft("P", null, TriggerType.POST_ACTION,
+                Map.of("collection", logs, "global", true, "actions", List.of("destroy"), "appends", List.of("note")), true, 0))))
+                .containsExactly("trigger.postAction.noDestroy", "trigger.append.invalid");
+        assertThat(refusal(() -> workflows.create(new WorkflowDraft("E", null, TriggerType.COLLECTION,
+                Map.of("collection", logs, "changedFields", List.of("nope")), true, 0))))
+                .containsExactly("trigger.on.required", "trigger.field.unknown");
+        assertThat(refusal(() -> workflows.create(new WorkflowDraft("C", null, TriggerType.CUSTOM_ACTION,
+                Map.of("contextType", "everything", "collection", logs), true, 0)))).containsExactly("workflow.contextType.invalid");
+        var event = workflows.create(new WorkflowDraft("On change", null, TriggerType.COLLECTION,
+                Map.of("collection", logs, "on", List.of("created", "updated"), "changedFields", List.of("note")), false, 0));
+        assertThat(event.triggerConfig()).containsEntry("on", List.of("created", "updated"));
     }
 
     private WorkflowDefinition withNodes(List<NodeDef> nodes) {

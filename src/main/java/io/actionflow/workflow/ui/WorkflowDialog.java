@@ -7,7 +7,7 @@ import io.actionflow.collections.CollectionDefinition;
 import io.actionflow.collections.CollectionService;
 import io.actionflow.platform.ui.FormDialog;
 import io.actionflow.platform.ui.Notices;
-import io.actionflow.workflow.TriggerType;
+import io.actionflow.triggers.TriggerType;
 import io.actionflow.workflow.WorkflowDefinition;
 import io.actionflow.workflow.WorkflowDraft;
 import io.actionflow.workflow.WorkflowService;

@@ -141,7 +141,7 @@ class WorkflowEditorTest extends KaribuTest {
         collections.addField(orders, FieldDraft.of("amount", FieldType.INTEGER, FieldSettings.titled("Amount")));
         collections.addField(orders, FieldDraft.of("state", FieldType.TEXT, FieldSettings.titled("State")));
         var workflow = workflows.create(new io.actionflow.workflow.WorkflowDraft("Mark orders", null,
-                io.actionflow.workflow.TriggerType.POST_ACTION, Map.of("collection", orders), true, 0));
+                io.actionflow.triggers.TriggerType.POST_ACTION, Map.of("collection", orders), true, 0));
         navigate("admin/workflows/" + workflow.id());
 
         _click(_get(Button.class, spec -> spec.withAttribute("data-slot", "main:0")));
@@ -190,7 +190,7 @@ class WorkflowEditorTest extends KaribuTest {
     void admin_exports_a_workflow_and_imports_it_as_a_new_version_and_bad_documents_are_refused() {
         signIn("admin");
         var workflow = workflows.create(new io.actionflow.workflow.WorkflowDraft("Greeting", null,
-                io.actionflow.workflow.TriggerType.CUSTOM_ACTION, Map.of("contextType", "none"), true, 0));
+                io.actionflow.triggers.TriggerType.CUSTOM_ACTION, Map.of("contextType", "none"), true, 0));
         workflow = workflows.updateGraph(workflow.id(), new io.actionflow.workflow.engine.WorkflowGraph(List.of(
                 io.actionflow.workflow.engine.NodeDef.of("hello", "response-message", Map.of("message", "Hello")))));
         navigate("admin/workflows/" + workflow.id());

@@ -3,7 +3,7 @@ package io.actionflow.workflow.ui;
 import io.actionflow.BrowserTest;
 import io.actionflow.collections.CollectionDraft;
 import io.actionflow.collections.CollectionService;
-import io.actionflow.workflow.TriggerType;
+import io.actionflow.triggers.TriggerType;
 import io.actionflow.workflow.WorkflowDraft;
 import io.actionflow.workflow.WorkflowService;
 import io.actionflow.workflow.engine.NodeDef;

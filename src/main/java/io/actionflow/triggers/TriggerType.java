@@ -1,4 +1,4 @@
-package io.actionflow.workflow;
+package io.actionflow.triggers;
 
 import java.util.Locale;
 

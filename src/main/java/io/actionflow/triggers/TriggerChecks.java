@@ -1,0 +1,99 @@
+package io.actionflow.triggers;
+
+import io.actionflow.collections.CollectionDefinition;
+import io.actionflow.collections.CollectionService;
+import io.actionflow.collections.FieldType;
+import io.actionflow.platform.FieldError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** What is wrong with a trigger configuration, per type, checked against the collections and fields it names. */
+@Component
+public class TriggerChecks {
+
+    private static final Set<String> CONTEXT_TYPES = Set.of("none", "single", "multiple");
+
+    private final CollectionService collections;
+
+    TriggerChecks(CollectionService collections) {
+        this.collections = collections;
+    }
+
+    /** The problems, one per setting; empty when the configuration may be saved. */
+    public List<FieldError> check(TriggerType type, Map<String, Object> raw, boolean synchronous) {
+        Map<String, Object> config = raw == null ? Map.of() : raw;
+        var errors = new ArrayList<FieldError>();
+        if (type == TriggerType.CUSTOM_ACTION && config.get("contextType") != null
+                && !CONTEXT_TYPES.contains(String.valueOf(config.get("contextType")))) {
+            errors.add(FieldError.of("contextType", "workflow.contextType.invalid"));
+        }
+        TriggerConfig trigger = TriggerConfig.read(type, config);
+        CollectionDefinition collection = null;
+        boolean needsCollection = !(trigger instanceof TriggerConfig.CustomAction custom)
+                || custom.contextType() != TriggerConfig.ContextType.NONE;
+        if (needsCollection && trigger.collection() == null) {
+            errors.add(FieldError.of("collection", "validation.required"));
+        } else if (trigger.collection() != null) {
+            collection = collections.find(trigger.collection()).orElse(null);
+            if (collection == null) {
+                errors.add(FieldError.of("collection", "collection.notFound", trigger.collection()));
+            }
+        }
+        switch (trigger) {
+            case TriggerConfig.PreAction pre -> {
+                if (pre.global() && pre.actions().isEmpty()) {
+                    errors.add(FieldError.of("actions", "trigger.actions.required"));
+                }
+            }
+            case TriggerConfig.PostAction post -> {
+                if (post.global() && post.actions().isEmpty()) {
+                    errors.add(FieldError.of("actions", "trigger.actions.required"));
+                }
+                if (post.actions().contains(TriggerConfig.DataAction.DESTROY)) {
+                    errors.add(FieldError.of("actions", "trigger.postAction.noDestroy"));
+                }
+                checkAppends(collection, post.appends(), errors);
+            }
+            case TriggerConfig.CustomAction custom -> checkAppends(collection, custom.appends(), errors);
+            case TriggerConfig.CollectionEvent event -> {
+                if (event.on().isEmpty()) {
+                    errors.add(FieldError.of("on", "trigger.on.required"));
+                }
+                if (collection != null) {
+                    for (String field : event.changedFields()) {
+                        if (collection.field(field).isEmpty()) {
+                            errors.add(FieldError.of("changedFields", "trigger.field.unknown", field, collection.title()));
+                        }
+                    }
+                }
+            }
+            case TriggerConfig.Approval approval -> {
+                if (synchronous) {
+                    errors.add(FieldError.of("synchronous", "workflow.approval.async"));
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** Associations to preload must be to-one relations of the collection. */
+    private static void checkAppends(CollectionDefinition collection, List<String> appends, List<FieldError> errors) {
+        if (collection == null) {
+            return;
+        }
+        for (String append : appends) {
+            var field = collection.field(append).orElse(null);
+            if (field == null || field.type() != FieldType.MANY_TO_ONE) {
+                errors.add(FieldError.of("appends", "trigger.append.invalid", append, collection.title()));
+            }
+        }
+    }
+
+    /** The modes a trigger type allows: pre-action only synchronous, approval only asynchronous. */
+    public static boolean forcedSynchronous(TriggerType type, boolean chosen) {
+        return type == TriggerType.PRE_ACTION || type != TriggerType.APPROVAL && chosen;
+    }
+}

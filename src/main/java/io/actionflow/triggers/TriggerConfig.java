@@ -1,0 +1,125 @@
+package io.actionflow.triggers;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a workflow's trigger is set to, read from its configuration document. Reading is lenient (defaults for what is
+ * missing); {@link TriggerChecks} says what is wrong before a configuration is saved.
+ */
+public sealed interface TriggerConfig {
+
+    /** The collection it is about, or null (a custom action without context). */
+    String collection();
+
+    /** The data actions, by name as the HTTP API names them. */
+    enum DataAction {
+        CREATE, UPDATE, DESTROY;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** What a custom action runs on. */
+    enum ContextType {
+        NONE, SINGLE, MULTIPLE;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The changes a collection event fires on. */
+    enum Change {
+        CREATED, UPDATED, DELETED;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Runs before the action; local (only where bound) or global (every action of {@code actions} on the collection). */
+    record PreAction(String collection, boolean global, Set<DataAction> actions) implements TriggerConfig {
+        public boolean appliesGlobally(DataAction action) {
+            return global && actions.contains(action);
+        }
+    }
+
+    /** Runs after the action succeeded, with to-one associations preloaded ({@code appends}). */
+    record PostAction(String collection, boolean global, Set<DataAction> actions, List<String> appends) implements TriggerConfig {
+        public boolean appliesGlobally(DataAction action) {
+            return global && actions.contains(action);
+        }
+    }
+
+    /** Runs when a Trigger workflow button is clicked: on no record, one, or the selected ones. */
+    record CustomAction(ContextType contextType, String collection, List<String> appends) implements TriggerConfig {
+    }
+
+    /** Runs on any change of the collection, optionally only when chosen fields changed or a condition holds. */
+    record CollectionEvent(String collection, Set<Change> on, List<String> changedFields, String condition) implements TriggerConfig {
+    }
+
+    /** Holds a submission for approval before it is saved, or locks a saved record while approval is pending. */
+    record Approval(String collection, boolean beforeSave, List<String> roles) implements TriggerConfig {
+    }
+
+    static TriggerConfig read(TriggerType type, Map<String, Object> raw) {
+        Map<String, Object> config = raw == null ? Map.of() : raw;
+        String collection = text(config.get("collection"));
+        return switch (type) {
+            case PRE_ACTION -> new PreAction(collection, bool(config.get("global")),
+                    enums(config.get("actions"), DataAction.class));
+            case POST_ACTION -> new PostAction(collection, bool(config.get("global")),
+                    enums(config.get("actions"), DataAction.class), texts(config.get("appends")));
+            case CUSTOM_ACTION -> new CustomAction(contextType(config.get("contextType")),
+                    contextType(config.get("contextType")) == ContextType.NONE ? null : collection, texts(config.get("appends")));
+            case COLLECTION -> new CollectionEvent(collection, enums(config.get("on"), Change.class),
+                    texts(config.get("changedFields")), text(config.get("condition")));
+            case APPROVAL -> new Approval(collection, !"afterSave".equals(config.get("mode")), texts(config.get("roles")));
+        };
+    }
+
+    private static ContextType contextType(Object value) {
+        String text = text(value);
+        for (ContextType type : ContextType.values()) {
+            if (type.key().equals(text)) {
+                return type;
+            }
+        }
+        return ContextType.SINGLE;
+    }
+
+    private static String text(Object value) {
+        return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).strip();
+    }
+
+    private static boolean bool(Object value) {
+        return Boolean.parseBoolean(String.valueOf(value));
+    }
+
+    static List<String> texts(Object value) {
+        var texts = new ArrayList<String>();
+        if (value instanceof List<?> list) {
+            list.stream().map(TriggerConfig::text).filter(java.util.Objects::nonNull).forEach(texts::add);
+        }
+        return List.copyOf(texts);
+    }
+
+    private static <E extends Enum<E>> Set<E> enums(Object value, Class<E> type) {
+        var set = new LinkedHashSet<E>();
+        for (String name : texts(value)) {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equalsIgnoreCase(name)) {
+                    set.add(constant);
+                }
+            }
+        }
+        return Set.copyOf(set);
+    }
+}
