@@ -17,6 +17,7 @@ import io.actionflow.workflow.nodes.NotificationNode;
 import io.actionflow.workflow.nodes.QueryNode;
 import io.actionflow.workflow.nodes.ResponseMessageNode;
 import io.actionflow.workflow.nodes.UpdateRecordsNode;
+import io.actionflow.workflow.nodes.UpdateSubmittedNode;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,7 +32,7 @@ class WorkflowEngineConfig {
     @Bean
     NodeRegistry nodeRegistry() {
         return new NodeRegistry(List.of(new ConditionNode(), new LoopNode(), new CalculationNode(), new QueryNode(),
-                new CreateRecordNode(), new UpdateRecordsNode(), new DeleteRecordsNode(), new EndNode(),
+                new CreateRecordNode(), new UpdateRecordsNode(), new DeleteRecordsNode(), new UpdateSubmittedNode(), new EndNode(),
                 new ResponseMessageNode(), new HttpRequestNode(), new DelayNode(), new NotificationNode()));
     }
 

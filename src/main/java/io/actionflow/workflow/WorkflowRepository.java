@@ -9,6 +9,8 @@ interface WorkflowRepository extends JpaRepository<WorkflowEntity, Long> {
 
     List<WorkflowEntity> findByKeyOrderByNumberDesc(String key);
 
+    List<WorkflowEntity> findByEnabledTrueOrderByTitleAscKeyAsc();
+
     Optional<WorkflowEntity> findByKeyAndCurrentTrue(String key);
 
     /** One row per key: the current version, or the newest when none is current. */

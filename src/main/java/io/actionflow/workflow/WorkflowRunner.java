@@ -136,6 +136,6 @@ public class WorkflowRunner {
             result = processor.run(workflow.graph(), state, ran::add);
         }
         long executionId = recorder.completed(workflow, context, depth, parentId, testRun, ran, result);
-        return new RunOutcome(executionId, result.status(), result.messages(), result.error());
+        return new RunOutcome(executionId, result.status(), result.messages(), result.error(), result.stopped(), result.submitted());
     }
 }

@@ -107,7 +107,8 @@ public class WorkflowService {
     public WorkflowDefinition enable(long id) {
         runnable.changing();
         var entity = entity(id);
-        var problems = check.problems(json.readGraph(entity.getNodes()), entity.isSynchronous());
+        var problems = check.problems(json.readGraph(entity.getNodes()), entity.isSynchronous(),
+                entity.getTriggerType() == TriggerType.PRE_ACTION);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems.stream().map(p -> FieldError.of("nodes", p.key(), p.args().toArray())).toList());
         }

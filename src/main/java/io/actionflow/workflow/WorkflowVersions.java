@@ -15,12 +15,21 @@ class WorkflowVersions {
     private final WorkflowRepository workflows;
     private final WorkflowJson json;
     private final CommittedCache<Long, Optional<WorkflowVersion>> cache;
+    private final CommittedCache<Boolean, java.util.List<EnabledWorkflow>> enabled;
 
     WorkflowVersions(WorkflowRepository workflows, WorkflowJson json, Clock clock,
             @Value("${actionflow.workflow.definitions-ttl:5s}") Duration ttl) {
         this.workflows = workflows;
         this.json = json;
         this.cache = new CommittedCache<>(ttl, clock, 10_000);
+        this.enabled = new CommittedCache<>(ttl, clock, 1);
+    }
+
+    java.util.List<EnabledWorkflow> enabled() {
+        return enabled.get(Boolean.TRUE, () -> workflows.findByEnabledTrueOrderByTitleAscKeyAsc().stream()
+                .map(e -> new EnabledWorkflow(e.getId(), e.getKey(), e.getNumber(), e.getTitle(), e.getTriggerType(),
+                        e.isSynchronous(), io.actionflow.triggers.TriggerConfig.read(e.getTriggerType(), json.readMap(e.getTriggerConfig()))))
+                .toList());
     }
 
     WorkflowVersion require(long id) {
@@ -36,5 +45,6 @@ class WorkflowVersions {
     /** The current transaction changes workflows. */
     void changing() {
         cache.changing();
+        enabled.changing();
     }
 }

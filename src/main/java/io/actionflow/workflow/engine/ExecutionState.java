@@ -46,4 +46,30 @@ public final class ExecutionState {
     public Instant deadline() {
         return deadline;
     }
+
+    private Map<String, Object> submitted;
+
+    /**
+     * The submitted values as Update submitted data nodes left them, or null when none ran: a pre-action workflow's
+     * changes to what the action will write. They start from {@code $context.data}.
+     */
+    public Map<String, Object> submitted() {
+        return submitted == null ? null : java.util.Collections.unmodifiableMap(submitted);
+    }
+
+    /** Changes submitted values; later nodes read them in {@code $context.data} too. */
+    @SuppressWarnings("unchecked")
+    public void submit(Map<String, Object> changes) {
+        if (submitted == null) {
+            submitted = new LinkedHashMap<>(context.get("data") instanceof Map<?, ?> data ? (Map<String, Object>) data : Map.of());
+        }
+        submitted.putAll(changes);
+        if (context.get("data") instanceof Map<?, ?> data) {
+            try {
+                ((Map<String, Object>) data).putAll(changes);
+            } catch (UnsupportedOperationException readOnly) {
+                // a read-only context: later nodes read the values as submitted
+            }
+        }
+    }
 }

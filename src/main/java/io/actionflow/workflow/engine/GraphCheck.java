@@ -26,6 +26,11 @@ public final class GraphCheck {
 
     /** The problems, for an admin; empty when the workflow may be enabled. */
     public List<Text> problems(WorkflowGraph graph, boolean synchronous) {
+        return problems(graph, synchronous, false);
+    }
+
+    /** As {@link #problems(WorkflowGraph, boolean)}, for a pre-action workflow when {@code preAction}. */
+    public List<Text> problems(WorkflowGraph graph, boolean synchronous, boolean preAction) {
         var problems = new ArrayList<Text>();
         var keys = new HashSet<String>();
         for (NodeDef node : graph.all()) {
@@ -33,11 +38,12 @@ public final class GraphCheck {
                 problems.add(Text.of("workflow.problem.key", node.key()));
             }
         }
-        check(graph.chain(), new HashSet<>(), new HashSet<>(), synchronous, problems);
+        check(graph.chain(), new HashSet<>(), new HashSet<>(), synchronous, preAction, problems);
         return List.copyOf(new java.util.LinkedHashSet<>(problems));
     }
 
-    private void check(List<NodeDef> chain, Set<String> before, Set<String> loops, boolean synchronous, List<Text> problems) {
+    private void check(List<NodeDef> chain, Set<String> before, Set<String> loops, boolean synchronous, boolean preAction,
+            List<Text> problems) {
         var seen = new HashSet<>(before);
         for (NodeDef node : chain) {
             var executor = registry.find(node.type());
@@ -49,6 +55,9 @@ public final class GraphCheck {
                 }
                 if (!synchronous && executor.get().synchronousOnly()) {
                     problems.add(Text.of("workflow.problem.syncOnly", node.key(), node.type()));
+                }
+                if (!preAction && executor.get().preActionOnly()) {
+                    problems.add(Text.of("workflow.problem.preActionOnly", node.key(), node.type()));
                 }
                 if (executor.get().waits() && !loops.isEmpty()) {
                     problems.add(Text.of("workflow.problem.waitInLoop", node.key(), node.type()));
@@ -63,7 +72,7 @@ public final class GraphCheck {
             var afterThis = new HashSet<>(seen);
             afterThis.add(node.key());
             for (String branch : node.branches().keySet()) {
-                check(node.branch(branch), afterThis, innerLoops, synchronous, problems);
+                check(node.branch(branch), afterThis, innerLoops, synchronous, preAction, problems);
             }
             seen.add(node.key());
         }

@@ -8,7 +8,7 @@ import java.util.Map;
  * expressions), the ports to the outside, and whether the workflow runs synchronously.
  */
 public record NodeContext(NodeDef node, Map<String, Object> config, Map<String, Object> variables, Ports ports,
-        boolean synchronous, List<String> messages) {
+        boolean synchronous, List<String> messages, ExecutionState state) {
 
     public String text(String name) {
         Object value = config.get(name);

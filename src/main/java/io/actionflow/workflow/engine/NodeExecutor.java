@@ -25,6 +25,11 @@ public interface NodeExecutor {
         return false;
     }
 
+    /** Whether this node only makes sense in a pre-action workflow (Update submitted data). */
+    default boolean preActionOnly() {
+        return false;
+    }
+
     /** What is wrong with a node's settings, for an admin; empty when nothing is. */
     default List<Text> problems(NodeDef node) {
         return List.of();

@@ -30,14 +30,15 @@ public final class Processor {
         }
         return switch (step) {
             case Step.Proceed p -> result(ExecutionStatus.RESOLVED, state, null, null);
-            case Step.Ended e -> result(e.success() ? ExecutionStatus.RESOLVED : ExecutionStatus.FAILED, state, null, null);
+            case Step.Ended e -> new RunResult(e.success() ? ExecutionStatus.RESOLVED : ExecutionStatus.FAILED,
+                    List.copyOf(state.messages()), null, null, e.success(), state.submitted());
             case Step.Failed f -> result(f.status(), state, f.error(), null);
             case Step.Waiting w -> result(ExecutionStatus.WAITING, state, null, w.until());
         };
     }
 
     private static RunResult result(ExecutionStatus status, ExecutionState state, String error, Instant resumeAt) {
-        return new RunResult(status, List.copyOf(state.messages()), error, resumeAt);
+        return new RunResult(status, List.copyOf(state.messages()), error, resumeAt, false, state.submitted());
     }
 
     /** How walking a chain ended. */
@@ -173,7 +174,7 @@ public final class Processor {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> config = (Map<String, Object>) Templates.render(node.config(), variables);
                 input = config;
-                var context = new NodeContext(node, config, variables, ports, state.synchronous(), state.messages());
+                var context = new NodeContext(node, config, variables, ports, state.synchronous(), state.messages(), state);
                 result = waited == null ? executor.execute(context) : executor.resume(context, waited);
                 status = switch (result) {
                     case NodeResult.Wait w -> JobStatus.WAITING;

@@ -7,5 +7,10 @@ import java.util.List;
  * How a run of the processor ended: final ({@link ExecutionStatus#RESOLVED}, FAILED, ERROR, ABORTED) or waiting
  * until {@code resumeAt}. {@code messages} are what Response message nodes said; {@code error} explains a failure.
  */
-public record RunResult(ExecutionStatus status, List<String> messages, String error, Instant resumeAt) {
+public record RunResult(ExecutionStatus status, List<String> messages, String error, Instant resumeAt, boolean stopped,
+        java.util.Map<String, Object> submitted) {
+
+    public RunResult(ExecutionStatus status, List<String> messages, String error, Instant resumeAt) {
+        this(status, messages, error, resumeAt, false, null);
+    }
 }

@@ -27,7 +27,8 @@ class ProcessorTest {
 
     static final NodeRegistry REGISTRY = new NodeRegistry(List.of(new ConditionNode(), new LoopNode(), new CalculationNode(),
             new QueryNode(), new CreateRecordNode(), new UpdateRecordsNode(), new DeleteRecordsNode(), new EndNode(),
-            new ResponseMessageNode(), new HttpRequestNode(), new DelayNode(), new NotificationNode()));
+            new ResponseMessageNode(), new HttpRequestNode(), new DelayNode(), new NotificationNode(),
+            new io.actionflow.workflow.nodes.UpdateSubmittedNode()));
 
     final FakePorts fake = new FakePorts();
     final List<JobState> recorded = new ArrayList<>();
@@ -97,7 +98,24 @@ class ProcessorTest {
 
         assertThat(run(fail, Map.of()).status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(run(succeed, Map.of()).status()).isEqualTo(ExecutionStatus.RESOLVED);
+        assertThat(run(succeed, Map.of()).stopped()).as("an End node with success stops the action").isTrue();
+        assertThat(run(new WorkflowGraph(List.of(node("calc", "calculation", Map.of("expression", "1")))), Map.of()).stopped())
+                .as("a workflow that runs to its last node does not").isFalse();
         assertThat(fake.calls).isEmpty();
+    }
+
+    @Test
+    void update_submitted_data_changes_the_values_the_action_writes_and_what_later_nodes_read() {
+        var graph = new WorkflowGraph(List.of(
+                node("normalise", "update-submitted", Map.of("values", Map.of("code", "{{$context.data.prefix}}-1"))),
+                node("say", "response-message", Map.of("message", "Code {{$context.data.code}}"))));
+        var data = new java.util.HashMap<String, Object>(Map.of("code", " ab-1 ", "prefix", "AB", "amount", 5));
+
+        var result = run(graph, new java.util.HashMap<>(Map.of("data", data)));
+
+        assertThat(result.submitted()).containsEntry("code", "AB-1").containsEntry("amount", 5);
+        assertThat(result.messages()).containsExactly("Code AB-1");
+        assertThat(run(new WorkflowGraph(List.of(node("calc", "calculation", Map.of("expression", "1")))), Map.of()).submitted()).isNull();
     }
 
     @ParameterizedTest

@@ -1,0 +1,124 @@
+package io.actionflow.dispatch;
+
+import io.actionflow.triggers.TriggerConfig;
+import io.actionflow.triggers.TriggerConfig.DataAction;
+import io.actionflow.triggers.TriggerType;
+import io.actionflow.workflow.EnabledWorkflow;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What one click or call will run, in order (mission.md, "Ordering when one button has several workflows"):
+ * <ol>
+ * <li>pre-action workflows, always synchronous, before the action: bound ones in the configured order, then global ones;</li>
+ * <li>the action;</li>
+ * <li>post-action workflows, synchronous before asynchronous, each group bound first (in the configured order) and
+ * then global; and approvals. Post-action and approval workflows have no order relative to each other: we run
+ * post-action first, always, but that is not a contract.</li>
+ * </ol>
+ * A Trigger workflow button runs its custom-action workflows, synchronous before asynchronous, in the configured order.
+ * Bindings whose workflow is disabled or gone are left out (and listed as {@link #stale}); a binding of a workflow type
+ * the action does not support refuses the whole request ({@link #refusal}).
+ */
+public record DispatchPlan(List<Step> preAction, List<Step> postActionSync, List<Step> postActionAsync,
+        List<Step> approval, List<Step> customSync, List<Step> customAsync, List<WorkflowBinding> stale,
+        Optional<Refusal> refusal) {
+
+    /** One workflow to run; {@code associationPath} names the to-one relation whose record it runs for, or is null. */
+    public record Step(EnabledWorkflow workflow, String associationPath, boolean global) {
+    }
+
+    /** A binding the action cannot run: the workflow and its type, for a message that names both. */
+    public record Refusal(String workflowTitle, TriggerType type) {
+    }
+
+    /** Every step, in run order. */
+    public List<Step> inOrder() {
+        var all = new ArrayList<Step>();
+        all.addAll(preAction);
+        all.addAll(postActionSync);
+        all.addAll(approval);
+        all.addAll(postActionAsync);
+        all.addAll(customSync);
+        all.addAll(customAsync);
+        return all;
+    }
+
+    /**
+     * Plans {@code action} on {@code collection} with the {@code bindings} of the button or call, among the
+     * {@code enabled} workflows (which come in the stable order of global workflows: by title, then key).
+     */
+    public static DispatchPlan of(Action action, String collection, List<WorkflowBinding> bindings,
+            List<EnabledWorkflow> enabled, Function<String, Optional<EnabledWorkflow>> byKey) {
+        var bound = new ArrayList<Step>();
+        var stale = new ArrayList<WorkflowBinding>();
+        for (WorkflowBinding binding : bindings) {
+            var workflow = byKey.apply(binding.workflowKey()).orElse(null);
+            if (workflow == null) {
+                stale.add(binding);
+                continue;
+            }
+            if (!SupportMatrix.supports(action, workflow.type()) || !onCollection(workflow, collection)) {
+                return refused(new Refusal(workflow.title(), workflow.type()));
+            }
+            bound.add(new Step(workflow, binding.associationPath(), false));
+        }
+        var boundIds = new LinkedHashSet<Long>();
+        bound.forEach(s -> boundIds.add(s.workflow().id()));
+        var global = enabled.stream()
+                .filter(w -> !boundIds.contains(w.id()) && isGlobalFor(w, action, collection))
+                .map(w -> new Step(w, null, true))
+                .toList();
+
+        var pre = new ArrayList<Step>();
+        var postSync = new ArrayList<Step>();
+        var postAsync = new ArrayList<Step>();
+        var approval = new ArrayList<Step>();
+        var customSync = new ArrayList<Step>();
+        var customAsync = new ArrayList<Step>();
+        for (List<Step> group : List.of(bound, global)) {
+            for (Step step : group) {
+                switch (step.workflow().type()) {
+                    case PRE_ACTION -> pre.add(step);
+                    case POST_ACTION -> (step.workflow().synchronous() ? postSync : postAsync).add(step);
+                    case APPROVAL -> approval.add(step);
+                    case CUSTOM_ACTION -> (step.workflow().synchronous() ? customSync : customAsync).add(step);
+                    case COLLECTION -> { }
+                }
+            }
+        }
+        return new DispatchPlan(List.copyOf(pre), List.copyOf(postSync), List.copyOf(postAsync), List.copyOf(approval),
+                List.copyOf(customSync), List.copyOf(customAsync), List.copyOf(stale), Optional.empty());
+    }
+
+    private static DispatchPlan refused(Refusal refusal) {
+        return new DispatchPlan(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Optional.of(refusal));
+    }
+
+    /** A workflow on another collection cannot be bound (a custom action without context fits everywhere). */
+    private static boolean onCollection(EnabledWorkflow workflow, String collection) {
+        String own = workflow.trigger().collection();
+        return own == null || collection == null || Objects.equals(own, collection);
+    }
+
+    private static boolean isGlobalFor(EnabledWorkflow workflow, Action action, String collection) {
+        if (!Objects.equals(workflow.trigger().collection(), collection)) {
+            return false;
+        }
+        DataAction data = switch (action) {
+            case CREATE -> DataAction.CREATE;
+            case UPDATE -> DataAction.UPDATE;
+            case DESTROY -> DataAction.DESTROY;
+            case TRIGGER -> null;
+        };
+        return data != null && SupportMatrix.supports(action, workflow.type()) && switch (workflow.trigger()) {
+            case TriggerConfig.PreAction pre -> pre.appliesGlobally(data);
+            case TriggerConfig.PostAction post -> post.appliesGlobally(data);
+            default -> false;
+        };
+    }
+}
