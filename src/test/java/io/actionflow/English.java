@@ -1,6 +1,6 @@
 package io.actionflow;
 
-import io.actionflow.workflow.engine.Text;
+import io.actionflow.platform.Text;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;

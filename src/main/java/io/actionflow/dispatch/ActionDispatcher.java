@@ -1,40 +1,83 @@
 package io.actionflow.dispatch;
 
+import io.actionflow.collections.CollectionService;
+import io.actionflow.collections.FieldType;
+import io.actionflow.collections.RecordQueries;
 import io.actionflow.collections.RecordService;
 import io.actionflow.collections.StoredRecord;
 import io.actionflow.platform.NotFoundException;
+import io.actionflow.platform.UserService;
 import io.actionflow.platform.ValidationException;
+import io.actionflow.triggers.TriggerConfig;
+import io.actionflow.workflow.ExecutionOrigin;
+import io.actionflow.workflow.RunOutcome;
+import io.actionflow.workflow.WorkflowDirectory;
+import io.actionflow.workflow.WorkflowRunner;
+import io.actionflow.platform.Text;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one path of every click and API call. It performs the data action through {@link RecordService} in one
- * transaction and answers with an {@link ActionResult}; the workflows bound to a request join here in a later step,
- * behind this same interface.
+ * The one path of every click and API call (architecture.md, "The one path of a click"). It plans the workflows
+ * ({@link DispatchPlan}), then, in one transaction: runs pre-action workflows (a block or a stop ends the request with
+ * nothing of the action written), performs the action through {@link RecordService}, runs synchronous post-action
+ * workflows (a failure rolls the whole action back) and records the asynchronous ones, which start once the
+ * transaction has committed, one after another in their configured order.
  */
 @Service
 public class ActionDispatcher {
 
     private final RecordService records;
+    private final RecordQueries queries;
+    private final CollectionService collections;
+    private final WorkflowDirectory directory;
+    private final WorkflowRunner runner;
+    private final UserService users;
     private final TransactionTemplate transaction;
 
-    ActionDispatcher(RecordService records, TransactionTemplate transaction) {
+    ActionDispatcher(RecordService records, RecordQueries queries, CollectionService collections, WorkflowDirectory directory,
+            WorkflowRunner runner, UserService users, TransactionTemplate transaction) {
         this.records = records;
+        this.queries = queries;
+        this.collections = collections;
+        this.directory = directory;
+        this.runner = runner;
+        this.users = users;
         this.transaction = transaction;
     }
 
+    /** The plan a request would run, without running it (the Bind workflows dialog shows it). */
+    public DispatchPlan plan(Action action, String collection, List<WorkflowBinding> bindings) {
+        return DispatchPlan.of(action, collection, bindings, directory.enabled(), directory::enabled,
+                (from, path) -> from == null ? null : collections.find(from).flatMap(c -> c.field(path))
+                        .filter(f -> f.type() == FieldType.MANY_TO_ONE).map(f -> f.target()).orElse(null));
+    }
+
     public ActionResult dispatch(ActionRequest request) {
-        if (request.action() == Action.TRIGGER) {
-            return new ActionResult.Stopped(List.of(Message.key(Message.Level.INFO, "dispatch.trigger.unavailable")));
+        var plan = plan(request.action(), request.collection(), request.bindings());
+        if (plan.refusal().isPresent()) {
+            var refusal = plan.refusal().get();
+            return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.incompatible",
+                    refusal.workflowTitle(), Text.of(refusal.type().labelKey()), Text.of(actionKey(request.action())))));
         }
-        if (request.action() != Action.CREATE && request.recordIds().isEmpty()) {
+        if (request.action() != Action.CREATE && request.action() != Action.TRIGGER && request.recordIds().isEmpty()) {
             return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.noRecord")));
         }
+        if (!plan.approval().isEmpty()) {
+            return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.approval.unavailable")));
+        }
         try {
-            List<StoredRecord> written = transaction.execute(status -> perform(request));
-            return new ActionResult.Done(written, List.of());
+            return transaction.execute(status -> {
+                ActionResult result = request.action() == Action.TRIGGER ? custom(request, plan) : act(request, plan);
+                if (!(result instanceof ActionResult.Done) && !(result instanceof ActionResult.Stopped)) {
+                    status.setRollbackOnly();
+                }
+                return result;
+            });
         } catch (ValidationException refused) {
             return new ActionResult.Invalid(refused.errors(), List.of());
         } catch (NotFoundException missing) {
@@ -43,13 +86,103 @@ public class ActionDispatcher {
         }
     }
 
-    private List<StoredRecord> perform(ActionRequest request) {
+    private ActionResult act(ActionRequest request, DispatchPlan plan) {
+        var messages = new ArrayList<Message>();
+        var origin = origin(request);
+        Map<String, Object> values = new LinkedHashMap<>(request.values());
+        for (DispatchPlan.Step step : plan.preAction()) {
+            RunOutcome outcome = runner.runSync(step.workflow().id(), preActionContext(request, values), 0, origin);
+            if (!outcome.resolved()) {
+                return new ActionResult.Blocked(failure(outcome, messages));
+            }
+            if (outcome.submitted() != null) {
+                values = new LinkedHashMap<>(outcome.submitted());
+            }
+            outcome.messages().forEach(m -> messages.add(Message.text(Message.Level.SUCCESS, m)));
+            if (outcome.stopped()) {
+                return new ActionResult.Stopped(messages);
+            }
+        }
+        List<StoredRecord> written = perform(request, values);
+        for (DispatchPlan.Step step : plan.postActionSync()) {
+            for (StoredRecord record : subjects(request, step, written)) {
+                RunOutcome outcome = runner.runSync(step.workflow().id(), recordContext(request, step, record), 0,
+                        origin.forRecords(List.of(record.id())));
+                if (!outcome.resolved()) {
+                    return new ActionResult.Blocked(failure(outcome, messages));
+                }
+                outcome.messages().forEach(m -> messages.add(Message.text(Message.Level.SUCCESS, m)));
+            }
+        }
+        var chain = new ArrayList<WorkflowRunner.Queued>();
+        for (DispatchPlan.Step step : plan.postActionAsync()) {
+            for (StoredRecord record : subjects(request, step, written)) {
+                chain.add(new WorkflowRunner.Queued(step.workflow().id(), recordContext(request, step, record), 0,
+                        origin.forRecords(List.of(record.id()))));
+            }
+        }
+        runner.queueChain(chain);
+        return new ActionResult.Done(written, messages);
+    }
+
+    /** A Trigger workflow button: its custom-action workflows on no record, one (form values laid over it) or several. */
+    private ActionResult custom(ActionRequest request, DispatchPlan plan) {
+        var messages = new ArrayList<Message>();
+        var origin = origin(request);
+        if (plan.customSync().isEmpty() && plan.customAsync().isEmpty()) {
+            return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.nothingBound")));
+        }
+        var chain = new ArrayList<WorkflowRunner.Queued>();
+        for (DispatchPlan.Step step : concat(plan.customSync(), plan.customAsync())) {
+            var trigger = (TriggerConfig.CustomAction) step.workflow().trigger();
+            Map<String, Object> context = userContext(request);
+            switch (trigger.contextType()) {
+                case NONE -> context.put("data", new LinkedHashMap<>(request.values()));
+                case SINGLE -> {
+                    if (request.recordIds().isEmpty()) {
+                        return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.noRecord")));
+                    }
+                    var stored = queries.get(request.collection(), request.recordIds().getFirst())
+                            .orElseThrow(() -> new NotFoundException("record.notFound", request.collection(), request.recordIds().getFirst()));
+                    var data = withAppends(request.collection(), stored, trigger.appends());
+                    data.putAll(request.values());
+                    context.put("data", data);
+                }
+                case MULTIPLE -> {
+                    if (request.recordIds().isEmpty()) {
+                        return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.noSelection")));
+                    }
+                    var list = new ArrayList<Map<String, Object>>();
+                    for (long id : request.recordIds()) {
+                        queries.get(request.collection(), id).ifPresent(r -> list.add(withAppends(request.collection(), r, trigger.appends())));
+                    }
+                    context.put("data", list);
+                }
+            }
+            if (step.workflow().synchronous()) {
+                RunOutcome outcome = runner.runSync(step.workflow().id(), context, 0, origin);
+                if (!outcome.resolved()) {
+                    return new ActionResult.Blocked(failure(outcome, messages));
+                }
+                outcome.messages().forEach(m -> messages.add(Message.text(Message.Level.SUCCESS, m)));
+            } else {
+                chain.add(new WorkflowRunner.Queued(step.workflow().id(), context, 0, origin));
+            }
+        }
+        if (!chain.isEmpty()) {
+            runner.queueChain(chain);
+            messages.add(Message.key(Message.Level.INFO, "dispatch.started"));
+        }
+        return new ActionResult.Done(List.of(), messages);
+    }
+
+    private List<StoredRecord> perform(ActionRequest request, Map<String, Object> values) {
         return switch (request.action()) {
-            case CREATE -> List.of(records.create(request.collection(), request.values()));
+            case CREATE -> List.of(records.create(request.collection(), values));
             case UPDATE -> {
                 var updated = new ArrayList<StoredRecord>();
                 for (long id : request.recordIds()) {
-                    updated.add(records.update(request.collection(), id, request.values()));
+                    updated.add(records.update(request.collection(), id, values));
                 }
                 yield updated;
             }
@@ -59,5 +192,121 @@ public class ActionDispatcher {
             }
             case TRIGGER -> List.of();
         };
+    }
+
+    /** The records a post-action step runs for: the written ones, or the records their association path names. */
+    private List<StoredRecord> subjects(ActionRequest request, DispatchPlan.Step step, List<StoredRecord> written) {
+        if (step.associationPath() == null || step.associationPath().isBlank()) {
+            return written;
+        }
+        var collection = collections.require(request.collection());
+        var field = collection.field(step.associationPath()).filter(f -> f.type() == FieldType.MANY_TO_ONE).orElse(null);
+        if (field == null) {
+            return List.of();
+        }
+        var associated = new ArrayList<StoredRecord>();
+        for (StoredRecord record : written) {
+            if (record.get(field.name()) instanceof Number id) {
+                queries.get(field.target(), id.longValue()).ifPresent(associated::add);
+            }
+        }
+        return associated;
+    }
+
+    private Map<String, Object> preActionContext(ActionRequest request, Map<String, Object> values) {
+        var context = userContext(request);
+        var params = new LinkedHashMap<String, Object>();
+        if (!request.recordIds().isEmpty()) {
+            params.put("filterByTk", request.recordIds().size() == 1 && request.action() != Action.DESTROY
+                    ? request.recordIds().getFirst() : request.recordIds());
+            if (request.action() == Action.DESTROY) {
+                params.put("filterByTk", request.recordIds().size() == 1 ? request.recordIds().getFirst() : request.recordIds());
+            }
+        }
+        params.put("values", new LinkedHashMap<>(values));
+        context.put("params", params);
+        context.put("data", new LinkedHashMap<>(values));
+        context.put("action", request.action().name().toLowerCase(java.util.Locale.ROOT));
+        context.put("collection", request.collection());
+        return context;
+    }
+
+    private Map<String, Object> recordContext(ActionRequest request, DispatchPlan.Step step, StoredRecord record) {
+        var context = userContext(request);
+        List<String> appends = step.workflow().trigger() instanceof TriggerConfig.PostAction post ? post.appends() : List.of();
+        String collection = step.associationPath() == null ? request.collection()
+                : collections.require(request.collection()).field(step.associationPath()).map(f -> f.target()).orElse(request.collection());
+        context.put("data", withAppends(collection, record, appends));
+        context.put("action", request.action().name().toLowerCase(java.util.Locale.ROOT));
+        context.put("collection", collection);
+        return context;
+    }
+
+    /** A record as a map, with its to-one associations named in {@code appends} loaded as maps too. */
+    private Map<String, Object> withAppends(String collection, StoredRecord record, List<String> appends) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("id", record.id());
+        data.putAll(record.values());
+        if (!appends.isEmpty()) {
+            var definition = collections.require(collection);
+            for (String append : appends) {
+                definition.field(append).filter(f -> f.type() == FieldType.MANY_TO_ONE).ifPresent(field -> {
+                    if (record.get(field.name()) instanceof Number id && !"users".equals(field.target())) {
+                        queries.get(field.target(), id.longValue()).ifPresent(target -> {
+                            var nested = new LinkedHashMap<String, Object>();
+                            nested.put("id", target.id());
+                            nested.putAll(target.values());
+                            data.put(field.name(), nested);
+                        });
+                    }
+                });
+            }
+        }
+        return data;
+    }
+
+    private Map<String, Object> userContext(ActionRequest request) {
+        var context = new LinkedHashMap<String, Object>();
+        if (request.operator() != null) {
+            var user = new LinkedHashMap<String, Object>();
+            user.put("username", request.operator());
+            users.findByUsername(request.operator()).ifPresent(u -> {
+                user.put("id", u.id());
+                user.put("nickname", u.displayName());
+                user.put("email", u.email());
+            });
+            context.put("user", user);
+        }
+        context.put("role", request.role());
+        return context;
+    }
+
+    private static ExecutionOrigin origin(ActionRequest request) {
+        var button = request.button();
+        return new ExecutionOrigin(request.operator(), request.source().name(), button == null ? null : button.pageId(),
+                button == null ? null : button.blockId(), button == null ? null : button.buttonId(), request.recordIds());
+    }
+
+    /** What a failed workflow tells the user: its messages as errors, or else why it failed. */
+    private static List<Message> failure(RunOutcome outcome, List<Message> before) {
+        var messages = new ArrayList<>(before.stream().filter(m -> m.level() == Message.Level.ERROR).toList());
+        outcome.messages().forEach(m -> messages.add(Message.text(Message.Level.ERROR, m)));
+        if (outcome.messages().isEmpty()) {
+            messages.add(outcome.error() == null
+                    ? Message.key(Message.Level.ERROR, "dispatch.blocked")
+                    : Text.decode(outcome.error()).map(t -> Message.key(Message.Level.ERROR, t.key(), t.args().toArray()))
+                            .orElse(Message.text(Message.Level.ERROR, outcome.error())));
+        }
+        return messages;
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        var all = new ArrayList<T>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static String actionKey(Action action) {
+        return "action.name." + action.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

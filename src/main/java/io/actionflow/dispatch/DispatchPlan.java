@@ -54,6 +54,16 @@ public record DispatchPlan(List<Step> preAction, List<Step> postActionSync, List
      */
     public static DispatchPlan of(Action action, String collection, List<WorkflowBinding> bindings,
             List<EnabledWorkflow> enabled, Function<String, Optional<EnabledWorkflow>> byKey) {
+        return of(action, collection, bindings, enabled, byKey, (from, path) -> null);
+    }
+
+    /**
+     * As above; {@code associationTarget} names the collection a to-one relation of a collection points to (null when
+     * there is no such relation): a binding with an association path runs a workflow on that collection.
+     */
+    public static DispatchPlan of(Action action, String collection, List<WorkflowBinding> bindings,
+            List<EnabledWorkflow> enabled, Function<String, Optional<EnabledWorkflow>> byKey,
+            java.util.function.BiFunction<String, String, String> associationTarget) {
         var bound = new ArrayList<Step>();
         var stale = new ArrayList<WorkflowBinding>();
         for (WorkflowBinding binding : bindings) {
@@ -62,7 +72,11 @@ public record DispatchPlan(List<Step> preAction, List<Step> postActionSync, List
                 stale.add(binding);
                 continue;
             }
-            if (!SupportMatrix.supports(action, workflow.type()) || !onCollection(workflow, collection)) {
+            boolean associated = binding.associationPath() != null && !binding.associationPath().isBlank();
+            String subject = associated ? associationTarget.apply(collection, binding.associationPath()) : collection;
+            if (!SupportMatrix.supports(action, workflow.type())
+                    || associated && (subject == null || workflow.type() != TriggerType.POST_ACTION)
+                    || !onCollection(workflow, subject)) {
                 return refused(new Refusal(workflow.title(), workflow.type()));
             }
             bound.add(new Step(workflow, binding.associationPath(), false));

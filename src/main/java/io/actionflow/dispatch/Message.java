@@ -17,4 +17,12 @@ public record Message(Level level, String text, String key, List<Object> args) {
     public static Message key(Level level, String key, Object... args) {
         return new Message(level, null, key, List.of(args));
     }
+
+    /**
+     * The message in words: its text, or its key translated with its arguments, which may be texts to translate too
+     * ({@link io.actionflow.platform.Text}).
+     */
+    public String format(java.util.function.BiFunction<String, Object[], String> translate) {
+        return text != null ? text : new io.actionflow.platform.Text(key, args).format(translate);
+    }
 }

@@ -52,6 +52,23 @@ class ExecutionEntity {
 
     private boolean testRun;
 
+    @Column(length = 64)
+    private String operator;
+
+    @Column(length = 8)
+    private String source;
+
+    private Long pageId;
+
+    private Long blockId;
+
+    private Long buttonId;
+
+    @Column(length = 2000)
+    private String recordIds;
+
+    private Long nextId;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -78,6 +95,10 @@ class ExecutionEntity {
         attempts = 0;
     }
 
+    Long getNextId() {
+        return nextId;
+    }
+
     int getAttempts() {
         return attempts;
     }
@@ -87,7 +108,9 @@ class ExecutionEntity {
     }
 
     ExecutionSummary summary() {
-        return new ExecutionSummary(id, workflowId, key, number, status, error, messages, attempts, testRun, createdAt, finishedAt);
+        return new ExecutionSummary(id, workflowId, key, number, status, error, messages, attempts, testRun, createdAt, finishedAt,
+                new ExecutionOrigin(operator, source, pageId, blockId, buttonId, recordIds == null || recordIds.isBlank() ? java.util.List.of()
+                        : java.util.Arrays.stream(recordIds.split(",")).map(String::strip).filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf).toList()));
     }
 
     void finish(ExecutionStatus newStatus, String newError, String newMessages, Instant newResumeAt, Instant now) {

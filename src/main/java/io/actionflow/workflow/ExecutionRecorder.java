@@ -56,6 +56,7 @@ class ExecutionRecorder {
     private static final Field<OffsetDateTime> RESUME_AT = field(name("resume_at"), OffsetDateTime.class);
     private static final Field<OffsetDateTime> FINISHED_AT = field(name("finished_at"), OffsetDateTime.class);
     private static final Field<Long> VERSION = field(name("version"), Long.class);
+    private static final Field<Long> NEXT_ID = field(name("next_id"), Long.class);
     private static final Field<String> JOB_KEY = field(name("job_key"), String.class);
     private static final Field<String> NODE_KEY = field(name("node_key"), String.class);
     private static final Field<String> INPUT = field(name("input"), String.class);
@@ -67,7 +68,7 @@ class ExecutionRecorder {
 
     /** An asynchronous execution as a step finds it. */
     record Stored(long id, long workflowId, ExecutionStatus status, String context, int depth, int attempts,
-            Instant resumeAt, long version) {
+            Instant resumeAt, long version, Long nextId) {
 
         /** Queued and never run: it has no jobs yet. */
         boolean fresh() {
@@ -95,20 +96,20 @@ class ExecutionRecorder {
 
     /** Records a whole synchronous run at its end: the execution with its final status, and every job. */
     long completed(WorkflowVersion workflow, Map<String, Object> context, int depth, Long parentId, boolean testRun,
-            List<JobState> ran, RunResult result) {
+            ExecutionOrigin origin, List<JobState> ran, RunResult result) {
         String contextJson = json.write(context);
         boolean joinCaller = !testRun && TransactionSynchronizationManager.isActualTransactionActive()
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
         if (!joinCaller) {
-            return separately.execute(status -> insert(null, workflow, contextJson, depth, parentId, testRun, ran, result));
+            return separately.execute(status -> insert(null, workflow, contextJson, depth, parentId, testRun, origin, ran, result));
         }
-        long id = insert(null, workflow, contextJson, depth, parentId, false, ran, result);
+        long id = insert(null, workflow, contextJson, depth, parentId, false, origin, ran, result);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
                 if (status != STATUS_COMMITTED) {
                     // identity values are not handed out again after a rollback: the id stays free for this
-                    separately.execute(s -> insert(id, workflow, contextJson, depth, parentId, false, ran, result));
+                    separately.execute(s -> insert(id, workflow, contextJson, depth, parentId, false, origin, ran, result));
                 }
             }
         });
@@ -116,13 +117,13 @@ class ExecutionRecorder {
     }
 
     /** Records an execution to run later, in the current transaction. */
-    long queued(WorkflowVersion workflow, Map<String, Object> context, int depth, Long parentId) {
-        return insert(null, workflow, json.write(context), depth, parentId, false, List.of(),
+    long queued(WorkflowVersion workflow, Map<String, Object> context, int depth, Long parentId, ExecutionOrigin origin) {
+        return insert(null, workflow, json.write(context), depth, parentId, false, origin, List.of(),
                 new RunResult(ExecutionStatus.QUEUED, List.of(), null, null));
     }
 
     private long insert(Long id, WorkflowVersion workflow, String context, int depth, Long parentId, boolean testRun,
-            List<JobState> ran, RunResult result) {
+            ExecutionOrigin origin, List<JobState> ran, RunResult result) {
         var now = utc(clock.instant());
         var row = new LinkedHashMap<Field<?>, Object>();
         if (id != null) {
@@ -140,6 +141,13 @@ class ExecutionRecorder {
         row.put(field(name("test_run")), testRun);
         row.put(field(name("created_at")), now);
         row.put(FINISHED_AT, result.status().isFinal() ? now : null);
+        row.put(field(name("operator")), origin.operator());
+        row.put(field(name("source")), origin.source());
+        row.put(field(name("page_id")), origin.pageId());
+        row.put(field(name("block_id")), origin.blockId());
+        row.put(field(name("button_id")), origin.buttonId());
+        String ids = String.join(",", origin.recordIds().stream().map(String::valueOf).toList());
+        row.put(field(name("record_ids")), ids.isEmpty() ? null : ids.length() > 2000 ? ids.substring(0, ids.lastIndexOf(',', 1990)) + ",…" : ids);
         long written = dsl.insertInto(EXECUTION).set(row).returning(ID).fetchOne(ID);
         insertJobs(written, ran);
         return written;
@@ -147,13 +155,23 @@ class ExecutionRecorder {
 
     /** The execution as it is now, or null when it no longer exists. */
     Stored load(long executionId) {
-        var row = dsl.select(WORKFLOW_ID, STATUS, CONTEXT, DEPTH, ATTEMPTS, RESUME_AT, VERSION).from(EXECUTION)
+        var row = dsl.select(WORKFLOW_ID, STATUS, CONTEXT, DEPTH, ATTEMPTS, RESUME_AT, VERSION, NEXT_ID).from(EXECUTION)
                 .where(ID.eq(executionId)).fetchOne();
         if (row == null) {
             return null;
         }
         return new Stored(executionId, row.get(WORKFLOW_ID), ExecutionStatus.valueOf(row.get(STATUS)), row.get(CONTEXT),
-                row.get(DEPTH), row.get(ATTEMPTS), instant(row.get(RESUME_AT)), row.get(VERSION));
+                row.get(DEPTH), row.get(ATTEMPTS), instant(row.get(RESUME_AT)), row.get(VERSION), row.get(NEXT_ID));
+    }
+
+    /** Makes {@code next} run after {@code first} has ended. */
+    void link(long first, long next) {
+        dsl.update(EXECUTION).set(NEXT_ID, next).where(ID.eq(first)).execute();
+    }
+
+    /** The execution that runs after this one, or null. */
+    Long nextOf(long executionId) {
+        return dsl.select(NEXT_ID).from(EXECUTION).where(ID.eq(executionId)).fetchOne(NEXT_ID);
     }
 
     /** Every job recorded for the execution, in the order they ran. */

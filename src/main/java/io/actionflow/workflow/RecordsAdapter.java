@@ -8,7 +8,7 @@ import io.actionflow.collections.StoredRecord;
 import io.actionflow.platform.NotFoundException;
 import io.actionflow.platform.ValidationException;
 import io.actionflow.workflow.engine.NodeFailure;
-import io.actionflow.workflow.engine.Text;
+import io.actionflow.platform.Text;
 import io.actionflow.workflow.engine.RecordPort;
 import java.util.LinkedHashMap;
 import java.util.List;

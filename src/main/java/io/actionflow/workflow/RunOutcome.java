@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * How one run of a workflow ended, for the caller: its status, what it told the user, why it failed (an encoded
- * {@link io.actionflow.workflow.engine.Text} or a plain text), its execution; whether an End node with success stopped
+ * {@link io.actionflow.platform.Text} or a plain text), its execution; whether an End node with success stopped
  * it ({@code stopped}), and the submitted values as Update submitted data nodes changed them (null when none ran).
  */
 public record RunOutcome(long executionId, ExecutionStatus status, List<String> messages, String error, boolean stopped,

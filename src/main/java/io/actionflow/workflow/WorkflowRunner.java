@@ -1,5 +1,6 @@
 package io.actionflow.workflow;
 
+import io.actionflow.platform.Text;
 import io.actionflow.workflow.engine.ExecutionState;
 import io.actionflow.workflow.engine.ExecutionStatus;
 import io.actionflow.workflow.engine.JobState;
@@ -55,7 +56,34 @@ public class WorkflowRunner {
 
     /** Runs this version now, whatever its state (test runs and the service API). */
     public RunOutcome runSync(long workflowId, Map<String, Object> context, int depth) {
-        return run(versions.require(workflowId), context, depth, null, false);
+        return runSync(workflowId, context, depth, ExecutionOrigin.NONE);
+    }
+
+    /** Runs this version now, in the caller's transaction, recording where the run came from. */
+    public RunOutcome runSync(long workflowId, Map<String, Object> context, int depth, ExecutionOrigin origin) {
+        return run(versions.require(workflowId), context, depth, null, false, origin);
+    }
+
+    /** An asynchronous execution to queue: a version, its context and where it came from. */
+    public record Queued(long workflowId, Map<String, Object> context, int depth, ExecutionOrigin origin) {
+    }
+
+    /**
+     * Records asynchronous executions in the current transaction that run one after another, in this order: the
+     * first starts once the transaction commits, each next one when the one before has ended (however it ended).
+     */
+    public List<Long> queueChain(List<Queued> chain) {
+        var ids = new ArrayList<Long>();
+        for (Queued queued : chain) {
+            ids.add(recorder.queued(versions.require(queued.workflowId()), queued.context(), queued.depth(), null, queued.origin()));
+        }
+        for (int i = 0; i + 1 < ids.size(); i++) {
+            recorder.link(ids.get(i), ids.get(i + 1));
+        }
+        if (!ids.isEmpty()) {
+            async.schedule(ids.getFirst(), clock.instant());
+        }
+        return ids;
     }
 
     /**
@@ -63,7 +91,7 @@ public class WorkflowRunner {
      * transaction commits (and never, if it rolls back).
      */
     public long queue(long workflowId, Map<String, Object> context, int depth, Long parentId) {
-        long id = recorder.queued(versions.require(workflowId), context, depth, parentId);
+        long id = recorder.queued(versions.require(workflowId), context, depth, parentId, ExecutionOrigin.NONE);
         async.schedule(id, clock.instant());
         return id;
     }
@@ -85,7 +113,7 @@ public class WorkflowRunner {
             RunResult outcome;
             if (execution.depth() > settings.maxDepth()) {
                 outcome = new RunResult(ExecutionStatus.ABORTED, List.of(),
-                        io.actionflow.workflow.engine.Text.of("workflow.error.tooDeep", settings.maxDepth()).encoded(), null);
+                        io.actionflow.platform.Text.of("workflow.error.tooDeep", settings.maxDepth()).encoded(), null);
             } else {
                 var recorded = stored.stream()
                         .filter(j -> j.status() == JobStatus.RESOLVED || j.status() == JobStatus.WAITING).toList();
@@ -101,6 +129,8 @@ public class WorkflowRunner {
                 // canceled while it ran: nothing of it stays
                 status.setRollbackOnly();
                 return null;
+            } else if (outcome.status().isFinal()) {
+                startNext(execution.nextId());
             }
             return new Step(outcome, failed, execution.attempts(), workflow.retries());
         });
@@ -117,25 +147,36 @@ public class WorkflowRunner {
             recorder.finishStep(executionId, ran, new RunResult(ExecutionStatus.QUEUED, result.messages(), result.error(), retryAt), true);
             return retryAt;
         }
-        recorder.finishStep(executionId, ran, result, true);
+        transaction.executeWithoutResult(status -> {
+            recorder.finishStep(executionId, ran, result, true);
+            startNext(recorder.nextOf(executionId));
+        });
         return null;
+    }
+
+    /** The next execution of a chain starts when the one before it has ended, in the same transaction. */
+    void startNext(Long nextId) {
+        if (nextId != null) {
+            async.schedule(nextId, clock.instant());
+        }
     }
 
     /** What a step of an asynchronous execution came to. */
     private record Step(RunResult result, boolean failed, int attempts, int retries) {
     }
 
-    RunOutcome run(WorkflowVersion workflow, Map<String, Object> context, int depth, Long parentId, boolean testRun) {
+    RunOutcome run(WorkflowVersion workflow, Map<String, Object> context, int depth, Long parentId, boolean testRun,
+            ExecutionOrigin origin) {
         var ran = new ArrayList<JobState>();
         RunResult result;
         if (depth > settings.maxDepth()) {
             result = new RunResult(ExecutionStatus.ABORTED, List.of(),
-                    io.actionflow.workflow.engine.Text.of("workflow.error.tooDeep", settings.maxDepth()).encoded(), null);
+                    io.actionflow.platform.Text.of("workflow.error.tooDeep", settings.maxDepth()).encoded(), null);
         } else {
             var state = new ExecutionState(context, workflow.synchronous(), clock.instant().plus(settings.syncTimeout()), List.of());
             result = processor.run(workflow.graph(), state, ran::add);
         }
-        long executionId = recorder.completed(workflow, context, depth, parentId, testRun, ran, result);
+        long executionId = recorder.completed(workflow, context, depth, parentId, testRun, origin, ran, result);
         return new RunOutcome(executionId, result.status(), result.messages(), result.error(), result.stopped(), result.submitted());
     }
 }

@@ -191,7 +191,7 @@ public class WorkflowService {
         var version = runnable.require(id);
         return transaction.execute(status -> {
             status.setRollbackOnly();
-            return runner.run(version, context, 0, null, true);
+            return runner.run(version, context, 0, null, true, ExecutionOrigin.NONE);
         });
     }
 
@@ -203,6 +203,7 @@ public class WorkflowService {
         }
         execution.cancel(clock.instant());
         async.cancel(executionId);
+        runner.startNext(execution.getNextId());
         return execution.summary();
     }
 

@@ -108,7 +108,7 @@ abstract class WorkflowsContract {
 
         assertThatThrownBy(() -> workflows.enable(workflow.id()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
-                        .extracting(error -> io.actionflow.English.of(io.actionflow.workflow.engine.Text.of(error.messageKey(), error.args().toArray())))
+                        .extracting(error -> io.actionflow.English.of(io.actionflow.platform.Text.of(error.messageKey(), error.args().toArray())))
                         .containsExactly("Node wait (delay) waits, so it cannot be in a synchronous workflow.",
                                 "Node say uses the result of missing, which does not run before it."));
         assertThat(workflows.get(workflow.id()).enabled()).isFalse();

@@ -213,7 +213,7 @@ final class ButtonActions {
     /** Shows the messages of a result: errors as errors, the rest as success. */
     private static void show(ActionResult result, Component context) {
         for (Message message : result.messages()) {
-            String text = message.text() != null ? message.text() : context.getTranslation(message.key(), message.args().toArray());
+            String text = message.format(context::getTranslation);
             if (message.level() == Message.Level.ERROR) {
                 Notices.error(text);
             } else {

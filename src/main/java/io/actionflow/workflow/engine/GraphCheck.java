@@ -1,5 +1,6 @@
 package io.actionflow.workflow.engine;
 
+import io.actionflow.platform.Text;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

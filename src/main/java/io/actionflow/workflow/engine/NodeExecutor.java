@@ -1,5 +1,6 @@
 package io.actionflow.workflow.engine;
 
+import io.actionflow.platform.Text;
 import java.util.List;
 
 /** Runs one type of node. Node types that wait also know how to go on when the wait is over. */

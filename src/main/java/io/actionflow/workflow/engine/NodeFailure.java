@@ -1,5 +1,6 @@
 package io.actionflow.workflow.engine;
 
+import io.actionflow.platform.Text;
 /** A node could not run as configured (a missing setting, a refused expression): it fails with this text. */
 public class NodeFailure extends RuntimeException {
 

@@ -1,5 +1,6 @@
 package io.actionflow.workflow.engine;
 
+import io.actionflow.platform.Text;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

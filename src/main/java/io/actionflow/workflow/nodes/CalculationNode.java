@@ -2,7 +2,7 @@ package io.actionflow.workflow.nodes;
 
 import io.actionflow.workflow.engine.NodeContext;
 import io.actionflow.workflow.engine.NodeDef;
-import io.actionflow.workflow.engine.Text;
+import io.actionflow.platform.Text;
 import io.actionflow.workflow.engine.NodeExecutor;
 import io.actionflow.workflow.engine.NodeResult;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.actionflow.workflow.engine.NodeDef;
 import io.actionflow.workflow.engine.NodeExecutor;
 import io.actionflow.workflow.engine.NodeFailure;
 import io.actionflow.workflow.engine.NodeResult;
-import io.actionflow.workflow.engine.Text;
+import io.actionflow.platform.Text;
 import java.util.List;
 import java.util.Map;
 

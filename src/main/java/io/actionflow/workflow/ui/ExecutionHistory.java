@@ -85,7 +85,7 @@ final class ExecutionHistory extends VerticalLayout {
         grid.addColumn(e -> Times.format(e.createdAt(), getLocale())).setHeader(getTranslation("workflows.history.started")).setAutoWidth(true);
         grid.addColumn(e -> e.finishedAt() == null ? "" : took(Duration.between(e.createdAt(), e.finishedAt())))
                 .setHeader(getTranslation("workflows.history.took")).setAutoWidth(true);
-        grid.addColumn(e -> io.actionflow.workflow.engine.Text.format(e.error(), this::getTranslation)).setHeader(getTranslation("workflows.history.error")).setFlexGrow(1);
+        grid.addColumn(e -> io.actionflow.platform.Text.format(e.error(), this::getTranslation)).setHeader(getTranslation("workflows.history.error")).setFlexGrow(1);
         grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("workflows.history.empty"));

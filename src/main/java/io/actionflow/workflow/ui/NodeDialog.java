@@ -86,7 +86,7 @@ final class NodeDialog extends FormDialog {
                     + "\n" + getTranslation("workflows.node.input") + " " + json.writeValueAsString(result.input())
                     + "\n" + getTranslation("workflows.node.output") + " " + json.writeValueAsString(result.output())
                     + (result.error() == null ? "" : "\n" + getTranslation("workflows.node.error") + " "
-                            + io.actionflow.workflow.engine.Text.format(result.error(), this::getTranslation)));
+                            + io.actionflow.platform.Text.format(result.error(), this::getTranslation)));
             shown.addClassName("af-job-result");
             add(shown);
         }

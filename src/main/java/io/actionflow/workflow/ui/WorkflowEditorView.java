@@ -233,7 +233,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
                     getTranslation("executionStatus." + outcome.status().name().toLowerCase(java.util.Locale.ROOT))));
             outcome.messages().forEach(Notices::success);
             if (outcome.error() != null) {
-                Notices.error(io.actionflow.workflow.engine.Text.format(outcome.error(), this::getTranslation));
+                Notices.error(io.actionflow.platform.Text.format(outcome.error(), this::getTranslation));
             }
         });
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -184,7 +184,7 @@ class PagesJourneyTest extends KaribuTest {
     }
 
     @Test
-    void trigger_workflow_buttons_say_they_do_nothing_yet_and_lists_show_cards() {
+    void trigger_workflow_buttons_without_workflows_say_so_and_lists_show_cards() {
         String tickets = ticketsCollection();
         records.create(tickets, java.util.Map.of("subject", "Card one"));
         records.create(tickets, java.util.Map.of("subject", "Card two"));
@@ -204,8 +204,7 @@ class PagesJourneyTest extends KaribuTest {
         assertThat(cards.getDataProvider().size(new com.vaadin.flow.data.provider.Query<>())).isEqualTo(2);
 
         _click(_get(view, Button.class, spec -> spec.withText("Escalate all")));
-        NotificationsKt.expectNotifications(
-                "This button will run its custom-action workflows once workflows can be bound to buttons; for now it does nothing.");
+        NotificationsKt.expectNotifications("This button runs no workflow: an admin can bind one in design mode.");
         assertThat(queries.count(tickets, Filter.all())).isEqualTo(2);
     }
 

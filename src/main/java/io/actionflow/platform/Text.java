@@ -1,4 +1,4 @@
-package io.actionflow.workflow.engine;
+package io.actionflow.platform;
 
 import java.util.ArrayList;
 import java.util.List;
