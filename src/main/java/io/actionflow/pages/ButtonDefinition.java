@@ -16,5 +16,14 @@ import java.util.Map;
 public record ButtonDefinition(long id, long blockId, ButtonKind kind, ButtonPlacement placement, int position,
         String label, String icon, ButtonStyle style, String confirmText, String successMessage,
         List<Long> refreshBlockIds, boolean closeDialog, Long goToPageId, Map<String, String> presets,
-        TriggerContext triggerContext) {
+        TriggerContext triggerContext, List<io.actionflow.dispatch.WorkflowBinding> bindings) {
+
+    /** Where a custom action bound here gets its records: none, one, or the selected ones. */
+    public io.actionflow.triggers.TriggerConfig.ContextType contextType() {
+        if (placement != ButtonPlacement.TOOLBAR) {
+            return io.actionflow.triggers.TriggerConfig.ContextType.SINGLE;
+        }
+        return triggerContext == TriggerContext.SELECTED ? io.actionflow.triggers.TriggerConfig.ContextType.MULTIPLE
+                : io.actionflow.triggers.TriggerConfig.ContextType.NONE;
+    }
 }

@@ -72,6 +72,10 @@ class ButtonEntity {
     @Version
     private long version;
 
+    /** The workflows bound to the button, in order, as a JSON list (see {@link BindingsJson}). */
+    @Column(nullable = false, length = 100_000)
+    private String bindings = "[]";
+
     @ElementCollection(fetch = FetchType.EAGER)
     @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "af_button_preset", joinColumns = @JoinColumn(name = "button_id"))
@@ -119,7 +123,11 @@ class ButtonEntity {
     ButtonDefinition definition() {
         return new ButtonDefinition(id, block.getId(), kind, placement, position, label, icon, style, confirmText,
                 successMessage, List.copyOf(refreshBlockIds), closeDialog, goToPageId, Map.copyOf(presets),
-                triggerContext);
+                triggerContext, BindingsJson.read(bindings));
+    }
+
+    void setBindings(List<io.actionflow.dispatch.WorkflowBinding> bound) {
+        bindings = BindingsJson.write(bound);
     }
 
     private static String blankToNull(String value) {

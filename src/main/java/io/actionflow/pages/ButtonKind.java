@@ -49,6 +49,17 @@ public enum ButtonKind {
         return block != BlockType.DETAILS || placement == ROW;
     }
 
+    /** The data action a button of this kind performs, when it can run workflows (mission.md's support matrix). */
+    public java.util.Optional<io.actionflow.dispatch.Action> action() {
+        return java.util.Optional.ofNullable(switch (this) {
+            case SUBMIT -> io.actionflow.dispatch.Action.CREATE;
+            case SAVE, UPDATE_RECORD -> io.actionflow.dispatch.Action.UPDATE;
+            case DELETE, DELETE_SELECTED -> io.actionflow.dispatch.Action.DESTROY;
+            case TRIGGER_WORKFLOW -> io.actionflow.dispatch.Action.TRIGGER;
+            case ADD_NEW, EDIT, VIEW, REFRESH -> null;
+        });
+    }
+
     public String labelKey() {
         return "buttonKind." + name().toLowerCase(Locale.ROOT);
     }

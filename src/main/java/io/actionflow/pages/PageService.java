@@ -35,8 +35,11 @@ public class PageService {
     private final CurrentUser currentUser;
     private final Clock clock;
 
+    private final io.actionflow.dispatch.ActionDispatcher dispatcher;
+
     PageService(PageRepository pages, BlockRepository blocks, ButtonRepository buttons, CollectionService collections,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, Clock clock, io.actionflow.dispatch.ActionDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
         this.pages = pages;
         this.blocks = blocks;
         this.buttons = buttons;
@@ -212,6 +215,51 @@ public class PageService {
             siblings.get(i).setPosition(positions.get(i));
         }
         button.getBlock().getButtons().sort(Comparator.comparingInt(ButtonEntity::getPosition));
+        return button.getBlock().getPage().definition();
+    }
+
+    /**
+     * Binds workflows to a button, in this order. Refused whole when the button runs no workflows, when one of them is
+     * of a type the button does not support (the message names the button and the type), or when an association path
+     * is not a to-one relation of the block's collection. Bindings of workflows that are disabled or gone are kept.
+     */
+    @PreAuthorize("hasRole('admin')")
+    public PageDefinition bind(long buttonId, List<io.actionflow.dispatch.WorkflowBinding> bindings) {
+        var button = button(buttonId);
+        var definition = button.definition();
+        var action = button.getKind().action().orElseThrow(() ->
+                new ValidationException(FieldError.of("bindings", "binding.notBindable")));
+        String collection = button.getBlock().getCollection();
+        var errors = new ArrayList<FieldError>();
+        var seen = new java.util.HashSet<String>();
+        for (var binding : bindings) {
+            if (!seen.add(binding.workflowKey() + "!" + binding.associationPath())) {
+                errors.add(FieldError.of("bindings", "binding.twice", binding.workflowKey()));
+            }
+            if (binding.associationPath() != null && collections.require(collection).field(binding.associationPath())
+                    .filter(f -> f.type() == io.actionflow.collections.FieldType.MANY_TO_ONE).isEmpty()) {
+                errors.add(FieldError.of("bindings", "binding.association", binding.associationPath()));
+            }
+        }
+        ValidationException.throwIfAny(errors);
+        var plan = dispatcher.plan(action, collection, bindings);
+        String buttonName = definition.label() != null ? definition.label() : null;
+        plan.refusal().ifPresent(refusal -> {
+            throw new ValidationException(FieldError.of("bindings", "binding.incompatible", refusal.workflowTitle(),
+                    new io.actionflow.platform.Text(refusal.type().labelKey(), List.of()),
+                    buttonName != null ? buttonName : new io.actionflow.platform.Text(button.getKind().labelKey(), List.of())));
+        });
+        if (action == io.actionflow.dispatch.Action.TRIGGER) {
+            for (var step : plan.inOrder()) {
+                if (step.workflow().trigger() instanceof io.actionflow.triggers.TriggerConfig.CustomAction custom
+                        && custom.contextType() != definition.contextType()) {
+                    throw new ValidationException(FieldError.of("bindings", "binding.contextType", step.workflow().title(),
+                            new io.actionflow.platform.Text("contextType." + custom.contextType().key(), List.of()),
+                            new io.actionflow.platform.Text("contextType." + definition.contextType().key(), List.of())));
+                }
+            }
+        }
+        button.setBindings(bindings);
         return button.getBlock().getPage().definition();
     }
 

@@ -50,6 +50,9 @@ abstract class DispatchContract {
     @Autowired
     RecordQueries queries;
 
+    @Autowired
+    io.actionflow.pages.PageService pagesService;
+
     String orders;
     String customers;
     String log;
@@ -247,6 +250,31 @@ abstract class DispatchContract {
         assertThat(texts(refused)).containsExactly("The workflow " + custom.title() + " is a Custom action event and cannot run on creating a record.");
         assertThat(done).isInstanceOf(ActionResult.Done.class);
         assertThat(entries(orders, "code")).containsExactly("I-2");
+    }
+
+    @Test
+    void bindings_are_stored_with_the_button_in_order_and_refused_when_the_button_cannot_run_them() {
+        var page = pagesService.create(new io.actionflow.pages.PageDraft("Orders " + orders, null, null, 1,
+                java.util.Set.of(io.actionflow.platform.Role.MEMBER)));
+        page = pagesService.addBlock(page.id(), new io.actionflow.pages.BlockDraft(io.actionflow.pages.BlockType.FORM, orders,
+                null, 0, List.of("code"), io.actionflow.pages.FormMode.CREATE, 0, null));
+        var submit = page.blocks().getFirst().buttons().stream()
+                .filter(b -> b.kind() == io.actionflow.pages.ButtonKind.SUBMIT).findFirst().orElseThrow();
+        var pre = enabled(TriggerType.PRE_ACTION, Map.of("collection", orders), true, NodeDef.of("calc", "calculation", Map.of("expression", "1")));
+        var post = enabled(TriggerType.POST_ACTION, Map.of("collection", orders), false, NodeDef.of("calc", "calculation", Map.of("expression", "1")));
+        var custom = enabled(TriggerType.CUSTOM_ACTION, Map.of("collection", orders, "contextType", "single"), true,
+                NodeDef.of("calc", "calculation", Map.of("expression", "1")));
+
+        var bound = pagesService.bind(submit.id(), List.of(new WorkflowBinding(post.key(), null), new WorkflowBinding(pre.key(), null)));
+
+        assertThat(bound.blocks().getFirst().buttons().stream().filter(b -> b.id() == submit.id()).findFirst().orElseThrow().bindings())
+                .extracting(WorkflowBinding::workflowKey).containsExactly(post.key(), pre.key());
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(io.actionflow.platform.ValidationException.class,
+                () -> pagesService.bind(submit.id(), List.of(new WorkflowBinding(custom.key(), null))));
+        assertThat(refused.errors()).singleElement().satisfies(e -> assertThat(English.of(new io.actionflow.platform.Text(e.messageKey(), e.args())))
+                .isEqualTo("The workflow " + custom.title() + " is a Custom action event, which a Submit button cannot run."));
+        assertThat(pagesService.open(page.slug()).blocks().getFirst().buttons().stream().filter(b -> b.id() == submit.id())
+                .findFirst().orElseThrow().bindings()).hasSize(2);
     }
 
     private WorkflowDefinition enabled(TriggerType type, Map<String, Object> trigger, boolean synchronous, NodeDef... nodes) {

@@ -176,7 +176,8 @@ final class ButtonActions {
     static ActionResult dispatch(ButtonDefinition definition, BlockView block, Dialog dialog, FormHost form, Action action,
             List<Long> ids, Map<String, Object> values) {
         var context = block.context();
-        var request = new ActionRequest(block.block().collection(), action, ids, values, List.of(),
+        var request = new ActionRequest(block.block().collection(), action, ids, values,
+                definition == null ? List.of() : definition.bindings(),
                 context.currentUser.username().orElse(null), role(context), ActionSource.UI,
                 definition == null ? null : new ButtonReference(context.page().id(), block.block().id(), definition.id()));
         ActionResult result = context.dispatcher.dispatch(request);

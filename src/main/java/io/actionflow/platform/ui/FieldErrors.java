@@ -33,7 +33,8 @@ public final class FieldErrors {
     public void show(ValidationException refusal) {
         clear();
         for (FieldError error : refusal.errors()) {
-            String text = owner.getTranslation(error.messageKey(), error.args().toArray());
+            // arguments may be texts to translate too (a workflow type, a button kind)
+            String text = new io.actionflow.platform.Text(error.messageKey(), error.args()).format(owner::getTranslation);
             HasValidation field = fields.get(error.field());
             if (field == null) {
                 Notices.error(text);
