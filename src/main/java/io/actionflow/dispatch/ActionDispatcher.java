@@ -57,6 +57,42 @@ public class ActionDispatcher {
                         .filter(f -> f.type() == FieldType.MANY_TO_ONE).map(f -> f.target()).orElse(null));
     }
 
+    /**
+     * The enabled workflows a button may bind: of a type the action supports, on the block's collection (custom actions
+     * also by where the button sits: {@code contextType}), and post-action workflows on a collection that a to-one
+     * relation of it points to, through that relation ({@link Bindable#associationPath}).
+     */
+    public List<Bindable> bindable(Action action, String collection, TriggerConfig.ContextType contextType) {
+        var bindable = new ArrayList<Bindable>();
+        var definition = collection == null ? null : collections.find(collection).orElse(null);
+        for (var workflow : directory.enabled()) {
+            if (!SupportMatrix.supports(action, workflow.type())) {
+                continue;
+            }
+            if (workflow.trigger() instanceof TriggerConfig.CustomAction custom) {
+                if (custom.contextType() == contextType && (custom.collection() == null || custom.collection().equals(collection))) {
+                    bindable.add(new Bindable(workflow, null));
+                }
+            } else if (java.util.Objects.equals(workflow.trigger().collection(), collection)) {
+                bindable.add(new Bindable(workflow, null));
+            } else if (workflow.type() == io.actionflow.triggers.TriggerType.POST_ACTION && definition != null) {
+                definition.fields().stream()
+                        .filter(f -> f.type() == FieldType.MANY_TO_ONE && f.target().equals(workflow.trigger().collection()))
+                        .forEach(f -> bindable.add(new Bindable(workflow, f.name())));
+            }
+        }
+        return bindable;
+    }
+
+    /** A workflow a button may bind, directly or through a to-one relation. */
+    public record Bindable(io.actionflow.workflow.EnabledWorkflow workflow, String associationPath) {
+    }
+
+    /** An enabled workflow by key, or empty when it is disabled or gone. */
+    public java.util.Optional<io.actionflow.workflow.EnabledWorkflow> enabled(String key) {
+        return directory.enabled(key);
+    }
+
     public ActionResult dispatch(ActionRequest request) {
         var plan = plan(request.action(), request.collection(), request.bindings());
         if (plan.refusal().isPresent()) {

@@ -72,9 +72,9 @@ final class BlockDesign {
         root.setAriaLabel(owner.getTranslation("design.button.menu", ButtonActions.label(owner, button)));
         SubMenu menu = root.getSubMenu();
         menu.addItem(owner.getTranslation("design.button.configure"), e -> new ButtonDialog(context, block, button).open());
-        var bind = menu.addItem(owner.getTranslation("design.button.bind"));
-        bind.setEnabled(false);
-        bind.getElement().setAttribute("title", owner.getTranslation("design.button.bind.later"));
+        if (button.kind().action().isPresent()) {
+            menu.addItem(owner.getTranslation("design.button.bind"), e -> new BindWorkflowsDialog(context, block, button).open());
+        }
         menu.addItem(owner.getTranslation("design.moveEarlier"), e -> apply(context, owner, () -> context.pages.moveButton(button.id(), -1)));
         menu.addItem(owner.getTranslation("design.moveLater"), e -> apply(context, owner, () -> context.pages.moveButton(button.id(), 1)));
         menu.addSeparator();

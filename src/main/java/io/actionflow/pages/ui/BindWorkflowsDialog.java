@@ -1,0 +1,223 @@
+package io.actionflow.pages.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import io.actionflow.dispatch.Action;
+import io.actionflow.dispatch.ActionDispatcher;
+import io.actionflow.dispatch.DispatchPlan;
+import io.actionflow.dispatch.WorkflowBinding;
+import io.actionflow.pages.BlockDefinition;
+import io.actionflow.pages.ButtonDefinition;
+import io.actionflow.platform.Text;
+import io.actionflow.platform.ValidationException;
+import io.actionflow.platform.ui.Notices;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Binds workflows to a button: the enabled workflows its action supports (mission.md's support matrix) on the block's
+ * collection, in an order the admin sets; bindings to disabled or deleted workflows are flagged; and the effective run
+ * plan of a click (bound and global workflows, grouped by type, in run order, sync or async).
+ */
+final class BindWorkflowsDialog extends Dialog {
+
+    private final PageContext context;
+    private final BlockDefinition block;
+    private final ButtonDefinition button;
+    private final Action action;
+    private final List<WorkflowBinding> bound;
+    private final Div rows = new Div();
+    private final Div plan = new Div();
+    private final ComboBox<ActionDispatcher.Bindable> add = new ComboBox<>();
+    private final Button save = new Button();
+
+    BindWorkflowsDialog(PageContext context, BlockDefinition block, ButtonDefinition button) {
+        this.context = context;
+        this.block = block;
+        this.button = button;
+        this.action = button.kind().action().orElseThrow();
+        this.bound = new ArrayList<>(button.bindings());
+        setHeaderTitle(getTranslation("bind.title", ButtonActions.label(this, button)));
+        setWidth("min(760px, 95vw)");
+        addClassName("af-bind-dialog");
+
+        var intro = new Span(getTranslation("bind.intro." + action.name().toLowerCase(Locale.ROOT)));
+        intro.addClassName("af-muted");
+        rows.addClassName("af-bind-rows");
+        add.setLabel(getTranslation("bind.add"));
+        add.setPlaceholder(getTranslation("bind.add.placeholder"));
+        add.setItemLabelGenerator(this::bindableLabel);
+        add.setWidthFull();
+        add.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                bound.add(new WorkflowBinding(e.getValue().workflow().key(), e.getValue().associationPath()));
+                add.clear();
+                refresh();
+            }
+        });
+        plan.addClassName("af-bind-plan");
+        add(intro, rows, add, new H4(getTranslation("bind.plan")), plan);
+
+        save.setText(getTranslation("common.save"));
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setDisableOnClick(true);
+        save.addClickListener(e -> save());
+        getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), save);
+        refresh();
+    }
+
+    private void refresh() {
+        rows.removeAll();
+        if (bound.isEmpty()) {
+            var none = new Span(getTranslation("bind.none"));
+            none.addClassName("af-muted");
+            rows.add(none);
+        }
+        for (int i = 0; i < bound.size(); i++) {
+            rows.add(row(i, bound.get(i)));
+        }
+        var offered = context.dispatcher.bindable(action, block.collection(), button.contextType()).stream()
+                .filter(b -> bound.stream().noneMatch(x -> x.workflowKey().equals(b.workflow().key())
+                        && java.util.Objects.equals(x.associationPath(), b.associationPath())))
+                .toList();
+        add.setItems(offered);
+        add.setEnabled(!offered.isEmpty());
+        add.setHelperText(offered.isEmpty() ? getTranslation("bind.add.none") : null);
+        showPlan();
+    }
+
+    private Component row(int index, WorkflowBinding binding) {
+        var workflow = context.dispatcher.enabled(binding.workflowKey()).orElse(null);
+        var line = new Div();
+        line.addClassName("af-bind-row");
+        line.getElement().setAttribute("data-workflow", binding.workflowKey());
+        var title = new Span(workflow == null ? binding.workflowKey() : workflow.title());
+        title.addClassName("af-bind-title");
+        line.add(new Span(String.valueOf(index + 1)), title);
+        if (workflow == null) {
+            line.add(badge(getTranslation("bind.stale"), "af-badge-warning"));
+        } else {
+            line.add(badge(getTranslation(workflow.type().labelKey()), "af-badge-muted"),
+                    badge(getTranslation(workflow.synchronous() ? "workflows.sync" : "workflows.async"), "af-badge-muted"));
+        }
+        if (binding.associationPath() != null) {
+            line.add(badge(getTranslation("bind.via", binding.associationPath()), "af-badge-muted"));
+        }
+        var up = icon(VaadinIcon.ARROW_UP, "bind.up", () -> move(index, -1));
+        up.setEnabled(index > 0);
+        var down = icon(VaadinIcon.ARROW_DOWN, "bind.down", () -> move(index, 1));
+        down.setEnabled(index < bound.size() - 1);
+        var remove = icon(VaadinIcon.CLOSE_SMALL, "bind.remove", () -> {
+            bound.remove(index);
+            refresh();
+        });
+        var actions = new Div(up, down, remove);
+        actions.addClassName("af-row-actions");
+        line.add(actions);
+        return line;
+    }
+
+    private void move(int index, int by) {
+        int target = index + by;
+        if (target >= 0 && target < bound.size()) {
+            bound.add(target, bound.remove(index));
+            refresh();
+        }
+    }
+
+    /** The plan a click will run: bound and global workflows, grouped by type, in order. */
+    private void showPlan() {
+        plan.removeAll();
+        DispatchPlan planned = context.dispatcher.plan(action, block.collection(), bound);
+        if (planned.refusal().isPresent()) {
+            var refusal = planned.refusal().get();
+            plan.add(new Span(new Text("binding.incompatible", List.of(refusal.workflowTitle(), Text.of(refusal.type().labelKey()),
+                    ButtonActions.label(this, button))).format(this::getTranslation)));
+            return;
+        }
+        group("bind.plan.pre", planned.preAction());
+        if (action != Action.TRIGGER && action != Action.DESTROY || !planned.preAction().isEmpty()) {
+            var act = new Div(new Span(getTranslation("bind.plan.action", getTranslation("action.name." + action.name().toLowerCase(Locale.ROOT)))));
+            act.addClassName("af-plan-action");
+            if (action != Action.TRIGGER) {
+                plan.add(act);
+            }
+        }
+        group("bind.plan.postSync", planned.postActionSync());
+        group("bind.plan.approval", planned.approval());
+        group("bind.plan.postAsync", planned.postActionAsync());
+        group("bind.plan.customSync", planned.customSync());
+        group("bind.plan.customAsync", planned.customAsync());
+        if (planned.inOrder().isEmpty()) {
+            var none = new Span(getTranslation("bind.plan.empty"));
+            none.addClassName("af-muted");
+            plan.add(none);
+        }
+        if (action == Action.CREATE || action == Action.UPDATE) {
+            var note = new Span(getTranslation("bind.plan.note"));
+            note.addClassName("af-muted");
+            plan.add(note);
+        }
+    }
+
+    private void group(String titleKey, List<DispatchPlan.Step> steps) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        var group = new Div(new Span(getTranslation(titleKey)));
+        group.addClassName("af-plan-group");
+        int n = 1;
+        for (DispatchPlan.Step step : steps) {
+            var entry = new Div(new Span(n++ + ". " + step.workflow().title()),
+                    badge(getTranslation(step.workflow().synchronous() ? "workflows.sync" : "workflows.async"), "af-badge-muted"),
+                    badge(getTranslation(step.global() ? "bind.global" : "bind.bound"), step.global() ? "af-badge-muted" : "af-badge-success"));
+            if (step.associationPath() != null) {
+                entry.add(badge(getTranslation("bind.via", step.associationPath()), "af-badge-muted"));
+            }
+            entry.addClassName("af-plan-step");
+            group.add(entry);
+        }
+        plan.add(group);
+    }
+
+    private void save() {
+        try {
+            context.changed(context.pages.bind(button.id(), List.copyOf(bound)));
+            Notices.success(getTranslation("bind.saved", ButtonActions.label(this, button)));
+            close();
+        } catch (ValidationException refused) {
+            refused.errors().forEach(e -> Notices.error(new Text(e.messageKey(), e.args()).format(this::getTranslation)));
+        } finally {
+            save.setEnabled(true);
+        }
+    }
+
+    private String bindableLabel(ActionDispatcher.Bindable bindable) {
+        var workflow = bindable.workflow();
+        return workflow.title() + " · " + getTranslation(workflow.type().labelKey()) + " · "
+                + getTranslation(workflow.synchronous() ? "workflows.sync" : "workflows.async")
+                + (bindable.associationPath() == null ? "" : " · " + getTranslation("bind.via", bindable.associationPath()));
+    }
+
+    private Span badge(String text, String style) {
+        var badge = new Span(text);
+        badge.addClassNames("af-badge", style);
+        return badge;
+    }
+
+    private Button icon(VaadinIcon icon, String labelKey, Runnable action) {
+        var button = new Button(icon.create(), e -> action.run());
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_SMALL);
+        button.setAriaLabel(getTranslation(labelKey));
+        button.setTooltipText(getTranslation(labelKey));
+        return button;
+    }
+}

@@ -1,0 +1,157 @@
+package io.actionflow.pages.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.ContextMenuKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.textfield.TextField;
+import io.actionflow.KaribuTest;
+import io.actionflow.collections.CollectionDraft;
+import io.actionflow.collections.CollectionService;
+import io.actionflow.collections.FieldDraft;
+import io.actionflow.collections.FieldSettings;
+import io.actionflow.collections.FieldType;
+import io.actionflow.dispatch.ActionDispatcher;
+import io.actionflow.pages.BlockDraft;
+import io.actionflow.pages.BlockType;
+import io.actionflow.pages.ButtonDraft;
+import io.actionflow.pages.ButtonKind;
+import io.actionflow.pages.ButtonPlacement;
+import io.actionflow.pages.ButtonStyle;
+import io.actionflow.pages.FormMode;
+import io.actionflow.pages.PageDraft;
+import io.actionflow.pages.PageService;
+import io.actionflow.platform.Role;
+import io.actionflow.platform.ui.DesignMode;
+import io.actionflow.triggers.TriggerType;
+import io.actionflow.workflow.WorkflowDraft;
+import io.actionflow.workflow.WorkflowService;
+import io.actionflow.workflow.engine.NodeDef;
+import io.actionflow.workflow.engine.WorkflowGraph;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The Bind workflows dialog on every kind of button, and what a member's click then runs (issue 6). */
+class BindWorkflowsTest extends KaribuTest {
+
+    @Autowired
+    CollectionService collections;
+
+    @Autowired
+    PageService pages;
+
+    @Autowired
+    WorkflowService workflows;
+
+    @Test
+    void each_button_offers_exactly_its_compatible_workflows_and_a_click_runs_the_plan_it_shows() {
+        signIn("admin");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String orders = "orders_" + suffix;
+        collections.create(new CollectionDraft(orders, "Orders " + suffix, null, null));
+        collections.addField(orders, FieldDraft.of("code", FieldType.TEXT, FieldSettings.titled("Code")));
+        String other = "other_" + suffix;
+        collections.create(new CollectionDraft(other, "Other " + suffix, null, null));
+
+        workflow("Check code " + suffix, TriggerType.PRE_ACTION, Map.of("collection", orders), true, "Checked {{$context.data.code}}");
+        workflow("Check stock " + suffix, TriggerType.PRE_ACTION, Map.of("collection", orders), true, "Stock ok");
+        workflow("Thank " + suffix, TriggerType.POST_ACTION, Map.of("collection", orders), true, "Thanks for {{$context.data.code}}");
+        workflow("Archive " + suffix, TriggerType.POST_ACTION, Map.of("collection", orders), false, null);
+        workflow("Escalate " + suffix, TriggerType.CUSTOM_ACTION, Map.of("collection", orders, "contextType", "single"), true, "Escalated");
+        workflow("Hello " + suffix, TriggerType.CUSTOM_ACTION, Map.of("contextType", "none"), true, "Hello");
+        workflow("Elsewhere " + suffix, TriggerType.PRE_ACTION, Map.of("collection", other), true, "No");
+
+        var page = pages.create(new PageDraft("Orders " + suffix, null, null, 1, Set.of(Role.MEMBER)));
+        page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, orders, null, 0, List.of("code"), null, 10, null));
+        page = pages.addBlock(page.id(), new BlockDraft(BlockType.FORM, orders, null, 0, List.of("code"), FormMode.CREATE, 0, null));
+        long table = page.blocks().get(0).id();
+        pages.addButton(table, new ButtonDraft(ButtonKind.TRIGGER_WORKFLOW, ButtonPlacement.ROW, "Escalate", null,
+                ButtonStyle.DEFAULT, null, null, List.of(), true, null, Map.of(), null));
+        page = pages.addButton(table, new ButtonDraft(ButtonKind.UPDATE_RECORD, ButtonPlacement.ROW, "Mark", null,
+                ButtonStyle.DEFAULT, null, null, List.of(), true, null, Map.of("code", "X"), null));
+        var slug = page.slug();
+        DesignMode.set(true);
+        navigate("p/" + slug);
+
+        assertThat(offered("Submit")).containsExactlyInAnyOrder("Check code " + suffix, "Check stock " + suffix, "Thank " + suffix, "Archive " + suffix);
+        closeDialog();
+        assertThat(offered("Mark")).containsExactlyInAnyOrder("Check code " + suffix, "Check stock " + suffix, "Thank " + suffix, "Archive " + suffix);
+        closeDialog();
+        assertThat(offered("Delete")).containsExactlyInAnyOrder("Check code " + suffix, "Check stock " + suffix);
+        closeDialog();
+        assertThat(offered("Escalate")).containsExactly("Escalate " + suffix);
+        closeDialog();
+
+        // bind three on Submit, then move the last one up: the plan shows the new order
+        openBind("Submit");
+        choose("Thank " + suffix);
+        choose("Check code " + suffix);
+        choose("Check stock " + suffix);
+        var rows = _find(_get(BindWorkflowsDialog.class), Div.class, spec -> spec.withClasses("af-bind-row"));
+        assertThat(rows).hasSize(3);
+        _click(_find(rows.get(2), Button.class).get(0));
+        assertThat(planSteps()).containsExactly("1. Check stock " + suffix, "2. Check code " + suffix, "1. Thank " + suffix);
+        _click(_get(_get(BindWorkflowsDialog.class), Button.class, spec -> spec.withText("Save")));
+        NotificationsKt.expectNotifications("Workflows of Submit saved.");
+
+        // a member's click runs exactly that: the pre-actions in that order, the action, then the post-action
+        DesignMode.set(false);
+        signIn("member");
+        navigate("p/" + slug);
+        var form = _get(FormBlockView.class);
+        _setValue(_get(form, TextField.class, spec -> spec.withLabel("Code")), "A-7");
+        NotificationsKt.clearNotifications();
+        _click(_get(form, Button.class, spec -> spec.withText("Submit")));
+        NotificationsKt.expectNotifications("Stock ok", "Checked A-7", "Thanks for A-7", "A-7 was created.");
+    }
+
+    private void workflow(String title, TriggerType type, Map<String, Object> trigger, boolean synchronous, String message) {
+        var workflow = workflows.create(new WorkflowDraft(title, null, type, trigger, synchronous, 0));
+        var node = message == null ? NodeDef.of("calc", "calculation", Map.of("expression", "1"))
+                : NodeDef.of("say", "response-message", Map.of("message", message));
+        workflows.updateGraph(workflow.id(), new WorkflowGraph(List.of(node)));
+        workflows.enable(workflow.id());
+    }
+
+    private List<String> offered(String button) {
+        openBind(button);
+        @SuppressWarnings("unchecked")
+        ComboBox<ActionDispatcher.Bindable> add = _get(_get(BindWorkflowsDialog.class), ComboBox.class);
+        return add.getListDataView().getItems().map(b -> b.workflow().title()).toList();
+    }
+
+    private void choose(String title) {
+        @SuppressWarnings("unchecked")
+        ComboBox<ActionDispatcher.Bindable> add = _get(_get(BindWorkflowsDialog.class), ComboBox.class);
+        _setValue(add, add.getListDataView().getItems().filter(b -> b.workflow().title().equals(title)).findFirst().orElseThrow());
+    }
+
+    private List<String> planSteps() {
+        return _find(_get(BindWorkflowsDialog.class), Div.class, spec -> spec.withClasses("af-plan-step")).stream()
+                .map(d -> ((com.vaadin.flow.component.html.Span) d.getChildren().findFirst().orElseThrow()).getText()).toList();
+    }
+
+    private void openBind(String buttonLabel) {
+        Component chip = _find(Div.class, spec -> spec.withClasses("af-design-chip")).stream()
+                .filter(c -> c.getChildren().findFirst().map(s -> ((com.vaadin.flow.component.html.Span) s).getText().equals(buttonLabel)).orElse(false))
+                .findFirst().orElseThrow();
+        ContextMenuKt._clickItemWithCaption(_get(chip, MenuBar.class), "Bind workflows…");
+    }
+
+    private void closeDialog() {
+        _get(BindWorkflowsDialog.class).close();
+    }
+}
