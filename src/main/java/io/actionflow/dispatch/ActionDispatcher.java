@@ -114,6 +114,8 @@ public class ActionDispatcher {
                 }
                 return result;
             });
+        } catch (CollectionEvents.Refused refused) {
+            return new ActionResult.Blocked(refused.messages());
         } catch (ValidationException refused) {
             return new ActionResult.Invalid(refused.errors(), List.of());
         } catch (NotFoundException missing) {

@@ -14,4 +14,9 @@ public record RunOutcome(long executionId, ExecutionStatus status, List<String> 
     public boolean resolved() {
         return status == ExecutionStatus.RESOLVED;
     }
+
+    /** A node failed, erred or an End node failed it (a stack-limit abort is not a failure). */
+    public boolean failed() {
+        return status == ExecutionStatus.FAILED || status == ExecutionStatus.ERROR;
+    }
 }

@@ -64,6 +64,41 @@ public class WorkflowRunner {
         return run(versions.require(workflowId), context, depth, null, false, origin);
     }
 
+    /** How deep in workflows started by workflows this thread is now: 0 outside any workflow. */
+    private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
+
+    /**
+     * The depth a workflow started now (by a change a running workflow made, or by a click) runs at: one more than
+     * the workflow this thread is running, or 0.
+     */
+    public static int nextDepth() {
+        return RUNNING.get() ? DEPTH.get() + 1 : 0;
+    }
+
+    private static final ThreadLocal<Boolean> RUNNING = ThreadLocal.withInitial(() -> false);
+
+    private static <T> T atDepth(int depth, java.util.function.Supplier<T> work) {
+        int before = DEPTH.get();
+        boolean wasRunning = RUNNING.get();
+        DEPTH.set(depth);
+        RUNNING.set(true);
+        try {
+            return work.get();
+        } finally {
+            DEPTH.set(before);
+            RUNNING.set(wasRunning);
+        }
+    }
+
+    /** Whether a condition (a sandboxed expression, as in Condition nodes) holds for this context. */
+    public boolean holds(String expression, Map<String, Object> context) {
+        try {
+            return Boolean.TRUE.equals(io.actionflow.workflow.engine.Expressions.evaluate(expression, Map.of("$context", context)));
+        } catch (io.actionflow.workflow.engine.NodeFailure e) {
+            return false;
+        }
+    }
+
     /** An asynchronous execution to queue: a version, its context and where it came from. */
     public record Queued(long workflowId, Map<String, Object> context, int depth, ExecutionOrigin origin) {
     }
@@ -119,7 +154,7 @@ public class WorkflowRunner {
                         .filter(j -> j.status() == JobStatus.RESOLVED || j.status() == JobStatus.WAITING).toList();
                 var state = new ExecutionState(json.readMap(execution.context()), false,
                         clock.instant().plus(settings.asyncTimeout()), recorded);
-                outcome = processor.run(workflow.graph(), state, ran::add);
+                outcome = atDepth(execution.depth(), () -> processor.run(workflow.graph(), state, ran::add));
             }
             boolean failed = outcome.status() == ExecutionStatus.FAILED || outcome.status() == ExecutionStatus.ERROR;
             if (failed) {
@@ -174,7 +209,7 @@ public class WorkflowRunner {
                     io.actionflow.platform.Text.of("workflow.error.tooDeep", settings.maxDepth()).encoded(), null);
         } else {
             var state = new ExecutionState(context, workflow.synchronous(), clock.instant().plus(settings.syncTimeout()), List.of());
-            result = processor.run(workflow.graph(), state, ran::add);
+            result = atDepth(depth, () -> processor.run(workflow.graph(), state, ran::add));
         }
         long executionId = recorder.completed(workflow, context, depth, parentId, testRun, origin, ran, result);
         return new RunOutcome(executionId, result.status(), result.messages(), result.error(), result.stopped(), result.submitted());

@@ -253,6 +253,46 @@ abstract class DispatchContract {
     }
 
     @Test
+    void collection_events_fire_for_any_change_including_workflow_writes_and_stop_at_the_stack_limit() {
+        // every log entry written makes another one: a chain that only the stack limit stops (5 levels below the first)
+        var echo = enabled(TriggerType.COLLECTION, Map.of("collection", log, "on", List.of("created")), true,
+                NodeDef.of("again", "create", Map.of("collection", log, "values", Map.of("entry", "echo of {{$context.data.id}}"))));
+        var onOrders = enabled(TriggerType.COLLECTION, Map.of("collection", orders, "on", List.of("updated"),
+                "changedFields", List.of("amount"), "condition", "$context.data.amount > 100"), true,
+                NodeDef.of("note", "create", Map.of("collection", log, "values", Map.of("entry", "big {{$context.data.code}}"))));
+
+        records.create(log, Map.of("entry", "first"));
+
+        assertThat(count(log)).as("the first entry and one echo per depth from 0 to 5").isEqualTo(7);
+        assertThat(history(echo)).extracting(ExecutionSummary::status).containsOnly(ExecutionStatus.RESOLVED, ExecutionStatus.ABORTED)
+                .filteredOn(s -> s == ExecutionStatus.ABORTED).hasSize(1);
+        assertThat(history(echo)).allSatisfy(e -> assertThat(e.origin().operator()).isNull());
+        workflows.disable(echo.id());
+
+        long order = records.create(orders, Map.of("code", "E-1", "amount", 5)).id();
+        records.update(orders, order, Map.of("code", "E-2"));
+        records.update(orders, order, Map.of("amount", 50));
+        assertThat(history(onOrders)).isEmpty();
+        // a click that changes the amount fires it, through the dispatcher like any change
+        dispatcher.dispatch(request(orders, Action.UPDATE, List.of(order), Map.of("amount", 500)));
+        assertThat(history(onOrders)).hasSize(1);
+        assertThat(entries(log)).last().isEqualTo("big E-2");
+    }
+
+    @Test
+    void a_failing_synchronous_collection_event_refuses_the_change() {
+        enabled(TriggerType.COLLECTION, Map.of("collection", orders, "on", List.of("created")), true,
+                NodeDef.of("say", "response-message", Map.of("message", "Orders are closed today")),
+                NodeDef.of("stop", "end", Map.of("status", "fail")));
+
+        var result = dispatcher.dispatch(create(orders, Map.of("code", "F-1")));
+
+        assertThat(result).isInstanceOf(ActionResult.Blocked.class);
+        assertThat(texts(result)).containsExactly("Orders are closed today");
+        assertThat(count(orders)).isZero();
+    }
+
+    @Test
     void bindings_are_stored_with_the_button_in_order_and_refused_when_the_button_cannot_run_them() {
         var page = pagesService.create(new io.actionflow.pages.PageDraft("Orders " + orders, null, null, 1,
                 java.util.Set.of(io.actionflow.platform.Role.MEMBER)));

@@ -23,7 +23,18 @@ class WorkflowsView extends VerticalLayout implements HasDynamicTitle {
 
     private final WorkflowService workflows;
     private final Grid<WorkflowDefinition> grid = new Grid<>();
+    private final com.vaadin.flow.component.textfield.TextField search = new com.vaadin.flow.component.textfield.TextField();
     private java.util.Map<String, java.time.Instant> lastRuns = java.util.Map.of();
+    private java.util.List<WorkflowDefinition> all = java.util.List.of();
+
+    /** The workflows whose title or trigger contains what is typed in the search field. */
+    private void filter() {
+        String typed = search.getValue().strip().toLowerCase(getLocale());
+        grid.setItems(typed.isEmpty() ? all : all.stream()
+                .filter(w -> w.title().toLowerCase(getLocale()).contains(typed)
+                        || getTranslation(w.triggerType().labelKey()).toLowerCase(getLocale()).contains(typed))
+                .toList());
+    }
 
     WorkflowsView(WorkflowService workflows, CollectionService collections) {
         this.workflows = workflows;
@@ -38,6 +49,14 @@ class WorkflowsView extends VerticalLayout implements HasDynamicTitle {
                     open(imported.id());
                 }).open());
         toolbar.addComponentAtIndex(1, importButton);
+        search.setPlaceholder(getTranslation("workflows.search"));
+        search.setAriaLabel(getTranslation("workflows.search"));
+        search.setPrefixComponent(com.vaadin.flow.component.icon.VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> filter());
+        search.addClassName("af-workflow-search");
+        toolbar.addComponentAtIndex(1, search);
 
         grid.addColumn(WorkflowDefinition::title).setKey("title").setHeader(getTranslation("workflows.title")).setFlexGrow(1);
         grid.addColumn(w -> getTranslation(w.triggerType().labelKey())).setKey("trigger").setHeader(getTranslation("workflows.trigger")).setAutoWidth(true).setFlexGrow(0);
@@ -55,9 +74,9 @@ class WorkflowsView extends VerticalLayout implements HasDynamicTitle {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        var all = workflows.list();
+        all = workflows.list();
         lastRuns = workflows.lastRuns(all.stream().map(WorkflowDefinition::key).toList());
-        grid.setItems(all);
+        filter();
     }
 
     @Override

@@ -67,6 +67,8 @@ class WorkflowsBrowserTest extends BrowserTest {
         screenshot("workflow-history");
 
         open("admin/workflows");
+        WebElement search = waitFor(By.cssSelector(".af-workflow-search input"));
+        search.sendKeys("Route purchase");
         waitForText("Route purchase requests");
         screenshot("workflows");
     }
