@@ -322,7 +322,8 @@ public class ActionDispatcher {
     private static ExecutionOrigin origin(ActionRequest request) {
         var button = request.button();
         return new ExecutionOrigin(request.operator(), request.source().name(), button == null ? null : button.pageId(),
-                button == null ? null : button.blockId(), button == null ? null : button.buttonId(), request.recordIds());
+                button == null ? null : button.blockId(), button == null ? null : button.buttonId(), request.recordIds(),
+                button == null ? null : button.label());
     }
 
     /** What a failed workflow tells the user: its messages as errors, or else why it failed. */

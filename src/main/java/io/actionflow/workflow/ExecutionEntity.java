@@ -69,6 +69,9 @@ class ExecutionEntity {
 
     private Long nextId;
 
+    @Column(length = 300)
+    private String originLabel;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -110,7 +113,7 @@ class ExecutionEntity {
     ExecutionSummary summary() {
         return new ExecutionSummary(id, workflowId, key, number, status, error, messages, attempts, testRun, createdAt, finishedAt,
                 new ExecutionOrigin(operator, source, pageId, blockId, buttonId, recordIds == null || recordIds.isBlank() ? java.util.List.of()
-                        : java.util.Arrays.stream(recordIds.split(",")).map(String::strip).filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf).toList()));
+                        : java.util.Arrays.stream(recordIds.split(",")).map(String::strip).filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf).toList(), originLabel));
     }
 
     void finish(ExecutionStatus newStatus, String newError, String newMessages, Instant newResumeAt, Instant now) {

@@ -146,6 +146,8 @@ class ExecutionRecorder {
         row.put(field(name("page_id")), origin.pageId());
         row.put(field(name("block_id")), origin.blockId());
         row.put(field(name("button_id")), origin.buttonId());
+        row.put(field(name("origin_label")), origin.label() == null ? null
+                : origin.label().length() > 300 ? origin.label().substring(0, 300) : origin.label());
         String ids = String.join(",", origin.recordIds().stream().map(String::valueOf).toList());
         row.put(field(name("record_ids")), ids.isEmpty() ? null : ids.length() > 2000 ? ids.substring(0, ids.lastIndexOf(',', 1990)) + ",…" : ids);
         long written = dsl.insertInto(EXECUTION).set(row).returning(ID).fetchOne(ID);

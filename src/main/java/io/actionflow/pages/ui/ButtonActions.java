@@ -179,7 +179,8 @@ final class ButtonActions {
         var request = new ActionRequest(block.block().collection(), action, ids, values,
                 definition == null ? List.of() : definition.bindings(),
                 context.currentUser.username().orElse(null), role(context), ActionSource.UI,
-                definition == null ? null : new ButtonReference(context.page().id(), block.block().id(), definition.id()));
+                definition == null ? null : new ButtonReference(context.page().id(), block.block().id(), definition.id(),
+                        context.page().title() + " › " + label(block, definition)));
         ActionResult result = context.dispatcher.dispatch(request);
         show(result, block);
         switch (result) {

@@ -83,6 +83,7 @@ final class ExecutionHistory extends VerticalLayout {
         grid.addComponentColumn(this::statusBadge).setKey("status").setHeader(getTranslation("users.status")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation("workflows.versionOf", e.version())).setHeader(getTranslation("workflows.version")).setAutoWidth(true);
         grid.addColumn(e -> Times.format(e.createdAt(), getLocale())).setHeader(getTranslation("workflows.history.started")).setAutoWidth(true);
+        grid.addColumn(this::startedBy).setKey("origin").setHeader(getTranslation("workflows.history.origin")).setAutoWidth(true);
         grid.addColumn(e -> e.finishedAt() == null ? "" : took(Duration.between(e.createdAt(), e.finishedAt())))
                 .setHeader(getTranslation("workflows.history.took")).setAutoWidth(true);
         grid.addColumn(e -> io.actionflow.platform.Text.format(e.error(), this::getTranslation)).setHeader(getTranslation("workflows.history.error")).setFlexGrow(1);
@@ -158,6 +159,27 @@ final class ExecutionHistory extends VerticalLayout {
             return new Div(badge, test);
         }
         return new Div(badge);
+    }
+
+    /** Who and what started it: the operator, the button (or the API, or a change in the collection), the records. */
+    private String startedBy(ExecutionSummary execution) {
+        var origin = execution.origin();
+        var parts = new java.util.ArrayList<String>();
+        if (origin.operator() != null) {
+            parts.add(origin.operator());
+        }
+        if (origin.label() != null) {
+            parts.add(origin.label());
+        } else if ("API".equals(origin.source())) {
+            parts.add(getTranslation("workflows.history.api"));
+        } else if (origin.operator() == null && !origin.recordIds().isEmpty()) {
+            parts.add(getTranslation("workflows.history.change"));
+        }
+        if (!origin.recordIds().isEmpty()) {
+            parts.add(getTranslation("workflows.history.records", String.join(", ", origin.recordIds().stream()
+                    .limit(5).map(id -> "#" + id).toList()) + (origin.recordIds().size() > 5 ? " …" : "")));
+        }
+        return String.join(" · ", parts);
     }
 
     private String statusLabel(ExecutionStatus status) {

@@ -116,6 +116,17 @@ class BindWorkflowsTest extends KaribuTest {
         NotificationsKt.clearNotifications();
         _click(_get(form, Button.class, spec -> spec.withText("Submit")));
         NotificationsKt.expectNotifications("Stock ok", "Checked A-7", "Thanks for A-7", "A-7 was created.");
+
+        // the history says who clicked which button, for which record
+        signIn("admin");
+        var thank = workflows.list().stream().filter(w -> w.title().equals("Thank " + suffix)).findFirst().orElseThrow();
+        navigate("admin/workflows/" + thank.id());
+        _get(com.vaadin.flow.component.tabs.TabSheet.class).setSelectedIndex(1);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<io.actionflow.workflow.ExecutionSummary> history =
+                _get(com.vaadin.flow.component.grid.Grid.class);
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormatted(history, 0, "origin"))
+                .startsWith("member · Orders " + suffix + " › Submit · record #");
     }
 
     private void workflow(String title, TriggerType type, Map<String, Object> trigger, boolean synchronous, String message) {
