@@ -1,4 +1,5 @@
 /**
- * The first-run demo workspace that shows every workflow type on real buttons.
+ * The demo workspace created on first start: purchase requests, support tickets and inventory items, with pages and
+ * workflows of every type bound to real buttons.
  */
 package io.actionflow.demo;

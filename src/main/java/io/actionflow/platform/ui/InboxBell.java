@@ -45,13 +45,17 @@ final class InboxBell extends Div {
         var root = menu.addItem(bell);
         root.setAriaLabel(getTranslation("inbox.label", unread));
         root.getElement().setAttribute("title", getTranslation("inbox.label", unread));
-        root.addClickListener(e -> fill(root.getSubMenu()));
-        root.getSubMenu().addItem(getTranslation("inbox.loading"));
+        // the messages are in the menu before it opens (a menu that is open does not take new items);
+        // opening it marks them read
+        fill(root.getSubMenu(), inbox.latest(SHOWN));
+        root.addClickListener(e -> {
+            inbox.read(SHOWN);
+            badge.setVisible(false);
+        });
     }
 
-    private void fill(com.vaadin.flow.component.contextmenu.SubMenu submenu) {
+    private void fill(com.vaadin.flow.component.contextmenu.SubMenu submenu, java.util.List<Notification> messages) {
         submenu.removeAll();
-        var messages = inbox.read(SHOWN);
         if (messages.isEmpty()) {
             submenu.addItem(getTranslation("inbox.empty")).setEnabled(false);
         }
@@ -65,6 +69,5 @@ final class InboxBell extends Div {
             entry.addClassNames("af-inbox-entry", message.read() ? "af-inbox-read" : "af-inbox-unread");
             submenu.addItem(entry);
         }
-        badge.setVisible(false);
     }
 }

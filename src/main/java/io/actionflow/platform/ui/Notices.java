@@ -18,7 +18,7 @@ public final class Notices {
     }
 
     private static void show(String text, NotificationVariant variant, int millis) {
-        var notification = Notification.show(text, millis, Notification.Position.BOTTOM_END);
+        var notification = Notification.show(text, millis, Notification.Position.BOTTOM_START);
         notification.addThemeVariants(variant);
     }
 }
