@@ -96,6 +96,16 @@ class DemoBrowserTest extends BrowserTest {
         waitForText("Server room is flooding (Urgent)");
         waitForText("asks for Second monitor");
         screenshot("demo-admin-inbox");
+
+        // the admin sees what Submit runs, in design mode
+        open("p/" + tickets);
+        waitForText("Printer on floor 2 jams");
+        click(waitFor(By.cssSelector("vaadin-checkbox.af-design-toggle")));
+        click(present(By.xpath("//div[contains(@class,'af-design-chip')][span[normalize-space(.)='Submit']]//vaadin-menu-bar-button")));
+        click(waitFor(By.xpath("//vaadin-menu-bar-item[normalize-space(.)='Bind workflows…']")));
+        waitForText("What a click runs");
+        waitForText("Urgent tickets need a description");
+        screenshot("demo-bind-workflows");
     }
 
     private String slug(String title) {

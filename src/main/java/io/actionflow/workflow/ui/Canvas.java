@@ -28,7 +28,7 @@ final class Canvas extends Div {
     private final boolean editable;
 
     Canvas(WorkflowDefinition workflow, String collectionTitle, Map<String, JobView> results, boolean editable,
-            Consumer<Slot> onInsert, Consumer<NodeDef> onOpen) {
+            Consumer<Slot> onInsert, Consumer<NodeDef> onOpen, Runnable onTrigger) {
         this.onInsert = onInsert;
         this.onOpen = onOpen;
         this.editable = editable;
@@ -37,6 +37,12 @@ final class Canvas extends Div {
                 new Span(collectionTitle == null ? "" : collectionTitle),
                 new Span(getTranslation(workflow.synchronous() ? "workflows.sync" : "workflows.async")));
         trigger.addClassNames("af-card-node", "af-trigger-card");
+        if (editable) {
+            trigger.addClickListener(e -> onTrigger.run());
+            trigger.getElement().setAttribute("role", "button");
+            trigger.getElement().setAttribute("tabindex", "0");
+            trigger.getElement().setAttribute("title", getTranslation("workflows.editTrigger.hint"));
+        }
         add(trigger, chain(workflow.graph().chain(), null, null, results));
     }
 

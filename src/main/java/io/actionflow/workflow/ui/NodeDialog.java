@@ -39,9 +39,12 @@ final class NodeDialog extends FormDialog {
     private NodeSettingsForm settingsForm;
     private final String newKey;
 
-    NodeDialog(JsonMapper json, CollectionService collections, Collection<String> types, NodeDef existing, String newKey,
-            JobView result, boolean editable, Consumer<NodeDef> onSave, Runnable onDelete) {
+    private final String triggerCollection;
+
+    NodeDialog(JsonMapper json, CollectionService collections, String triggerCollection, Collection<String> types,
+            NodeDef existing, String newKey, JobView result, boolean editable, Consumer<NodeDef> onSave, Runnable onDelete) {
         super(null);
+        this.triggerCollection = triggerCollection;
         this.json = json;
         this.collections = collections;
         this.existing = existing;
@@ -97,7 +100,7 @@ final class NodeDialog extends FormDialog {
 
     private void showForm(String nodeType, Map<String, Object> config) {
         formArea.removeAll();
-        settingsForm = new NodeSettingsForm(collections, nodeType == null ? "" : nodeType, config);
+        settingsForm = new NodeSettingsForm(collections, nodeType == null ? "" : nodeType, config, triggerCollection);
         formArea.add(settingsForm);
         settings.setValue(json.writerWithDefaultPrettyPrinter().writeValueAsString(config));
         if (asJson.getValue()) {
@@ -181,6 +184,7 @@ final class NodeDialog extends FormDialog {
             case "response-message" -> "{\n  \"message\": \"\"\n}";
             case "request" -> "{\n  \"method\": \"POST\",\n  \"url\": \"https://\",\n  \"headers\": {},\n  \"body\": \"\",\n  \"timeoutMs\": 5000\n}";
             case "delay" -> "{\n  \"duration\": \"PT10M\"\n}";
+            case "update-submitted" -> "{\n  \"values\": {}\n}";
             case "notification" -> "{\n  \"users\": [\"{{$context.user.username}}\"],\n  \"title\": \"\",\n  \"message\": \"\"\n}";
             default -> "{}";
         };

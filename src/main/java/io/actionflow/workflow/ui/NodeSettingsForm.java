@@ -42,8 +42,12 @@ final class NodeSettingsForm extends FormLayout {
     private Map<String, Object> original = Map.of();
     private ComboBox<String> collection;
 
-    NodeSettingsForm(CollectionService collections, String type, Map<String, Object> config) {
+    /** The collection of the workflow's trigger: the fields an Update submitted data node offers. */
+    private final String triggerCollection;
+
+    NodeSettingsForm(CollectionService collections, String type, Map<String, Object> config, String triggerCollection) {
         this.collections = collections;
+        this.triggerCollection = triggerCollection;
         setResponsiveSteps(new ResponsiveStep("0", 1));
         addClassName("af-node-form");
         build(type);
@@ -111,6 +115,7 @@ final class NodeSettingsForm extends FormLayout {
                 number("timeoutMs");
             }
             case "delay" -> text("duration", false);
+            case "update-submitted" -> values();
             case "notification" -> {
                 lines("users");
                 text("title", false);
@@ -200,11 +205,12 @@ final class NodeSettingsForm extends FormLayout {
     }
 
     private List<String> fieldNames() {
-        if (collection == null || collection.getValue() == null) {
+        String chosen = collection != null ? collection.getValue() : triggerCollection;
+        if (chosen == null) {
             return List.of("id");
         }
         var names = new ArrayList<String>(List.of("id"));
-        collections.find(collection.getValue()).ifPresent(c -> c.columnFields().stream().map(FieldDefinition::name).forEach(names::add));
+        collections.find(chosen).ifPresent(c -> c.columnFields().stream().map(FieldDefinition::name).forEach(names::add));
         return names;
     }
 

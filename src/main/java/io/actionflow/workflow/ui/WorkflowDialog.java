@@ -1,10 +1,15 @@
 package io.actionflow.workflow.ui;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.actionflow.collections.CollectionDefinition;
 import io.actionflow.collections.CollectionService;
+import io.actionflow.collections.FieldDefinition;
+import io.actionflow.collections.FieldType;
 import io.actionflow.platform.ui.FormDialog;
 import io.actionflow.platform.ui.Notices;
 import io.actionflow.triggers.TriggerType;
@@ -12,65 +17,196 @@ import io.actionflow.workflow.WorkflowDefinition;
 import io.actionflow.workflow.WorkflowDraft;
 import io.actionflow.workflow.WorkflowService;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
-/** Creates a workflow: its title, what triggers it, on which collection, and whether it runs synchronously. */
+/**
+ * A workflow's title and trigger: what starts it, on which collection, and the settings of its type: local or global
+ * (and on which actions), the associations to preload, what a custom action runs on, the changes a collection event
+ * fires on; and whether it runs synchronously. Creates a workflow, or changes one (a version that has run stays as it
+ * was, and the change becomes a new version).
+ */
 final class WorkflowDialog extends FormDialog {
 
     private final WorkflowService workflows;
-    private final Consumer<WorkflowDefinition> onCreated;
+    private final CollectionService collections;
+    private final WorkflowDefinition existing;
+    private final Consumer<WorkflowDefinition> onSaved;
     private final TextField title = new TextField();
+    private final TextArea description = new TextArea();
     private final Select<TriggerType> trigger = new Select<>();
     private final Select<String> collection = new Select<>();
     private final Select<String> contextType = new Select<>();
+    private final Checkbox global = new Checkbox();
+    private final CheckboxGroup<String> actions = new CheckboxGroup<>();
+    private final MultiSelectComboBox<String> appends = new MultiSelectComboBox<>();
+    private final CheckboxGroup<String> on = new CheckboxGroup<>();
+    private final MultiSelectComboBox<String> changedFields = new MultiSelectComboBox<>();
+    private final TextField condition = new TextField();
     private final Checkbox synchronous = new Checkbox();
+    private final com.vaadin.flow.component.textfield.IntegerField retries = new com.vaadin.flow.component.textfield.IntegerField();
+    private final List<CollectionDefinition> all;
 
     WorkflowDialog(WorkflowService workflows, CollectionService collections, Consumer<WorkflowDefinition> onCreated) {
+        this(workflows, collections, null, onCreated);
+    }
+
+    WorkflowDialog(WorkflowService workflows, CollectionService collections, WorkflowDefinition existing,
+            Consumer<WorkflowDefinition> onSaved) {
         super(null);
         this.workflows = workflows;
-        this.onCreated = onCreated;
-        setHeaderTitle(getTranslation("workflows.new"));
+        this.collections = collections;
+        this.existing = existing;
+        this.onSaved = onSaved;
+        this.all = collections.list().stream().filter(c -> !c.builtIn()).toList();
+        setHeaderTitle(existing == null ? getTranslation("workflows.new") : getTranslation("workflows.editTrigger", existing.title()));
         title.setLabel(getTranslation("workflows.title"));
         title.setRequiredIndicatorVisible(true);
+        description.setLabel(getTranslation("workflows.description"));
         trigger.setLabel(getTranslation("workflows.trigger"));
         trigger.setItems(TriggerType.values());
         trigger.setItemLabelGenerator(t -> getTranslation(t.labelKey()));
+        trigger.setHelperText(" ");
         collection.setLabel(getTranslation("design.block.collection"));
-        var all = collections.list();
         collection.setItems(all.stream().map(CollectionDefinition::name).toList());
         collection.setItemLabelGenerator(n -> all.stream().filter(c -> c.name().equals(n)).findFirst()
                 .map(CollectionDefinition::title).orElse(n));
         contextType.setLabel(getTranslation("workflows.contextType"));
         contextType.setItems("none", "single", "multiple");
         contextType.setItemLabelGenerator(c -> getTranslation("workflows.contextType." + c));
+        global.setLabel(getTranslation("trigger.global"));
+        actions.setLabel(getTranslation("trigger.actions"));
+        actions.setItemLabelGenerator(a -> getTranslation("trigger.action." + a));
+        appends.setLabel(getTranslation("trigger.appends"));
+        appends.setHelperText(getTranslation("trigger.appends.help"));
+        on.setLabel(getTranslation("trigger.on"));
+        on.setItems("created", "updated", "deleted");
+        on.setItemLabelGenerator(c -> getTranslation("trigger.on." + c));
+        changedFields.setLabel(getTranslation("trigger.changedFields"));
+        changedFields.setHelperText(getTranslation("trigger.changedFields.help"));
+        condition.setLabel(getTranslation("trigger.condition"));
+        condition.setHelperText(getTranslation("trigger.condition.help"));
+        condition.addClassName("af-code");
         synchronous.setLabel(getTranslation("workflows.synchronous"));
-        errors.bind("title", title).bind("triggerType", trigger).bind("collection", collection)
-                .bind("contextType", contextType);
+        synchronous.addValueChangeListener(e -> adapt());
+        retries.setLabel(getTranslation("workflows.retries"));
+        retries.setHelperText(getTranslation("workflows.retries.help"));
+        retries.setMin(0);
+        retries.setMax(10);
+        retries.setStepButtonsVisible(true);
+        retries.setValue(0);
+        errors.bind("retries", retries).bind("title", title).bind("triggerType", trigger).bind("collection", collection)
+                .bind("contextType", contextType).bind("actions", actions).bind("appends", appends).bind("on", on)
+                .bind("changedFields", changedFields).bind("condition", condition);
         trigger.addValueChangeListener(e -> adapt());
-        form.add(title, trigger, contextType, collection, synchronous);
-        trigger.setValue(TriggerType.POST_ACTION);
-        contextType.setValue("single");
-        synchronous.setValue(true);
+        contextType.addValueChangeListener(e -> adapt());
+        global.addValueChangeListener(e -> adapt());
+        collection.addValueChangeListener(e -> fields());
+        form.add(title, trigger, contextType, collection, global, actions, on, changedFields, condition, appends, synchronous,
+                retries, description);
+        if (existing == null) {
+            trigger.setValue(TriggerType.POST_ACTION);
+            contextType.setValue("single");
+            synchronous.setValue(true);
+        } else {
+            fill(existing);
+        }
+    }
+
+    private void fill(WorkflowDefinition workflow) {
+        title.setValue(workflow.title());
+        description.setValue(workflow.description() == null ? "" : workflow.description());
+        trigger.setValue(workflow.triggerType());
+        trigger.setReadOnly(true);
+        Map<String, Object> config = workflow.triggerConfig();
+        contextType.setValue(String.valueOf(config.getOrDefault("contextType", "single")));
+        collection.setValue(config.get("collection") == null ? null : String.valueOf(config.get("collection")));
+        global.setValue(Boolean.parseBoolean(String.valueOf(config.get("global"))));
+        actions.setValue(new LinkedHashSet<>(strings(config.get("actions"))));
+        appends.setValue(new LinkedHashSet<>(strings(config.get("appends"))));
+        on.setValue(new LinkedHashSet<>(strings(config.get("on"))));
+        changedFields.setValue(new LinkedHashSet<>(strings(config.get("changedFields"))));
+        condition.setValue(config.get("condition") == null ? "" : String.valueOf(config.get("condition")));
+        synchronous.setValue(workflow.synchronous());
+        retries.setValue(workflow.retries());
+        adapt();
     }
 
     private void adapt() {
         TriggerType type = trigger.getValue();
-        contextType.setVisible(type == TriggerType.CUSTOM_ACTION);
+        boolean custom = type == TriggerType.CUSTOM_ACTION;
+        contextType.setVisible(custom);
+        collection.setVisible(!custom || !"none".equals(contextType.getValue()));
+        global.setVisible(type == TriggerType.PRE_ACTION || type == TriggerType.POST_ACTION);
+        actions.setItems(type == TriggerType.POST_ACTION ? List.of("create", "update") : List.of("create", "update", "destroy"));
+        actions.setVisible(global.isVisible() && global.getValue());
+        appends.setVisible(type == TriggerType.POST_ACTION || custom && !"none".equals(contextType.getValue()));
+        on.setVisible(type == TriggerType.COLLECTION);
+        changedFields.setVisible(type == TriggerType.COLLECTION);
+        condition.setVisible(type == TriggerType.COLLECTION);
         synchronous.setVisible(type != TriggerType.PRE_ACTION && type != TriggerType.APPROVAL);
+        retries.setVisible(type == TriggerType.APPROVAL || synchronous.isVisible() && !synchronous.getValue());
+        trigger.setHelperText(type == null ? null : getTranslation("trigger.help." + type.name().toLowerCase(java.util.Locale.ROOT)));
+        fields();
+    }
+
+    /** The fields of the chosen collection: to-one relations to preload, fields whose change fires an event. */
+    private void fields() {
+        var definition = all.stream().filter(c -> c.name().equals(collection.getValue())).findFirst().orElse(null);
+        var keptAppends = appends.getValue();
+        var keptFields = changedFields.getValue();
+        appends.setItems(definition == null ? List.of() : definition.fields().stream()
+                .filter(f -> f.type() == FieldType.MANY_TO_ONE).map(FieldDefinition::name).toList());
+        changedFields.setItems(definition == null ? List.of() : definition.columnFields().stream().map(FieldDefinition::name).toList());
+        appends.setValue(keptAppends.stream().filter(a -> appends.getListDataView().contains(a)).collect(java.util.stream.Collectors.toSet()));
+        changedFields.setValue(keptFields.stream().filter(f -> changedFields.getListDataView().contains(f)).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Override
     protected void save() {
         var config = new LinkedHashMap<String, Object>();
-        if (collection.getValue() != null) {
+        TriggerType type = trigger.getValue();
+        if (collection.isVisible() && collection.getValue() != null) {
             config.put("collection", collection.getValue());
         }
-        if (trigger.getValue() == TriggerType.CUSTOM_ACTION) {
+        if (contextType.isVisible()) {
             config.put("contextType", contextType.getValue());
         }
-        var created = workflows.create(new WorkflowDraft(title.getValue(), null, trigger.getValue(), config,
-                synchronous.isVisible() ? synchronous.getValue() : trigger.getValue() == TriggerType.PRE_ACTION, 0));
-        Notices.success(getTranslation("workflows.created", created.title()));
-        onCreated.accept(created);
+        if (global.isVisible() && global.getValue()) {
+            config.put("global", true);
+            config.put("actions", List.copyOf(ordered(actions.getValue(), List.of("create", "update", "destroy"))));
+        }
+        if (appends.isVisible() && !appends.getValue().isEmpty()) {
+            config.put("appends", List.copyOf(new java.util.TreeSet<>(appends.getValue())));
+        }
+        if (on.isVisible()) {
+            config.put("on", ordered(on.getValue(), List.of("created", "updated", "deleted")));
+            if (!changedFields.getValue().isEmpty()) {
+                config.put("changedFields", List.copyOf(new java.util.TreeSet<>(changedFields.getValue())));
+            }
+            if (!condition.getValue().isBlank()) {
+                config.put("condition", condition.getValue().strip());
+            }
+        }
+        boolean sync = synchronous.isVisible() ? synchronous.getValue() : type == TriggerType.PRE_ACTION;
+        int retryCount = retries.isVisible() && retries.getValue() != null ? retries.getValue() : 0;
+        var draft = new WorkflowDraft(title.getValue(), description.getValue(), type, config, sync, retryCount);
+        if (existing == null) {
+            var created = workflows.create(draft);
+            Notices.success(getTranslation("workflows.created", created.title()));
+            onSaved.accept(created);
+        } else {
+            onSaved.accept(workflows.update(existing.id(), draft));
+        }
+    }
+
+    private static List<String> ordered(java.util.Set<String> chosen, List<String> order) {
+        return order.stream().filter(chosen::contains).toList();
+    }
+
+    private static List<String> strings(Object value) {
+        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 }

@@ -135,7 +135,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         Object collection = definition.triggerConfig().get("collection");
         String collectionTitle = collection == null ? null : collections.find(String.valueOf(collection))
                 .map(io.actionflow.collections.CollectionDefinition::title).orElse(String.valueOf(collection));
-        canvasArea.add(new Canvas(definition, collectionTitle, shownResults, true, this::insert, this::open));
+        canvasArea.add(new Canvas(definition, collectionTitle, shownResults, true, this::insert, this::open, this::editTrigger));
         history.show(definition, allVersions);
     }
 
@@ -147,7 +147,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
 
     private void insert(Canvas.Slot slot) {
         String key = GraphEdits.freeKey(workflow.graph(), "node");
-        new NodeDialog(json, collections, registry.types(), null, key, null, true, node -> {
+        new NodeDialog(json, collections, triggerCollection(), registry.types(), null, key, null, true, node -> {
             var graph = GraphEdits.insert(workflow.graph(), slot.parentKey(), slot.branch(), slot.index(),
                     new NodeDef(GraphEdits.freeKey(workflow.graph(), node.type()), node.type(), node.title(), node.config(), node.branches()));
             save(graph);
@@ -155,7 +155,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
     }
 
     private void open(NodeDef node) {
-        new NodeDialog(json, collections, registry.types(), node, node.key(), results.get(node.key()), true,
+        new NodeDialog(json, collections, triggerCollection(), registry.types(), node, node.key(), results.get(node.key()), true,
                 changed -> save(GraphEdits.replace(workflow.graph(), changed)),
                 () -> save(GraphEdits.remove(workflow.graph(), node.key()))).open();
     }
@@ -169,6 +169,23 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         } else {
             show(saved, Map.of());
         }
+    }
+
+    private String triggerCollection() {
+        Object collection = workflow.triggerConfig().get("collection");
+        return collection == null ? null : String.valueOf(collection);
+    }
+
+    /** The trigger card opens the workflow's title and trigger settings. */
+    private void editTrigger() {
+        new WorkflowDialog(workflows, collections, workflow, saved -> {
+            if (saved.id() != workflow.id()) {
+                Notices.success(getTranslation("workflows.newVersion", saved.version(), workflow.version()));
+                getUI().ifPresent(ui -> ui.navigate(WorkflowEditorView.class, saved.id()));
+            } else {
+                show(saved, Map.of());
+            }
+        }).open();
     }
 
     private void toggle() {

@@ -187,6 +187,53 @@ class WorkflowEditorTest extends KaribuTest {
     }
 
     @Test
+    void the_trigger_card_opens_the_settings_of_each_trigger_type() {
+        signIn("admin");
+        String orders = "orders_" + UUID.randomUUID().toString().substring(0, 8);
+        collections.create(new CollectionDraft(orders, "Orders", null, null));
+        collections.addField(orders, FieldDraft.of("amount", FieldType.INTEGER, FieldSettings.titled("Amount")));
+
+        // a collection event, made in the dialog
+        navigate("admin/workflows");
+        _click(_get(Button.class, spec -> spec.withText("New workflow")));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Title")), "Watch big orders");
+        @SuppressWarnings("unchecked")
+        Select<io.actionflow.triggers.TriggerType> trigger = _get(Select.class, spec -> spec.withLabel("Trigger"));
+        _setValue(trigger, io.actionflow.triggers.TriggerType.COLLECTION);
+        @SuppressWarnings("unchecked")
+        Select<String> collection = _get(Select.class, spec -> spec.withLabel("Collection"));
+        _setValue(collection, orders);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.checkbox.CheckboxGroup<String> on = _get(com.vaadin.flow.component.checkbox.CheckboxGroup.class,
+                spec -> spec.withLabel("Fires when a record is"));
+        _setValue(on, java.util.Set.of("created", "updated"));
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<String> fields = _get(MultiSelectComboBox.class, spec -> spec.withLabel("Only when these fields change"));
+        _setValue(fields, java.util.Set.of("amount"));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Only when this holds")), "$context.data.amount > 1000");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        var event = workflows.list().stream().filter(w -> w.title().equals("Watch big orders")).findFirst().orElseThrow();
+        assertThat(event.triggerConfig()).containsEntry("on", List.of("created", "updated"))
+                .containsEntry("changedFields", List.of("amount")).containsEntry("condition", "$context.data.amount > 1000");
+
+        // a pre-action made global on delete, through its trigger card
+        var pre = workflows.create(new io.actionflow.workflow.WorkflowDraft("Guard", null,
+                io.actionflow.triggers.TriggerType.PRE_ACTION, Map.of("collection", orders), true, 0));
+        navigate("admin/workflows/" + pre.id());
+        _click(_get(Div.class, spec -> spec.withClasses("af-trigger-card")));
+        _setValue(_get(Checkbox.class, spec -> spec.withLabel("Global: runs for every action on the collection, bound to a button or not")), true);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.checkbox.CheckboxGroup<String> actions = _get(com.vaadin.flow.component.checkbox.CheckboxGroup.class,
+                spec -> spec.withLabel("On these actions"));
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(actions.isInvalid()).as("refused on the field, the dialog stays open").isTrue();
+        assertThat(actions.getErrorMessage()).isEqualTo("Tick at least one action for a global workflow.");
+        _setValue(actions, java.util.Set.of("destroy"));
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(workflows.get(pre.id()).triggerConfig()).containsEntry("global", true).containsEntry("actions", List.of("destroy"));
+    }
+
+    @Test
     void admin_exports_a_workflow_and_imports_it_as_a_new_version_and_bad_documents_are_refused() {
         signIn("admin");
         var workflow = workflows.create(new io.actionflow.workflow.WorkflowDraft("Greeting", null,

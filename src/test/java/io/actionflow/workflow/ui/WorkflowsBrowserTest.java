@@ -46,6 +46,12 @@ class WorkflowsBrowserTest extends BrowserTest {
         waitForText("Over 1000?");
         screenshot("workflow-canvas");
 
+        // the trigger card opens the title and trigger settings
+        waitFor(By.cssSelector(".af-trigger-card")).click();
+        waitForText("Trigger of Route purchase requests");
+        screenshot("workflow-trigger");
+        waitFor(By.xpath("//vaadin-dialog//vaadin-button[normalize-space(.)='Cancel']")).click();
+
         // a card opens its settings as a form made for the node's type
         waitFor(By.xpath("//*[normalize-space(.)='Open requests']")).click();
         waitFor(By.xpath("//vaadin-dialog//*[@data-setting='filter']"));
