@@ -83,6 +83,9 @@ abstract class DispatchContract {
                                 NodeDef.of("stop", "end", Map.of("status", "fail"))))
                         .withBranch("no", List.of()));
 
+        var watcher = enabled(TriggerType.COLLECTION, Map.of("collection", orders, "on", List.of("created")), false,
+                NodeDef.of("calc", "calculation", Map.of("expression", "1")));
+
         var blocked = dispatcher.dispatch(create(orders, Map.of("code", "A-1", "amount", 5000), check.key()));
 
         assertThat(blocked).isInstanceOf(ActionResult.Blocked.class);
@@ -90,6 +93,7 @@ abstract class DispatchContract {
         assertThat(count(orders)).isZero();
         assertThat(count(log)).as("the pre-action's own writes roll back too").isZero();
         assertThat(history(check)).singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED));
+        assertThat(history(watcher)).as("no collection event: nothing was written").isEmpty();
 
         var done = dispatcher.dispatch(create(orders, Map.of("code", "A-2", "amount", 50), check.key()));
         assertThat(done).isInstanceOf(ActionResult.Done.class);
