@@ -319,6 +319,13 @@ public class WorkflowService {
             ValidationException.throwIfAny(errors);
         }
         errors.addAll(triggerChecks.check(draft.triggerType(), draft.triggerConfig(), draft.synchronous()));
+        if (draft.triggerConfig() != null && draft.triggerConfig().get("condition") instanceof String condition && !condition.isBlank()) {
+            try {
+                io.actionflow.workflow.engine.Expressions.parse(condition);
+            } catch (io.actionflow.workflow.engine.NodeFailure refused) {
+                errors.add(FieldError.of("condition", refused.text().key(), refused.text().args().toArray()));
+            }
+        }
         ValidationException.throwIfAny(errors);
     }
 

@@ -235,6 +235,9 @@ abstract class WorkflowsContract {
         assertThat(refusal(() -> workflows.create(new WorkflowDraft("E", null, TriggerType.COLLECTION,
                 Map.of("collection", logs, "changedFields", List.of("nope")), true, 0))))
                 .containsExactly("trigger.on.required", "trigger.field.unknown");
+        assertThat(refusal(() -> workflows.create(new WorkflowDraft("E", null, TriggerType.COLLECTION,
+                Map.of("collection", logs, "on", List.of("created"), "condition", "T(java.lang.System).exit(0)"), true, 0))))
+                .containsExactly("workflow.error.expressionUnsafe");
         assertThat(refusal(() -> workflows.create(new WorkflowDraft("C", null, TriggerType.CUSTOM_ACTION,
                 Map.of("contextType", "everything", "collection", logs), true, 0)))).containsExactly("workflow.contextType.invalid");
         var event = workflows.create(new WorkflowDraft("On change", null, TriggerType.COLLECTION,
