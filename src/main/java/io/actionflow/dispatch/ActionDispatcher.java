@@ -121,8 +121,15 @@ public class ActionDispatcher {
         } catch (NotFoundException missing) {
             return new ActionResult.NotFound(List.of(
                     Message.key(Message.Level.ERROR, missing.messageKey(), missing.args().toArray())));
+        } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException failed) {
+            // the database refused a statement (a race on a unique value, a lost connection): nothing was written
+            String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+            log.error("Dispatch {} failed (reference {})", request.action(), reference, failed);
+            return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.failed", reference)));
         }
     }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ActionDispatcher.class);
 
     private ActionResult act(ActionRequest request, DispatchPlan plan) {
         var messages = new ArrayList<Message>();
@@ -327,14 +334,15 @@ public class ActionDispatcher {
     }
 
     /** What a failed workflow tells the user: its messages as errors, or else why it failed. */
-    private static List<Message> failure(RunOutcome outcome, List<Message> before) {
+    static List<Message> failure(RunOutcome outcome, List<Message> before) {
         var messages = new ArrayList<>(before.stream().filter(m -> m.level() == Message.Level.ERROR).toList());
         outcome.messages().forEach(m -> messages.add(Message.text(Message.Level.ERROR, m)));
         if (outcome.messages().isEmpty()) {
-            messages.add(outcome.error() == null
-                    ? Message.key(Message.Level.ERROR, "dispatch.blocked")
-                    : Text.decode(outcome.error()).map(t -> Message.key(Message.Level.ERROR, t.key(), t.args().toArray()))
-                            .orElse(Message.text(Message.Level.ERROR, outcome.error())));
+            // an unexpected error's details (a database message, say) are for the history, not for the user
+            messages.add(outcome.error() == null ? Message.key(Message.Level.ERROR, "dispatch.blocked")
+                    : Text.decode(outcome.error()).filter(t -> !t.key().equals("workflow.error.crashed"))
+                            .map(t -> Message.key(Message.Level.ERROR, t.key(), t.args().toArray()))
+                            .orElse(Message.key(Message.Level.ERROR, "dispatch.workflowError")));
         }
         return messages;
     }

@@ -4,7 +4,6 @@ import io.actionflow.collections.RecordCreated;
 import io.actionflow.collections.RecordDeleted;
 import io.actionflow.collections.RecordEvent;
 import io.actionflow.collections.RecordUpdated;
-import io.actionflow.platform.Text;
 import io.actionflow.triggers.TriggerConfig;
 import io.actionflow.triggers.TriggerType;
 import io.actionflow.workflow.EnabledWorkflow;
@@ -86,13 +85,7 @@ class CollectionEvents {
             if (workflow.synchronous()) {
                 var outcome = runner.runSync(workflow.id(), copy(context), depth, origin);
                 if (outcome.failed()) {
-                    var messages = new ArrayList<Message>();
-                    outcome.messages().forEach(m -> messages.add(Message.text(Message.Level.ERROR, m)));
-                    if (messages.isEmpty() && outcome.error() != null) {
-                        messages.add(Text.decode(outcome.error()).map(t -> Message.key(Message.Level.ERROR, t.key(), t.args().toArray()))
-                                .orElse(Message.text(Message.Level.ERROR, outcome.error())));
-                    }
-                    throw new Refused(messages);
+                    throw new Refused(ActionDispatcher.failure(outcome, List.of()));
                 }
             } else {
                 chain.add(new WorkflowRunner.Queued(workflow.id(), copy(context), depth, origin));

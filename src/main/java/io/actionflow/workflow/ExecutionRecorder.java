@@ -94,7 +94,10 @@ class ExecutionRecorder {
         separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Records a whole synchronous run at its end: the execution with its final status, and every job. */
+    /**
+     * Records a whole synchronous run at its end: the execution with its final status, and every job. Returns its id
+     * (0 when the caller's transaction was broken and the run is written after it ends).
+     */
     long completed(WorkflowVersion workflow, Map<String, Object> context, int depth, Long parentId, boolean testRun,
             ExecutionOrigin origin, List<JobState> ran, RunResult result) {
         String contextJson = json.write(context);
@@ -103,7 +106,20 @@ class ExecutionRecorder {
         if (!joinCaller) {
             return separately.execute(status -> insert(null, workflow, contextJson, depth, parentId, testRun, origin, ran, result));
         }
-        long id = insert(null, workflow, contextJson, depth, parentId, false, origin, ran, result);
+        long id;
+        try {
+            id = insert(null, workflow, contextJson, depth, parentId, false, origin, ran, result);
+        } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException broken) {
+            // the caller's transaction can take no more statements (on PostgreSQL, after a failed one): it will roll
+            // back, and the run is written once it has
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    separately.execute(s -> insert(null, workflow, contextJson, depth, parentId, false, origin, ran, result));
+                }
+            });
+            return 0;
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {

@@ -53,6 +53,9 @@ abstract class DispatchContract {
     @Autowired
     io.actionflow.pages.PageService pagesService;
 
+    @Autowired
+    org.jooq.DSLContext dsl;
+
     String orders;
     String customers;
     String log;
@@ -294,6 +297,24 @@ abstract class DispatchContract {
         assertThat(result).isInstanceOf(ActionResult.Blocked.class);
         assertThat(texts(result)).containsExactly("Orders are closed today");
         assertThat(count(orders)).isZero();
+    }
+
+    @Test
+    void a_database_failure_inside_a_workflow_blocks_the_action_and_keeps_its_history() {
+        String broken = "broken_" + UUID.randomUUID().toString().substring(0, 8);
+        collections.create(new CollectionDraft(broken, "Broken", null, null));
+        collections.addField(broken, FieldDraft.of("entry", FieldType.TEXT, FieldSettings.titled("Entry")));
+        // the table disappears behind the metamodel's back: writing to it fails in the database
+        dsl.execute("drop table " + dsl.render(org.jooq.impl.DSL.name(collections.require(broken).tableName())));
+        var after = enabled(TriggerType.POST_ACTION, Map.of("collection", orders), true,
+                NodeDef.of("write", "create", Map.of("collection", broken, "values", Map.of("entry", "x"))));
+
+        var result = dispatcher.dispatch(create(orders, Map.of("code", "B-1"), after.key()));
+
+        assertThat(result).isInstanceOf(ActionResult.Blocked.class);
+        assertThat(texts(result)).containsExactly("A workflow could not finish, and nothing was saved. An administrator can see why in its execution history.");
+        assertThat(count(orders)).isZero();
+        assertThat(history(after)).singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(ExecutionStatus.ERROR));
     }
 
     @Test
