@@ -59,6 +59,12 @@ class DemoBrowserTest extends BrowserTest {
                 "Water under the racks since 7am.");
         click(formButton("Submit"));
         waitForText("Server room is flooding was created.");
+        assertThat(formButton("Submit").getAttribute("af-busy")).as("busy only while the click runs").isNull();
+        // how a running click looks (the server answers too fast here to catch it in the act)
+        WebElement submit = formButton("Submit");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].setAttribute('af-busy', '')", submit);
+        screenshot("demo-button-busy");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].removeAttribute('af-busy')", submit);
 
         // a custom action on a row
         click(present(By.xpath("(//vaadin-grid//vaadin-button[normalize-space(.)='Escalate'])[1]")));

@@ -57,8 +57,16 @@ final class ButtonActions {
         button.addClassName("af-action");
         button.getElement().setAttribute("data-kind", definition.kind().name());
         button.setDisableOnClick(true);
+        // busy from the moment of the click, in the browser: the server answers only once the workflows have run
+        button.getElement().executeJs("this.addEventListener('click', () => this.setAttribute('af-busy', ''))");
         button.addClickListener(e -> confirmThenRun(definition, block, row, dialog, button));
         return button;
+    }
+
+    /** The button can be clicked again: enabled, and no longer marked busy. */
+    private static void release(Button button) {
+        button.setEnabled(true);
+        button.getElement().executeJs("this.removeAttribute('af-busy')");
     }
 
     /**
@@ -104,8 +112,8 @@ final class ButtonActions {
             confirm.setConfirmButtonTheme("error primary");
         }
         confirm.addConfirmListener(e -> runAndRelease(definition, block, row, dialog, button));
-        confirm.addCancelListener(e -> button.setEnabled(true));
-        confirm.addRejectListener(e -> button.setEnabled(true));
+        confirm.addCancelListener(e -> release(button));
+        confirm.addRejectListener(e -> release(button));
         confirm.open();
     }
 
@@ -126,7 +134,7 @@ final class ButtonActions {
         try {
             run(definition, block, row, dialog);
         } finally {
-            button.setEnabled(true);
+            release(button);
         }
     }
 
