@@ -168,7 +168,7 @@ public class DemoWorkspace implements ApplicationRunner {
         collections.addField("inventory_items", FieldDraft.of("sku", FieldType.TEXT, FieldSettings.titled("SKU").withUnique(true)));
         collections.addField("inventory_items", FieldDraft.of("quantity", FieldType.INTEGER, FieldSettings.titled("Quantity")
                 .withDefault("0").withRange(BigDecimal.ZERO, null)));
-        collections.addField("inventory_items", FieldDraft.of("discontinued", FieldType.BOOLEAN, FieldSettings.titled("Discontinued")));
+        collections.addField("inventory_items", FieldDraft.of("discontinued", FieldType.BOOLEAN, FieldSettings.titled("Discontinued").withDefault("false")));
         collections.update("inventory_items", new CollectionDraft("inventory_items", "Inventory items", "What is on the shelves.", "name"));
         collections.create(new CollectionDraft("stock_log", "Stock log", "Every change of an item's quantity.", null));
         collections.addField("stock_log", FieldDraft.of("entry", FieldType.TEXT, FieldSettings.titled("Entry")));
