@@ -184,6 +184,11 @@ public class ActionDispatcher {
             switch (trigger.contextType()) {
                 case NONE -> context.put("data", new LinkedHashMap<>(request.values()));
                 case SINGLE -> {
+                    if (request.recordIds().isEmpty() && !request.values().isEmpty()) {
+                        // a create form: no stored record yet, only what the form holds
+                        context.put("data", new LinkedHashMap<>(request.values()));
+                        break;
+                    }
                     if (request.recordIds().isEmpty()) {
                         return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.noRecord")));
                     }

@@ -234,6 +234,8 @@ abstract class DispatchContract {
         assertThat(texts(dispatcher.dispatch(request(orders, Action.TRIGGER, List.of(one), Map.of("amount", 30), single.key()))))
                 .containsExactly("C-1 for 30");
         assertThat(queries.get(orders, one).orElseThrow().get("amount")).as("form values are not saved").isEqualTo(3L);
+        assertThat(texts(dispatcher.dispatch(request(orders, Action.TRIGGER, List.of(), Map.of("code", "NEW", "amount", 9), single.key()))))
+                .as("in a create form: the form's values").containsExactly("NEW for 9");
         assertThat(dispatcher.dispatch(request(orders, Action.TRIGGER, List.of(), Map.of(), multiple.key())))
                 .isInstanceOf(ActionResult.Blocked.class);
         assertThat(texts(dispatcher.dispatch(request(orders, Action.TRIGGER, List.of(one, two), Map.of(), multiple.key()))))
