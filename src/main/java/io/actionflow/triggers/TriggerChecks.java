@@ -74,6 +74,14 @@ public class TriggerChecks {
                 if (synchronous) {
                     errors.add(FieldError.of("synchronous", "workflow.approval.async"));
                 }
+                if (config.get("mode") != null && !java.util.Set.of("beforeSave", "afterSave").contains(String.valueOf(config.get("mode")))) {
+                    errors.add(FieldError.of("mode", "trigger.approval.mode.invalid"));
+                }
+                for (String role : approval.roles()) {
+                    if (java.util.Arrays.stream(io.actionflow.platform.Role.values()).noneMatch(r -> r.name().equalsIgnoreCase(role))) {
+                        errors.add(FieldError.of("roles", "trigger.approval.role.unknown", role));
+                    }
+                }
             }
         }
         return errors;

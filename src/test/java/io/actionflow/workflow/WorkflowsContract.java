@@ -240,6 +240,13 @@ abstract class WorkflowsContract {
                 .containsExactly("workflow.error.expressionUnsafe");
         assertThat(refusal(() -> workflows.create(new WorkflowDraft("C", null, TriggerType.CUSTOM_ACTION,
                 Map.of("contextType", "everything", "collection", logs), true, 0)))).containsExactly("workflow.contextType.invalid");
+        assertThat(refusal(() -> workflows.create(new WorkflowDraft("A", null, TriggerType.APPROVAL,
+                Map.of("collection", logs, "mode", "whenever", "roles", List.of("boss")), false, 0))))
+                .containsExactly("trigger.approval.mode.invalid", "trigger.approval.role.unknown");
+        var approval = workflows.create(new WorkflowDraft("Approve", null, TriggerType.APPROVAL,
+                Map.of("collection", logs, "mode", "afterSave", "roles", List.of("member")), false, 0));
+        assertThat(approval.synchronous()).as("approvals are always asynchronous").isFalse();
+        assertThat(approval.triggerConfig()).containsEntry("mode", "afterSave").containsEntry("roles", List.of("member"));
         var event = workflows.create(new WorkflowDraft("On change", null, TriggerType.COLLECTION,
                 Map.of("collection", logs, "on", List.of("created", "updated"), "changedFields", List.of("note")), false, 0));
         assertThat(event.triggerConfig()).containsEntry("on", List.of("created", "updated"));

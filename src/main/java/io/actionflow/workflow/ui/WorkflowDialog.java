@@ -45,6 +45,8 @@ final class WorkflowDialog extends FormDialog {
     private final CheckboxGroup<String> on = new CheckboxGroup<>();
     private final MultiSelectComboBox<String> changedFields = new MultiSelectComboBox<>();
     private final TextField condition = new TextField();
+    private final Select<String> approvalMode = new Select<>();
+    private final CheckboxGroup<String> startRoles = new CheckboxGroup<>();
     private final Checkbox synchronous = new Checkbox();
     private final com.vaadin.flow.component.textfield.IntegerField retries = new com.vaadin.flow.component.textfield.IntegerField();
     private final List<CollectionDefinition> all;
@@ -89,6 +91,14 @@ final class WorkflowDialog extends FormDialog {
         condition.setLabel(getTranslation("trigger.condition"));
         condition.setHelperText(getTranslation("trigger.condition.help"));
         condition.addClassName("af-code");
+        approvalMode.setLabel(getTranslation("trigger.approval.mode"));
+        approvalMode.setItems("beforeSave", "afterSave");
+        approvalMode.setItemLabelGenerator(m -> getTranslation("trigger.approval.mode." + m));
+        approvalMode.setValue("beforeSave");
+        startRoles.setLabel(getTranslation("trigger.approval.roles"));
+        startRoles.setHelperText(getTranslation("trigger.approval.roles.help"));
+        startRoles.setItems(java.util.Arrays.stream(io.actionflow.platform.Role.values()).map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).toList());
+        startRoles.setItemLabelGenerator(r -> getTranslation("role." + r));
         synchronous.setLabel(getTranslation("workflows.synchronous"));
         synchronous.addValueChangeListener(e -> adapt());
         retries.setLabel(getTranslation("workflows.retries"));
@@ -104,8 +114,8 @@ final class WorkflowDialog extends FormDialog {
         contextType.addValueChangeListener(e -> adapt());
         global.addValueChangeListener(e -> adapt());
         collection.addValueChangeListener(e -> fields());
-        form.add(title, trigger, contextType, collection, global, actions, on, changedFields, condition, appends, synchronous,
-                retries, description);
+        form.add(title, trigger, contextType, collection, global, actions, on, changedFields, condition, appends, approvalMode,
+                startRoles, synchronous, retries, description);
         if (existing == null) {
             trigger.setValue(TriggerType.POST_ACTION);
             contextType.setValue("single");
@@ -129,6 +139,8 @@ final class WorkflowDialog extends FormDialog {
         on.setValue(new LinkedHashSet<>(strings(config.get("on"))));
         changedFields.setValue(new LinkedHashSet<>(strings(config.get("changedFields"))));
         condition.setValue(config.get("condition") == null ? "" : String.valueOf(config.get("condition")));
+        approvalMode.setValue("afterSave".equals(config.get("mode")) ? "afterSave" : "beforeSave");
+        startRoles.setValue(new LinkedHashSet<>(strings(config.get("roles"))));
         synchronous.setValue(workflow.synchronous());
         retries.setValue(workflow.retries());
         adapt();
@@ -146,6 +158,8 @@ final class WorkflowDialog extends FormDialog {
         on.setVisible(type == TriggerType.COLLECTION);
         changedFields.setVisible(type == TriggerType.COLLECTION);
         condition.setVisible(type == TriggerType.COLLECTION);
+        approvalMode.setVisible(type == TriggerType.APPROVAL);
+        startRoles.setVisible(type == TriggerType.APPROVAL);
         synchronous.setVisible(type != TriggerType.PRE_ACTION && type != TriggerType.APPROVAL);
         retries.setVisible(type == TriggerType.APPROVAL || synchronous.isVisible() && !synchronous.getValue());
         trigger.setHelperText(type == null ? null : getTranslation("trigger.help." + type.name().toLowerCase(java.util.Locale.ROOT)));
@@ -188,6 +202,12 @@ final class WorkflowDialog extends FormDialog {
             }
             if (!condition.getValue().isBlank()) {
                 config.put("condition", condition.getValue().strip());
+            }
+        }
+        if (approvalMode.isVisible()) {
+            config.put("mode", approvalMode.getValue());
+            if (!startRoles.getValue().isEmpty()) {
+                config.put("roles", ordered(startRoles.getValue(), List.of("admin", "member")));
             }
         }
         boolean sync = synchronous.isVisible() ? synchronous.getValue() : type == TriggerType.PRE_ACTION;
