@@ -134,9 +134,10 @@ public class ActionDispatcher {
     private ActionResult act(ActionRequest request, DispatchPlan plan) {
         var messages = new ArrayList<Message>();
         var origin = origin(request);
+        var user = user(request);
         Map<String, Object> values = new LinkedHashMap<>(request.values());
         for (DispatchPlan.Step step : plan.preAction()) {
-            RunOutcome outcome = runner.runSync(step.workflow().id(), preActionContext(request, values), 0, origin);
+            RunOutcome outcome = runner.runSync(step.workflow().id(), preActionContext(request, user, values), 0, origin);
             if (!outcome.resolved()) {
                 return new ActionResult.Blocked(failure(outcome, messages));
             }
@@ -151,7 +152,7 @@ public class ActionDispatcher {
         List<StoredRecord> written = perform(request, values);
         for (DispatchPlan.Step step : plan.postActionSync()) {
             for (StoredRecord record : subjects(request, step, written)) {
-                RunOutcome outcome = runner.runSync(step.workflow().id(), recordContext(request, step, record), 0,
+                RunOutcome outcome = runner.runSync(step.workflow().id(), recordContext(request, user, step, record), 0,
                         origin.forRecords(List.of(record.id())));
                 if (!outcome.resolved()) {
                     return new ActionResult.Blocked(failure(outcome, messages));
@@ -162,7 +163,7 @@ public class ActionDispatcher {
         var chain = new ArrayList<WorkflowRunner.Queued>();
         for (DispatchPlan.Step step : plan.postActionAsync()) {
             for (StoredRecord record : subjects(request, step, written)) {
-                chain.add(new WorkflowRunner.Queued(step.workflow().id(), recordContext(request, step, record), 0,
+                chain.add(new WorkflowRunner.Queued(step.workflow().id(), recordContext(request, user, step, record), 0,
                         origin.forRecords(List.of(record.id()))));
             }
         }
@@ -174,13 +175,14 @@ public class ActionDispatcher {
     private ActionResult custom(ActionRequest request, DispatchPlan plan) {
         var messages = new ArrayList<Message>();
         var origin = origin(request);
+        var user = user(request);
         if (plan.customSync().isEmpty() && plan.customAsync().isEmpty()) {
             return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.nothingBound")));
         }
         var chain = new ArrayList<WorkflowRunner.Queued>();
         for (DispatchPlan.Step step : concat(plan.customSync(), plan.customAsync())) {
             var trigger = (TriggerConfig.CustomAction) step.workflow().trigger();
-            Map<String, Object> context = userContext(request);
+            Map<String, Object> context = userContext(request, user);
             switch (trigger.contextType()) {
                 case NONE -> context.put("data", new LinkedHashMap<>(request.values()));
                 case SINGLE -> {
@@ -263,8 +265,8 @@ public class ActionDispatcher {
         return associated;
     }
 
-    private Map<String, Object> preActionContext(ActionRequest request, Map<String, Object> values) {
-        var context = userContext(request);
+    private Map<String, Object> preActionContext(ActionRequest request, Map<String, Object> user, Map<String, Object> values) {
+        var context = userContext(request, user);
         var params = new LinkedHashMap<String, Object>();
         if (!request.recordIds().isEmpty()) {
             params.put("filterByTk", request.recordIds().size() == 1 && request.action() != Action.DESTROY
@@ -281,8 +283,9 @@ public class ActionDispatcher {
         return context;
     }
 
-    private Map<String, Object> recordContext(ActionRequest request, DispatchPlan.Step step, StoredRecord record) {
-        var context = userContext(request);
+    private Map<String, Object> recordContext(ActionRequest request, Map<String, Object> user, DispatchPlan.Step step,
+            StoredRecord record) {
+        var context = userContext(request, user);
         List<String> appends = step.workflow().trigger() instanceof TriggerConfig.PostAction post ? post.appends() : List.of();
         String collection = step.associationPath() == null ? request.collection()
                 : collections.require(request.collection()).field(step.associationPath()).map(f -> f.target()).orElse(request.collection());
@@ -315,17 +318,26 @@ public class ActionDispatcher {
         return data;
     }
 
-    private Map<String, Object> userContext(ActionRequest request) {
+    /** Who clicks, read once per request; null for a request without an operator. */
+    private Map<String, Object> user(ActionRequest request) {
+        if (request.operator() == null) {
+            return null;
+        }
+        var user = new LinkedHashMap<String, Object>();
+        user.put("username", request.operator());
+        users.findByUsername(request.operator()).ifPresent(u -> {
+            user.put("id", u.id());
+            user.put("nickname", u.displayName());
+            user.put("email", u.email());
+        });
+        return user;
+    }
+
+    /** The operator and role, as every workflow of the click sees them (each gets its own copy). */
+    private static Map<String, Object> userContext(ActionRequest request, Map<String, Object> user) {
         var context = new LinkedHashMap<String, Object>();
-        if (request.operator() != null) {
-            var user = new LinkedHashMap<String, Object>();
-            user.put("username", request.operator());
-            users.findByUsername(request.operator()).ifPresent(u -> {
-                user.put("id", u.id());
-                user.put("nickname", u.displayName());
-                user.put("email", u.email());
-            });
-            context.put("user", user);
+        if (user != null) {
+            context.put("user", new LinkedHashMap<>(user));
         }
         context.put("role", request.role());
         return context;
