@@ -16,7 +16,11 @@ public class Inbox {
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    Inbox(InboxRepository messages, UserService users, CurrentUser currentUser, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    Inbox(InboxRepository messages, UserService users, CurrentUser currentUser, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.messages = messages;
         this.users = users;
         this.currentUser = currentUser;
@@ -25,19 +29,35 @@ public class Inbox {
 
     /** Delivers a message to each existing account among {@code usernames}; returns how many received it. */
     public int send(List<String> usernames, String title, String message) {
-        int delivered = 0;
+        var delivered = new java.util.LinkedHashSet<String>();
         for (String username : usernames.stream().map(UserService::normalize).distinct().toList()) {
             if (users.findByUsername(username).isPresent()) {
                 messages.save(new InboxMessage(username, cut(title, 200), cut(message, 4000), clock.instant()));
-                delivered++;
+                delivered.add(username);
             }
         }
-        return delivered;
+        if (!delivered.isEmpty()) {
+            events.publishEvent(new InboxDelivered(java.util.Set.copyOf(delivered)));
+        }
+        return delivered.size();
     }
 
     @Transactional(readOnly = true)
     public long unreadCount() {
         return currentUser.username().map(messages::countByUsernameAndReadAtIsNull).orElse(0L);
+    }
+
+    /** How many unread messages {@code username} has: for that user's shell, refreshed from another thread. */
+    @Transactional(readOnly = true)
+    public long unreadCount(String username) {
+        return messages.countByUsernameAndReadAtIsNull(UserService.normalize(username));
+    }
+
+    /** The newest messages of {@code username}, read or not: for that user's shell. */
+    @Transactional(readOnly = true)
+    public List<Notification> latest(String username, int limit) {
+        return messages.findByUsernameOrderByIdDesc(UserService.normalize(username), PageRequest.of(0, limit)).stream()
+                .map(InboxMessage::view).toList();
     }
 
     /** The signed-in user's newest messages, read or not. */

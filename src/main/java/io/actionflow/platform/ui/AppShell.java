@@ -5,10 +5,14 @@ import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 
-/** The page around the application: Lumo plus our own stylesheet, served as plain CSS (no frontend build). */
+/**
+ * The page around the application: Lumo plus our own stylesheet, served as plain CSS (no frontend build), and server
+ * push, so that the server can update an open page (the inbox bell when a message arrives).
+ */
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet(Lumo.UTILITY_STYLESHEET)
 @StyleSheet("styles/actionflow.css")
+@com.vaadin.flow.component.page.Push
 public class AppShell implements AppShellConfigurator {
 
     @Override

@@ -21,8 +21,13 @@ final class InboxBell extends Div {
     private final MenuBar menu = new MenuBar();
     private final Span badge = new Span();
 
-    InboxBell(Inbox inbox) {
+    private final String username;
+    private final InboxBroadcaster broadcaster;
+
+    InboxBell(Inbox inbox, String username, InboxBroadcaster broadcaster) {
         this.inbox = inbox;
+        this.username = username;
+        this.broadcaster = broadcaster;
         addClassName("af-inbox");
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
         badge.addClassName("af-inbox-badge");
@@ -32,11 +37,17 @@ final class InboxBell extends Div {
     @Override
     protected void onAttach(AttachEvent event) {
         refresh();
+        broadcaster.register(username, this);
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        broadcaster.unregister(username, this);
     }
 
     void refresh() {
         menu.removeAll();
-        long unread = inbox.unreadCount();
+        long unread = inbox.unreadCount(username);
         var bell = new Div(VaadinIcon.BELL.create());
         bell.addClassName("af-inbox-bell");
         badge.setText(unread > 99 ? "99+" : String.valueOf(unread));
@@ -47,7 +58,7 @@ final class InboxBell extends Div {
         root.getElement().setAttribute("title", getTranslation("inbox.label", unread));
         // the messages are in the menu before it opens (a menu that is open does not take new items);
         // opening it marks them read
-        fill(root.getSubMenu(), inbox.latest(SHOWN));
+        fill(root.getSubMenu(), inbox.latest(username, SHOWN));
         root.addClickListener(e -> {
             inbox.read(SHOWN);
             badge.setVisible(false);

@@ -52,8 +52,11 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private UserSummary user;
     private Registration accountsChanged;
 
+    private final InboxBroadcaster inboxBroadcaster;
+
     MainLayout(UserService users, io.actionflow.platform.Inbox inbox, AuthenticationContext authentication,
-            List<NavigationContributor> navigation) {
+            List<NavigationContributor> navigation, InboxBroadcaster inboxBroadcaster) {
+        this.inboxBroadcaster = inboxBroadcaster;
         this.users = users;
         this.inbox = inbox;
         this.authentication = authentication;
@@ -155,7 +158,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
             design.addValueChangeListener(e -> DesignMode.set(e.getValue()));
             userArea.add(design);
         }
-        userArea.add(new InboxBell(inbox));
+        userArea.add(new InboxBell(inbox, user.username(), inboxBroadcaster));
         var menu = new MenuBar();
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         menu.addClassName("af-user-menu");

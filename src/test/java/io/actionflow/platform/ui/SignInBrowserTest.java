@@ -117,4 +117,20 @@ class SignInBrowserTest extends BrowserTest {
         open("");
         waitFor(By.cssSelector("vaadin-login-form"));
     }
+
+    @Test
+    @Order(7)
+    void a_message_sent_while_the_admin_looks_shows_on_the_bell_without_a_reload() throws Exception {
+        signIn("admin", "admin1234");
+        waitForText("Welcome, Administrator");
+        long before = inbox.unreadCount("admin");
+
+        // sent from elsewhere (a workflow's thread), committed: the open page is told by server push
+        inbox.send(java.util.List.of("admin"), "Pushed", "Sent while you were looking");
+
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(d ->
+                d.findElements(By.cssSelector(".af-inbox-badge")).stream()
+                        .anyMatch(b -> b.isDisplayed() && b.getText().equals(String.valueOf(before + 1))));
+        screenshot("inbox-pushed");
+    }
 }
