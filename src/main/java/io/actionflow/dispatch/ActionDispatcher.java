@@ -269,11 +269,8 @@ public class ActionDispatcher {
         var context = userContext(request, user);
         var params = new LinkedHashMap<String, Object>();
         if (!request.recordIds().isEmpty()) {
-            params.put("filterByTk", request.recordIds().size() == 1 && request.action() != Action.DESTROY
-                    ? request.recordIds().getFirst() : request.recordIds());
-            if (request.action() == Action.DESTROY) {
-                params.put("filterByTk", request.recordIds().size() == 1 ? request.recordIds().getFirst() : request.recordIds());
-            }
+            // one record's id, or the array of ids of a bulk action
+            params.put("filterByTk", request.recordIds().size() == 1 ? request.recordIds().getFirst() : request.recordIds());
         }
         params.put("values", new LinkedHashMap<>(values));
         context.put("params", params);

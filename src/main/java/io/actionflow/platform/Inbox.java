@@ -60,16 +60,6 @@ public class Inbox {
                 .map(InboxMessage::view).toList();
     }
 
-    /** The signed-in user's newest messages, read or not. */
-    @Transactional(readOnly = true)
-    public List<Notification> latest(int limit) {
-        var username = currentUser.username().orElse(null);
-        if (username == null) {
-            return List.of();
-        }
-        return messages.findByUsernameOrderByIdDesc(username, PageRequest.of(0, limit)).stream().map(InboxMessage::view).toList();
-    }
-
     /** The signed-in user's newest messages; reading them marks them read. */
     public List<Notification> read(int limit) {
         var username = currentUser.username().orElse(null);

@@ -102,26 +102,10 @@ class ExecutionEntity {
         return nextId;
     }
 
-    int getAttempts() {
-        return attempts;
-    }
-
-    void countAttempt() {
-        attempts++;
-    }
-
     ExecutionSummary summary() {
         return new ExecutionSummary(id, workflowId, key, number, status, error, messages, attempts, testRun, createdAt, finishedAt,
                 new ExecutionOrigin(operator, source, pageId, blockId, buttonId, recordIds == null || recordIds.isBlank() ? java.util.List.of()
                         : java.util.Arrays.stream(recordIds.split(",")).map(String::strip).filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf).toList(), originLabel));
-    }
-
-    void finish(ExecutionStatus newStatus, String newError, String newMessages, Instant newResumeAt, Instant now) {
-        status = newStatus;
-        error = newError == null ? null : newError.length() > 4000 ? newError.substring(0, 4000) : newError;
-        messages = newMessages;
-        resumeAt = newResumeAt;
-        finishedAt = newStatus.isFinal() ? now : null;
     }
 
     Long getId() {

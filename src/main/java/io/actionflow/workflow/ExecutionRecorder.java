@@ -76,17 +76,12 @@ class ExecutionRecorder {
         }
     }
 
-    private final ExecutionRepository executions;
-    private final JobRepository jobs;
     private final WorkflowJson json;
     private final Clock clock;
     private final DSLContext dsl;
     private final TransactionTemplate separately;
 
-    ExecutionRecorder(ExecutionRepository executions, JobRepository jobs, WorkflowJson json, Clock clock,
-            DSLContext dsl, PlatformTransactionManager transactions) {
-        this.executions = executions;
-        this.jobs = jobs;
+    ExecutionRecorder(WorkflowJson json, Clock clock, DSLContext dsl, PlatformTransactionManager transactions) {
         this.json = json;
         this.clock = clock;
         this.dsl = dsl;
@@ -187,11 +182,6 @@ class ExecutionRecorder {
         dsl.update(EXECUTION).set(NEXT_ID, next).where(ID.eq(first)).execute();
     }
 
-    /** The execution that runs after this one, or null. */
-    Long nextOf(long executionId) {
-        return dsl.select(NEXT_ID).from(EXECUTION).where(ID.eq(executionId)).fetchOne(NEXT_ID);
-    }
-
     /** Every job recorded for the execution, in the order they ran. */
     List<JobState> jobs(long executionId) {
         return dsl.select(JOB_KEY, NODE_KEY, STATUS, INPUT, OUTPUT, BRANCH, RESUME_AT, ERROR, DURATION).from(JOB)
@@ -208,6 +198,25 @@ class ExecutionRecorder {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean step(Stored execution, Set<String> storedKeys, List<JobState> ran, RunResult result) {
+        return write(execution, storedKeys, ran, result, 0);
+    }
+
+    /**
+     * Records a failed attempt of a step on its own (its writes rolled back): its jobs, one more attempt, and the
+     * execution's new state. Returns the execution to start next when this one has ended, or null.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Long failedStep(long executionId, List<JobState> ran, RunResult result) {
+        var execution = load(executionId);
+        if (execution == null) {
+            return null;
+        }
+        var storedKeys = Set.copyOf(dsl.select(JOB_KEY).from(JOB).where(EXECUTION_ID.eq(executionId)).fetch(JOB_KEY));
+        boolean written = write(execution, storedKeys, ran, result, 1);
+        return written && result.status().isFinal() ? execution.nextId() : null;
+    }
+
+    private boolean write(Stored execution, Set<String> storedKeys, List<JobState> ran, RunResult result, int attempts) {
         var now = clock.instant();
         int updated = dsl.update(EXECUTION)
                 .set(STATUS, result.status().name())
@@ -215,6 +224,7 @@ class ExecutionRecorder {
                 .set(MESSAGES, result.messages().isEmpty() ? null : String.join("\n", result.messages()))
                 .set(RESUME_AT, utc(result.resumeAt()))
                 .set(FINISHED_AT, result.status().isFinal() ? utc(now) : null)
+                .set(ATTEMPTS, ATTEMPTS.plus(attempts))
                 .set(VERSION, VERSION.plus(1))
                 .where(ID.eq(execution.id()).and(VERSION.eq(execution.version())))
                 .execute();
@@ -250,24 +260,6 @@ class ExecutionRecorder {
             rows = rows == null ? insert.values(values) : rows.values(values);
         }
         rows.execute();
-    }
-
-    /** Records a step of an asynchronous execution on its own (a failed step, whose writes rolled back). */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public int finishStep(long executionId, List<JobState> ran, RunResult result, boolean failedAttempt) {
-        var execution = executions.findById(executionId).orElseThrow();
-        if (failedAttempt) {
-            execution.countAttempt();
-        }
-        for (JobState job : ran) {
-            var entity = jobs.findByExecutionIdAndJobKey(executionId, job.jobKey())
-                    .orElseGet(() -> new JobEntity(executionId, job.jobKey(), job.nodeKey(), clock.instant()));
-            entity.record(job.status(), json.write(job.input()), json.write(job.output()), job.branch(), job.resumeAt(),
-                    job.error(), job.durationMicros());
-            jobs.save(entity);
-        }
-        execution.finish(result.status(), result.error(), String.join("\n", result.messages()), result.resumeAt(), clock.instant());
-        return execution.getAttempts();
     }
 
     private static String clip(String error) {

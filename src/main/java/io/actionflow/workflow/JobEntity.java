@@ -54,24 +54,6 @@ class JobEntity {
     protected JobEntity() {
     }
 
-    JobEntity(Long executionId, String jobKey, String nodeKey, Instant now) {
-        this.executionId = executionId;
-        this.jobKey = jobKey;
-        this.nodeKey = nodeKey;
-        this.createdAt = now;
-    }
-
-    void record(JobStatus newStatus, String newInput, String newOutput, String newBranch, Instant newResumeAt,
-            String newError, long micros) {
-        status = newStatus;
-        input = newInput;
-        output = newOutput;
-        branch = newBranch;
-        resumeAt = newResumeAt;
-        error = newError == null ? null : newError.length() > 4000 ? newError.substring(0, 4000) : newError;
-        durationMicros = micros;
-    }
-
     String getJobKey() {
         return jobKey;
     }

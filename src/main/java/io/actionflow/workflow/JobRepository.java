@@ -1,12 +1,9 @@
 package io.actionflow.workflow;
 
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface JobRepository extends JpaRepository<JobEntity, Long> {
 
     List<JobEntity> findByExecutionIdOrderById(Long executionId);
-
-    Optional<JobEntity> findByExecutionIdAndJobKey(Long executionId, String jobKey);
 }

@@ -167,10 +167,6 @@ class WorkflowEntity {
         this.retries = retries;
     }
 
-    long getRowVersion() {
-        return version;
-    }
-
     Instant getCreatedAt() {
         return createdAt;
     }

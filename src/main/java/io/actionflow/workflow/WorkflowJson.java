@@ -41,19 +41,6 @@ class WorkflowJson {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : new LinkedHashMap<>();
     }
 
-    private final java.util.Map<String, WorkflowGraph> graphs = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The graph of a workflow version, parsed once per version of its row. */
-    WorkflowGraph graph(WorkflowEntity workflow) {
-        String key = workflow.getId() + ":" + workflow.getRowVersion();
-        return graphs.computeIfAbsent(key, k -> {
-            if (graphs.size() > 1000) {
-                graphs.clear();
-            }
-            return readGraph(workflow.getNodes());
-        });
-    }
-
     String writeGraph(WorkflowGraph graph) {
         return write(graph.chain().stream().map(WorkflowJson::node).toList());
     }

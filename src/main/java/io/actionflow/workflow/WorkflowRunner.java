@@ -64,29 +64,29 @@ public class WorkflowRunner {
         return run(versions.require(workflowId), context, depth, null, false, origin);
     }
 
-    /** How deep in workflows started by workflows this thread is now: 0 outside any workflow. */
-    private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
+    /** How deep in workflows started by workflows the workflow this thread runs is; null outside any workflow. */
+    private static final ThreadLocal<Integer> DEPTH = new ThreadLocal<>();
 
     /**
      * The depth a workflow started now (by a change a running workflow made, or by a click) runs at: one more than
      * the workflow this thread is running, or 0.
      */
     public static int nextDepth() {
-        return RUNNING.get() ? DEPTH.get() + 1 : 0;
+        Integer running = DEPTH.get();
+        return running == null ? 0 : running + 1;
     }
 
-    private static final ThreadLocal<Boolean> RUNNING = ThreadLocal.withInitial(() -> false);
-
     private static <T> T atDepth(int depth, java.util.function.Supplier<T> work) {
-        int before = DEPTH.get();
-        boolean wasRunning = RUNNING.get();
+        Integer before = DEPTH.get();
         DEPTH.set(depth);
-        RUNNING.set(true);
         try {
             return work.get();
         } finally {
-            DEPTH.set(before);
-            RUNNING.set(wasRunning);
+            if (before == null) {
+                DEPTH.remove();
+            } else {
+                DEPTH.set(before);
+            }
         }
     }
 
@@ -179,17 +179,14 @@ public class WorkflowRunner {
         if (step.attempts() < step.retries()) {
             Instant retryAt = clock.instant().plus(settings.retryBackoff().multipliedBy(1L << Math.min(step.attempts(), 6)));
             // the error of the attempt stays on the execution while it waits for the next one
-            recorder.finishStep(executionId, ran, new RunResult(ExecutionStatus.QUEUED, result.messages(), result.error(), retryAt), true);
+            recorder.failedStep(executionId, ran, new RunResult(ExecutionStatus.QUEUED, result.messages(), result.error(), retryAt));
             return retryAt;
         }
-        transaction.executeWithoutResult(status -> {
-            recorder.finishStep(executionId, ran, result, true);
-            startNext(recorder.nextOf(executionId));
-        });
+        startNext(recorder.failedStep(executionId, ran, result));
         return null;
     }
 
-    /** The next execution of a chain starts when the one before it has ended, in the same transaction. */
+    /** The next execution of a chain starts when the one before it has ended. */
     void startNext(Long nextId) {
         if (nextId != null) {
             async.schedule(nextId, clock.instant());

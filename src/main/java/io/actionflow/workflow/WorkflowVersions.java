@@ -39,7 +39,7 @@ class WorkflowVersions {
 
     WorkflowVersion version(WorkflowEntity entity) {
         return new WorkflowVersion(entity.getId(), entity.getKey(), entity.getNumber(), entity.isSynchronous(),
-                entity.getRetries(), json.graph(entity));
+                entity.getRetries(), json.readGraph(entity.getNodes()));
     }
 
     /** The current transaction changes workflows. */

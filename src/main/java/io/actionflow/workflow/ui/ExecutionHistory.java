@@ -47,6 +47,7 @@ final class ExecutionHistory extends VerticalLayout {
     private final Checkbox testRuns = new Checkbox();
     private final Span count = new Span();
     private WorkflowDefinition workflow;
+    private List<WorkflowDefinition> versions = List.of();
 
     ExecutionHistory(WorkflowService workflows, LongConsumer show) {
         this.workflows = workflows;
@@ -99,6 +100,7 @@ final class ExecutionHistory extends VerticalLayout {
     void show(WorkflowDefinition shown, List<WorkflowDefinition> versions) {
         boolean sameKey = workflow != null && workflow.key().equals(shown.key());
         workflow = shown;
+        this.versions = versions;
         version.setItems(java.util.stream.Stream.concat(java.util.stream.Stream.of(ALL_VERSIONS),
                 versions.stream().map(v -> (long) v.version())).toList());
         if (!sameKey || version.getValue() == null) {
@@ -134,7 +136,7 @@ final class ExecutionHistory extends VerticalLayout {
     private ExecutionQuery query() {
         Long workflowId = null;
         if (version.getValue() != null && !ALL_VERSIONS.equals(version.getValue())) {
-            workflowId = workflows.versions(workflow.key()).stream().filter(v -> v.version() == version.getValue())
+            workflowId = versions.stream().filter(v -> v.version() == version.getValue())
                     .findFirst().map(WorkflowDefinition::id).orElse(null);
         }
         ZoneId zone = ZoneId.systemDefault();

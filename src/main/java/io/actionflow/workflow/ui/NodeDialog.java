@@ -137,10 +137,12 @@ final class NodeDialog extends FormDialog {
     private Map<String, Object> readSettings() {
         try {
             Object parsed = json.readValue(settings.getValue().isBlank() ? "{}" : settings.getValue(), Object.class);
-            if (!(parsed instanceof Map<?, ?>)) {
+            if (!(parsed instanceof Map<?, ?> map)) {
                 throw new ValidationException(FieldError.of("settings", "workflows.node.settings.object"));
             }
-            return parse(settings.getValue().isBlank() ? "{}" : settings.getValue());
+            var config = new LinkedHashMap<String, Object>();
+            map.forEach((k, v) -> config.put(String.valueOf(k), v));
+            return config;
         } catch (tools.jackson.core.JacksonException e) {
             throw new ValidationException(FieldError.of("settings", "workflows.node.settings.invalid", e.getOriginalMessage()));
         }
