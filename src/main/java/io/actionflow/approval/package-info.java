@@ -1,5 +1,5 @@
 /**
  * Approvals (issue 7): the approval trigger and node, approval requests with their tasks and timeline, and the
- * to-do center. So far: the rules that decide a request from its approvers' decisions.
+ * to-do center.
  */
 package io.actionflow.approval;

@@ -62,19 +62,7 @@ public class RecordService {
 
     public StoredRecord create(String collection, Map<String, ?> input) {
         var definition = writable(collection);
-        var errors = new ArrayList<FieldError>();
-        Map<String, Object> values = read(definition, input, errors);
-        for (FieldDefinition field : definition.columnFields()) {
-            // a field left empty on creation takes its default
-            if (values.get(field.name()) == null && field.defaultValue() != null) {
-                values.put(field.name(), coerceDefault(field));
-            }
-        }
-        for (FieldDefinition field : definition.columnFields()) {
-            FieldValues.validate(field, values.get(field.name()), errors);
-        }
-        checkReferencesAndUniqueness(definition, values, values.keySet(), null, errors);
-        ValidationException.throwIfAny(errors);
+        Map<String, Object> values = checkedForCreate(definition, input);
 
         OffsetDateTime now = now();
         var row = new LinkedHashMap<Field<?>, Object>();
@@ -90,10 +78,41 @@ public class RecordService {
         return queries.get(definition, id).orElseThrow();
     }
 
-    /** Changes the given fields of a record; fields not named keep their values. */
-    public StoredRecord update(String collection, long id, Map<String, ?> input) {
+    /**
+     * Checks values as {@link #create} or, with an {@code id}, as {@link #update} would, without writing anything: a
+     * submission held for approval is refused at once rather than when it is approved.
+     */
+    public void check(String collection, Long id, Map<String, ?> input) {
         var definition = writable(collection);
-        Map<String, Object> previous = load(definition, id);
+        if (id == null) {
+            checkedForCreate(definition, input);
+        } else {
+            checkedChanges(definition, id, load(definition, id), input);
+        }
+    }
+
+    private Map<String, Object> checkedForCreate(CollectionDefinition definition, Map<String, ?> input) {
+        var errors = new ArrayList<FieldError>();
+        Map<String, Object> values = read(definition, input, errors);
+        for (FieldDefinition field : definition.columnFields()) {
+            // a field left empty on creation takes its default
+            if (values.get(field.name()) == null && field.defaultValue() != null) {
+                values.put(field.name(), coerceDefault(field));
+            }
+        }
+        for (FieldDefinition field : definition.columnFields()) {
+            FieldValues.validate(field, values.get(field.name()), errors);
+        }
+        checkReferencesAndUniqueness(definition, values, values.keySet(), null, errors);
+        ValidationException.throwIfAny(errors);
+        return values;
+    }
+
+    /** The values after an update (all of them), and the names of those it changes; refused as a whole when invalid. */
+    private record Checked(Map<String, Object> merged, Set<String> changed) {
+    }
+
+    private Checked checkedChanges(CollectionDefinition definition, long id, Map<String, Object> previous, Map<String, ?> input) {
         var errors = new ArrayList<FieldError>();
         Map<String, Object> changes = read(definition, input, errors);
         var merged = new LinkedHashMap<>(previous);
@@ -111,6 +130,16 @@ public class RecordService {
         });
         checkReferencesAndUniqueness(definition, merged, changed, id, errors);
         ValidationException.throwIfAny(errors);
+        return new Checked(merged, changed);
+    }
+
+    /** Changes the given fields of a record; fields not named keep their values. */
+    public StoredRecord update(String collection, long id, Map<String, ?> input) {
+        var definition = writable(collection);
+        Map<String, Object> previous = load(definition, id);
+        var checked = checkedChanges(definition, id, previous, input);
+        var merged = checked.merged();
+        var changed = checked.changed();
         if (changed.isEmpty()) {
             return queries.get(definition, id).orElseThrow();
         }

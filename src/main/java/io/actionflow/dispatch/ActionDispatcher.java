@@ -1,5 +1,7 @@
 package io.actionflow.dispatch;
 
+import io.actionflow.approval.ApprovalService;
+import io.actionflow.approval.Submission;
 import io.actionflow.collections.CollectionService;
 import io.actionflow.collections.FieldType;
 import io.actionflow.collections.RecordQueries;
@@ -38,9 +40,11 @@ public class ActionDispatcher {
     private final WorkflowRunner runner;
     private final UserService users;
     private final TransactionTemplate transaction;
+    private final ApprovalService approvals;
 
     ActionDispatcher(RecordService records, RecordQueries queries, CollectionService collections, WorkflowDirectory directory,
-            WorkflowRunner runner, UserService users, TransactionTemplate transaction) {
+            WorkflowRunner runner, UserService users, TransactionTemplate transaction, ApprovalService approvals) {
+        this.approvals = approvals;
         this.records = records;
         this.queries = queries;
         this.collections = collections;
@@ -103,13 +107,22 @@ public class ActionDispatcher {
         if (request.action() != Action.CREATE && request.action() != Action.TRIGGER && request.recordIds().isEmpty()) {
             return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.noRecord")));
         }
+        if (plan.approval().size() > 1) {
+            return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.approval.several",
+                    String.join(", ", plan.approval().stream().map(s -> s.workflow().title()).toList()))));
+        }
         if (!plan.approval().isEmpty()) {
-            return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.approval.unavailable")));
+            var trigger = (TriggerConfig.Approval) plan.approval().getFirst().workflow().trigger();
+            if (!trigger.roles().isEmpty() && !trigger.roles().contains(request.role())) {
+                return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.approval.notAllowed",
+                        plan.approval().getFirst().workflow().title())));
+            }
         }
         try {
             return transaction.execute(status -> {
                 ActionResult result = request.action() == Action.TRIGGER ? custom(request, plan) : act(request, plan);
-                if (!(result instanceof ActionResult.Done) && !(result instanceof ActionResult.Stopped)) {
+                if (!(result instanceof ActionResult.Done) && !(result instanceof ActionResult.Stopped)
+                        && !(result instanceof ActionResult.Held)) {
                     status.setRollbackOnly();
                 }
                 return result;
@@ -135,6 +148,13 @@ public class ActionDispatcher {
         var messages = new ArrayList<Message>();
         var origin = origin(request);
         var user = user(request);
+        if (request.action() == Action.UPDATE || request.action() == Action.DESTROY) {
+            var locked = approvals.locked(request.collection(), request.recordIds());
+            if (!locked.isEmpty()) {
+                return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.locked",
+                        String.join(", ", locked.stream().sorted().map(String::valueOf).toList()))));
+            }
+        }
         Map<String, Object> values = new LinkedHashMap<>(request.values());
         for (DispatchPlan.Step step : plan.preAction()) {
             RunOutcome outcome = runner.runSync(step.workflow().id(), preActionContext(request, user, values), 0, origin);
@@ -149,6 +169,55 @@ public class ActionDispatcher {
                 return new ActionResult.Stopped(messages);
             }
         }
+        DispatchPlan.Step approval = plan.approval().isEmpty() ? null : plan.approval().getFirst();
+        if (approval != null && ((TriggerConfig.Approval) approval.workflow().trigger()).beforeSave()) {
+            return hold(request, approval, values, user, origin, messages);
+        }
+        var written = write(request, plan, values, user, origin, messages);
+        if (written instanceof ActionResult.Done done && approval != null) {
+            // after save: the saved records wait for approval, locked against edits until it ends
+            var held = new ArrayList<Long>();
+            for (StoredRecord record : done.records()) {
+                held.add(approvals.submit(new Submission(approval.workflow().id(), approval.workflow().key(), approval.workflow().title(),
+                        request.collection(), actionName(request), record.id(), false, withAppends(request.collection(), record, List.of()),
+                        held(request), request.operator(), recordContext(request, user, approval, record), origin)).id());
+            }
+            messages.add(Message.key(Message.Level.SUCCESS, "dispatch.submittedForApproval"));
+            return new ActionResult.Held(held, messages);
+        }
+        return written;
+    }
+
+    /**
+     * Before save: nothing is written now. The submission (checked as the action would check it) is held with what is
+     * needed to write it later, and the approval workflow is queued; one request per record of a bulk update.
+     */
+    private ActionResult hold(ActionRequest request, DispatchPlan.Step approval, Map<String, Object> values,
+            Map<String, Object> user, ExecutionOrigin origin, List<Message> messages) {
+        List<Long> targets = request.action() == Action.CREATE ? java.util.Collections.singletonList(null) : request.recordIds();
+        var held = new ArrayList<Long>();
+        for (Long recordId : targets) {
+            records.check(request.collection(), recordId, values);
+            var context = userContext(request, user);
+            var data = new LinkedHashMap<String, Object>();
+            if (recordId != null) {
+                data.put("id", recordId);
+            }
+            data.putAll(values);
+            context.put("data", data);
+            context.put("action", actionName(request));
+            context.put("collection", request.collection());
+            held.add(approvals.submit(new Submission(approval.workflow().id(), approval.workflow().key(), approval.workflow().title(),
+                    request.collection(), actionName(request), recordId, true, new LinkedHashMap<>(values), held(request),
+                    request.operator(), context, origin)).id());
+        }
+        messages.add(Message.key(Message.Level.SUCCESS, "dispatch.submittedForApproval"));
+        return new ActionResult.Held(held, messages);
+    }
+
+    /** The action with these values, then its post-action workflows: synchronous ones now, asynchronous ones queued. */
+    private ActionResult write(ActionRequest request, DispatchPlan plan, Map<String, Object> values, Map<String, Object> user,
+            ExecutionOrigin origin, List<Message> messages) {
         List<StoredRecord> written = perform(request, values);
         for (DispatchPlan.Step step : plan.postActionSync()) {
             for (StoredRecord record : subjects(request, step, written)) {
@@ -169,6 +238,82 @@ public class ActionDispatcher {
         }
         runner.queueChain(chain);
         return new ActionResult.Done(written, messages);
+    }
+
+    /**
+     * Writes a submission that a before-save approval held, now approved, as the click would have written it after
+     * its pre-action workflows: the action, then the post-action workflows bound to it (and the global ones).
+     */
+    long release(String collection, String action, Long recordId, Map<String, Object> data, Map<String, Object> held) {
+        var request = new ActionRequest(collection, Action.valueOf(action.toUpperCase(java.util.Locale.ROOT)),
+                recordId == null ? List.of() : List.of(recordId), data, heldBindings(held), text(held.get("operator")),
+                text(held.get("role")), "API".equals(held.get("source")) ? ActionSource.API : ActionSource.UI, heldButton(held));
+        var plan = plan(request.action(), collection, request.bindings());
+        ActionResult result;
+        try {
+            result = write(request, plan, data, user(request), origin(request), new ArrayList<>());
+        } catch (ValidationException refused) {
+            throw new io.actionflow.approval.HeldActions.NotReleased(refused.errors().stream()
+                    .map(e -> Text.of("approval.failed.field", e.field(), new Text(e.messageKey(), e.args())).encoded()).toList());
+        } catch (CollectionEvents.Refused refused) {
+            result = new ActionResult.Blocked(refused.messages());
+        }
+        if (result instanceof ActionResult.Done done && !done.records().isEmpty()) {
+            return done.records().getFirst().id();
+        }
+        throw new io.actionflow.approval.HeldActions.NotReleased(result.messages().stream()
+                .map(m -> m.text() != null ? m.text() : new Text(m.key(), m.args()).encoded()).toList());
+    }
+
+    /** What a held submission needs to be written later as this request would write it. */
+    private static Map<String, Object> held(ActionRequest request) {
+        var held = new LinkedHashMap<String, Object>();
+        held.put("operator", request.operator());
+        held.put("role", request.role());
+        held.put("source", request.source().name());
+        var bindings = new ArrayList<Map<String, Object>>();
+        for (WorkflowBinding binding : request.bindings()) {
+            var entry = new LinkedHashMap<String, Object>();
+            entry.put("workflowKey", binding.workflowKey());
+            entry.put("associationPath", binding.associationPath());
+            bindings.add(entry);
+        }
+        held.put("bindings", bindings);
+        var button = request.button();
+        if (button != null) {
+            held.put("button", Map.of("pageId", button.pageId(), "blockId", button.blockId(), "buttonId", button.buttonId(),
+                    "label", button.label() == null ? "" : button.label()));
+        }
+        return held;
+    }
+
+    private static List<WorkflowBinding> heldBindings(Map<String, Object> held) {
+        var bindings = new ArrayList<WorkflowBinding>();
+        if (held.get("bindings") instanceof List<?> list) {
+            for (Object entry : list) {
+                if (entry instanceof Map<?, ?> map && map.get("workflowKey") instanceof String key) {
+                    bindings.add(new WorkflowBinding(key, map.get("associationPath") instanceof String path ? path : null));
+                }
+            }
+        }
+        return bindings;
+    }
+
+    private static ButtonReference heldButton(Map<String, Object> held) {
+        if (held.get("button") instanceof Map<?, ?> button && button.get("pageId") instanceof Number page
+                && button.get("blockId") instanceof Number block && button.get("buttonId") instanceof Number id) {
+            String label = button.get("label") instanceof String l && !l.isEmpty() ? l : null;
+            return new ButtonReference(page.longValue(), block.longValue(), id.longValue(), label);
+        }
+        return null;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : String.valueOf(value);
+    }
+
+    private static String actionName(ActionRequest request) {
+        return request.action().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A Trigger workflow button: its custom-action workflows on no record, one (form values laid over it) or several. */

@@ -29,7 +29,7 @@ public sealed interface ActionResult {
     record NotFound(List<Message> messages) implements ActionResult {
     }
 
-    /** The submission waits for approval. */
-    record Held(List<Message> messages) implements ActionResult {
+    /** The submission waits for approval: the approval requests it made (one per record). */
+    record Held(List<Long> approvals, List<Message> messages) implements ActionResult {
     }
 }

@@ -12,6 +12,12 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     boolean existsByUsername(String username);
 
+    @Query("select u.username from UserAccount u join u.roles r where r = :role and u.enabled = true order by u.username")
+    List<String> enabledUsernamesWithRole(Role role);
+
+    @Query("select u from UserAccount u where u.enabled = true order by u.displayName, u.username")
+    List<UserAccount> findEnabled();
+
     @Query("""
             select u from UserAccount u
             where :filter = '' or lower(u.username) like :filter escape '\\' or lower(u.displayName) like :filter escape '\\'

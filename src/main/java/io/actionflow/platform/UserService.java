@@ -59,6 +59,27 @@ public class UserService {
         return accounts.findByUsername(normalize(username)).map(UserAccount::summary);
     }
 
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> findById(long id) {
+        return accounts.findById(id).map(UserAccount::summary);
+    }
+
+    /** The usernames of the enabled accounts that hold {@code role}, by username (approvers "everyone with a role"). */
+    @Transactional(readOnly = true)
+    public List<String> usernamesWithRole(Role role) {
+        return accounts.enabledUsernamesWithRole(role);
+    }
+
+    /** Someone to hand work to: an enabled account's username and name, without anything more of it. */
+    public record Colleague(String username, String displayName) {
+    }
+
+    /** The enabled accounts, by name: whom a signed-in user may delegate a task to. */
+    @Transactional(readOnly = true)
+    public List<Colleague> colleagues() {
+        return accounts.findEnabled().stream().map(u -> new Colleague(u.summary().username(), u.summary().displayName())).toList();
+    }
+
     /** The signed-in user's account, if someone is signed in and the account still exists. */
     @Transactional(readOnly = true)
     public Optional<UserSummary> current() {

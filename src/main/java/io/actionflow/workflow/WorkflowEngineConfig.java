@@ -2,6 +2,7 @@ package io.actionflow.workflow;
 
 import io.actionflow.platform.Inbox;
 import io.actionflow.workflow.engine.GraphCheck;
+import io.actionflow.workflow.engine.NodeExecutor;
 import io.actionflow.workflow.engine.NodeRegistry;
 import io.actionflow.workflow.engine.Ports;
 import io.actionflow.workflow.engine.Processor;
@@ -30,10 +31,13 @@ import org.springframework.context.annotation.Configuration;
 class WorkflowEngineConfig {
 
     @Bean
-    NodeRegistry nodeRegistry() {
-        return new NodeRegistry(List.of(new ConditionNode(), new LoopNode(), new CalculationNode(), new QueryNode(),
-                new CreateRecordNode(), new UpdateRecordsNode(), new DeleteRecordsNode(), new UpdateSubmittedNode(), new EndNode(),
-                new ResponseMessageNode(), new HttpRequestNode(), new DelayNode(), new NotificationNode()));
+    NodeRegistry nodeRegistry(List<NodeExecutor> contributed) {
+        // the plain node types, and those other modules contribute as beans (Approval)
+        var all = new java.util.ArrayList<NodeExecutor>(List.of(new ConditionNode(), new LoopNode(), new CalculationNode(),
+                new QueryNode(), new CreateRecordNode(), new UpdateRecordsNode(), new DeleteRecordsNode(), new UpdateSubmittedNode(),
+                new EndNode(), new ResponseMessageNode(), new HttpRequestNode(), new DelayNode(), new NotificationNode()));
+        all.addAll(contributed);
+        return new NodeRegistry(all);
     }
 
     @Bean

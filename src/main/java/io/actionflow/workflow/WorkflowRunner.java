@@ -39,10 +39,13 @@ public class WorkflowRunner {
     private final WorkflowJson json;
     private final RunnerSettings settings;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     WorkflowRunner(WorkflowVersions versions, AsyncWorkflows async,
             org.springframework.transaction.support.TransactionTemplate transaction, Processor processor,
-            ExecutionRecorder recorder, WorkflowJson json, RunnerSettings settings, Clock clock) {
+            ExecutionRecorder recorder, WorkflowJson json, RunnerSettings settings, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.json = json;
         this.versions = versions;
         this.async = async;
@@ -152,7 +155,7 @@ public class WorkflowRunner {
             } else {
                 var recorded = stored.stream()
                         .filter(j -> j.status() == JobStatus.RESOLVED || j.status() == JobStatus.WAITING).toList();
-                var state = new ExecutionState(json.readMap(execution.context()), false,
+                var state = new ExecutionState(executionId, json.readMap(execution.context()), false,
                         clock.instant().plus(settings.asyncTimeout()), recorded);
                 outcome = atDepth(execution.depth(), () -> processor.run(workflow.graph(), state, ran::add));
             }
@@ -165,9 +168,10 @@ public class WorkflowRunner {
                 status.setRollbackOnly();
                 return null;
             } else if (outcome.status().isFinal()) {
+                events.publishEvent(new ExecutionEnded(executionId, workflow.key(), outcome.status()));
                 startNext(execution.nextId());
             }
-            return new Step(outcome, failed, execution.attempts(), workflow.retries());
+            return new Step(outcome, failed, execution.attempts(), workflow.retries(), workflow.key());
         });
         if (step == null) {
             return null;
@@ -182,8 +186,18 @@ public class WorkflowRunner {
             recorder.failedStep(executionId, ran, new RunResult(ExecutionStatus.QUEUED, result.messages(), result.error(), retryAt));
             return retryAt;
         }
-        startNext(recorder.failedStep(executionId, ran, result));
+        Long next = recorder.failedStep(executionId, ran, result);
+        transaction.executeWithoutResult(status -> events.publishEvent(new ExecutionEnded(executionId, step.key(), result.status())));
+        startNext(next);
         return null;
+    }
+
+    /**
+     * Lets a waiting asynchronous execution go on now rather than at its set time (an approval was decided); it
+     * runs once the current transaction commits.
+     */
+    public void resume(long executionId) {
+        async.schedule(executionId, clock.instant());
     }
 
     /** The next execution of a chain starts when the one before it has ended. */
@@ -194,7 +208,7 @@ public class WorkflowRunner {
     }
 
     /** What a step of an asynchronous execution came to. */
-    private record Step(RunResult result, boolean failed, int attempts, int retries) {
+    private record Step(RunResult result, boolean failed, int attempts, int retries, String key) {
     }
 
     RunOutcome run(WorkflowVersion workflow, Map<String, Object> context, int depth, Long parentId, boolean testRun,

@@ -42,10 +42,14 @@ public class WorkflowService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     WorkflowService(WorkflowRepository workflows, ExecutionRepository executions, JobRepository jobs, WorkflowJson json,
             GraphCheck check, WorkflowRunner runner, AsyncWorkflows async,
             WorkflowVersions runnable, io.actionflow.workflow.engine.NodeRegistry registry,
-            io.actionflow.triggers.TriggerChecks triggerChecks, TransactionTemplate transaction, Clock clock) {
+            io.actionflow.triggers.TriggerChecks triggerChecks, TransactionTemplate transaction, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.triggerChecks = triggerChecks;
         this.runnable = runnable;
         this.registry = registry;
@@ -107,8 +111,7 @@ public class WorkflowService {
     public WorkflowDefinition enable(long id) {
         runnable.changing();
         var entity = entity(id);
-        var problems = check.problems(json.readGraph(entity.getNodes()), entity.isSynchronous(),
-                entity.getTriggerType() == TriggerType.PRE_ACTION);
+        var problems = check.problems(json.readGraph(entity.getNodes()), entity.isSynchronous(), entity.getTriggerType().name());
         if (!problems.isEmpty()) {
             throw new ValidationException(problems.stream().map(p -> FieldError.of("nodes", p.key(), p.args().toArray())).toList());
         }
@@ -203,6 +206,8 @@ public class WorkflowService {
         }
         execution.cancel(clock.instant());
         async.cancel(executionId);
+        events.publishEvent(new ExecutionEnded(executionId, execution.summary().key(),
+                io.actionflow.workflow.engine.ExecutionStatus.CANCELED));
         runner.startNext(execution.getNextId());
         return execution.summary();
     }

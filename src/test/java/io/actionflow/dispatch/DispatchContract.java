@@ -320,19 +320,6 @@ abstract class DispatchContract {
     }
 
     @Test
-    void until_approvals_arrive_a_click_bound_to_an_approval_writes_nothing_and_says_so() {
-        var approval = workflows.create(new WorkflowDraft("Approve", null, TriggerType.APPROVAL, Map.of("collection", orders), false, 0));
-        workflows.updateGraph(approval.id(), new WorkflowGraph(List.of(NodeDef.of("calc", "calculation", Map.of("expression", "1")))));
-        workflows.enable(approval.id());
-
-        var result = dispatcher.dispatch(create(orders, Map.of("code", "AP-1"), approval.key()));
-
-        assertThat(result).isInstanceOf(ActionResult.Blocked.class);
-        assertThat(texts(result)).singleElement().asString().contains("approvals are not available yet");
-        assertThat(count(orders)).isZero();
-    }
-
-    @Test
     void bindings_are_stored_with_the_button_in_order_and_refused_when_the_button_cannot_run_them() {
         var page = pagesService.create(new io.actionflow.pages.PageDraft("Orders " + orders, null, null, 1,
                 java.util.Set.of(io.actionflow.platform.Role.MEMBER)));

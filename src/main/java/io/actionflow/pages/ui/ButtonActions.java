@@ -205,6 +205,14 @@ final class ButtonActions {
                             .ifPresent(slug -> UI.getCurrent().navigate(PageView.class, slug));
                 }
             }
+            case ActionResult.Held held -> {
+                // "Submitted for approval" (among its messages) instead of "Saved"; the form is done with
+                form.succeeded();
+                context.refreshAfterWrite(block, definition == null ? List.of() : definition.refreshBlockIds());
+                if (dialog != null && (definition == null || definition.closeDialog())) {
+                    dialog.close();
+                }
+            }
             case ActionResult.Invalid invalid -> {
                 List<FieldError> elsewhere = form.showErrors(invalid.errors());
                 elsewhere.forEach(e -> Notices.error(fieldMessage(block, e)));

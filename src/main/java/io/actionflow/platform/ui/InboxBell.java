@@ -22,9 +22,10 @@ final class InboxBell extends Div {
     private final Span badge = new Span();
 
     private final String username;
-    private final InboxBroadcaster broadcaster;
+    private final UserBroadcaster broadcaster;
+    private com.vaadin.flow.shared.Registration registration;
 
-    InboxBell(Inbox inbox, String username, InboxBroadcaster broadcaster) {
+    InboxBell(Inbox inbox, String username, UserBroadcaster broadcaster) {
         this.inbox = inbox;
         this.username = username;
         this.broadcaster = broadcaster;
@@ -37,12 +38,14 @@ final class InboxBell extends Div {
     @Override
     protected void onAttach(AttachEvent event) {
         refresh();
-        broadcaster.register(username, this);
+        registration = broadcaster.register(username, this, this::refresh);
     }
 
     @Override
     protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
-        broadcaster.unregister(username, this);
+        if (registration != null) {
+            registration.remove();
+        }
     }
 
     void refresh() {
@@ -71,9 +74,11 @@ final class InboxBell extends Div {
             submenu.addItem(getTranslation("inbox.empty")).setEnabled(false);
         }
         for (Notification message : messages) {
-            var title = new Span(message.title().isBlank() ? getTranslation("inbox.untitled") : message.title());
+            // workflows send what admins typed; the application sends texts in each reader's language
+            var title = new Span(message.title().isBlank() ? getTranslation("inbox.untitled")
+                    : io.actionflow.platform.Text.format(message.title(), this::getTranslation));
             title.addClassName("af-inbox-title");
-            var text = new Span(message.message());
+            var text = new Span(io.actionflow.platform.Text.format(message.message(), this::getTranslation));
             var when = new Span(Times.format(message.createdAt(), getLocale()));
             when.addClassName("af-muted");
             var entry = new Div(title, text, when);

@@ -52,11 +52,11 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private UserSummary user;
     private Registration accountsChanged;
 
-    private final InboxBroadcaster inboxBroadcaster;
+    private final UserBroadcaster broadcaster;
 
     MainLayout(UserService users, io.actionflow.platform.Inbox inbox, AuthenticationContext authentication,
-            List<NavigationContributor> navigation, InboxBroadcaster inboxBroadcaster) {
-        this.inboxBroadcaster = inboxBroadcaster;
+            List<NavigationContributor> navigation, UserBroadcaster broadcaster) {
+        this.broadcaster = broadcaster;
         this.users = users;
         this.inbox = inbox;
         this.authentication = authentication;
@@ -105,12 +105,21 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         buildUserMenu();
         refreshBanner();
         accountsChanged = ComponentUtil.addListener(event.getUI(), AccountsChanged.class, e -> refreshBanner());
+        if (user != null) {
+            signaled = broadcaster.register(user.username(), this, this::refreshCounts);
+        }
     }
+
+    private Registration signaled;
 
     @Override
     protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
         if (accountsChanged != null) {
             accountsChanged.remove();
+        }
+        if (signaled != null) {
+            signaled.remove();
+            signaled = null;
         }
         super.onDetach(event);
     }
@@ -132,13 +141,38 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
                 .flatMap(c -> c.entries().stream())
                 .sorted(Comparator.comparingInt(NavigationEntry::order))
                 .toList();
+        counters.clear();
         for (NavigationEntry entry : entries) {
             String label = entry.translated() ? getTranslation(entry.label()) : entry.label();
-            (entry.section() == NavigationEntry.Section.ADMIN ? admin : main).addItem(item(label, entry.icon(), entry.path()));
+            var item = item(label, entry.icon(), entry.path());
+            if (entry.count() != null) {
+                var badge = new Span();
+                badge.addClassName("af-nav-badge");
+                badge.getElement().setAttribute("data-count-of", entry.path());
+                item.setSuffixComponent(badge);
+                counters.add(new Counter(badge, entry.count()));
+            }
+            (entry.section() == NavigationEntry.Section.ADMIN ? admin : main).addItem(item);
         }
+        refreshCounts();
         navigationArea.add(main);
         if (!admin.getItems().isEmpty()) {
             navigationArea.add(admin);
+        }
+    }
+
+    /** A badge in the navigation and where its count comes from. */
+    private record Counter(Span badge, java.util.function.LongSupplier count) {
+    }
+
+    private final List<Counter> counters = new java.util.ArrayList<>();
+
+    /** Reads the counts again: on attach, and through server push when the user is signaled. */
+    private void refreshCounts() {
+        for (Counter counter : counters) {
+            long count = counter.count().getAsLong();
+            counter.badge().setText(count > 99 ? "99+" : String.valueOf(count));
+            counter.badge().setVisible(count > 0);
         }
     }
 
@@ -158,7 +192,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
             design.addValueChangeListener(e -> DesignMode.set(e.getValue()));
             userArea.add(design);
         }
-        userArea.add(new InboxBell(inbox, user.username(), inboxBroadcaster));
+        userArea.add(new InboxBell(inbox, user.username(), broadcaster));
         var menu = new MenuBar();
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         menu.addClassName("af-user-menu");

@@ -18,13 +18,27 @@ public final class ExecutionState {
     private final boolean synchronous;
     private final Instant deadline;
 
+    private final Long executionId;
+
     public ExecutionState(Map<String, Object> context, boolean synchronous, Instant deadline, List<JobState> recorded) {
+        this(null, context, synchronous, deadline, recorded);
+    }
+
+    /** The state of a recorded asynchronous execution: nodes that wait (Approval) refer to it by its id. */
+    public ExecutionState(Long executionId, Map<String, Object> context, boolean synchronous, Instant deadline,
+            List<JobState> recorded) {
+        this.executionId = executionId;
         this.context = context == null ? Map.of() : context;
         this.synchronous = synchronous;
         this.deadline = deadline;
         if (recorded != null) {
             recorded.forEach(j -> jobs.put(j.jobKey(), j));
         }
+    }
+
+    /** The id of the execution, for an asynchronous one; null while a synchronous one runs. */
+    public Long executionId() {
+        return executionId;
     }
 
     public Map<String, Object> context() {

@@ -27,11 +27,11 @@ public final class GraphCheck {
 
     /** The problems, for an admin; empty when the workflow may be enabled. */
     public List<Text> problems(WorkflowGraph graph, boolean synchronous) {
-        return problems(graph, synchronous, false);
+        return problems(graph, synchronous, null);
     }
 
-    /** As {@link #problems(WorkflowGraph, boolean)}, for a pre-action workflow when {@code preAction}. */
-    public List<Text> problems(WorkflowGraph graph, boolean synchronous, boolean preAction) {
+    /** As {@link #problems(WorkflowGraph, boolean)}, for a workflow of this trigger type (its name, as {@code PRE_ACTION}). */
+    public List<Text> problems(WorkflowGraph graph, boolean synchronous, String triggerType) {
         var problems = new ArrayList<Text>();
         var keys = new HashSet<String>();
         for (NodeDef node : graph.all()) {
@@ -39,11 +39,11 @@ public final class GraphCheck {
                 problems.add(Text.of("workflow.problem.key", node.key()));
             }
         }
-        check(graph.chain(), new HashSet<>(), new HashSet<>(), synchronous, preAction, problems);
+        check(graph.chain(), new HashSet<>(), new HashSet<>(), synchronous, triggerType, problems);
         return List.copyOf(new java.util.LinkedHashSet<>(problems));
     }
 
-    private void check(List<NodeDef> chain, Set<String> before, Set<String> loops, boolean synchronous, boolean preAction,
+    private void check(List<NodeDef> chain, Set<String> before, Set<String> loops, boolean synchronous, String triggerType,
             List<Text> problems) {
         var seen = new HashSet<>(before);
         for (NodeDef node : chain) {
@@ -57,8 +57,9 @@ public final class GraphCheck {
                 if (!synchronous && executor.get().synchronousOnly()) {
                     problems.add(Text.of("workflow.problem.syncOnly", node.key(), node.type()));
                 }
-                if (!preAction && executor.get().preActionOnly()) {
-                    problems.add(Text.of("workflow.problem.preActionOnly", node.key(), node.type()));
+                String onlyFor = executor.get().onlyFor();
+                if (onlyFor != null && !onlyFor.equals(triggerType)) {
+                    problems.add(Text.of("workflow.problem.onlyFor." + onlyFor, node.key(), node.type()));
                 }
                 if (executor.get().waits() && !loops.isEmpty()) {
                     problems.add(Text.of("workflow.problem.waitInLoop", node.key(), node.type()));
@@ -73,7 +74,7 @@ public final class GraphCheck {
             var afterThis = new HashSet<>(seen);
             afterThis.add(node.key());
             for (String branch : node.branches().keySet()) {
-                check(node.branch(branch), afterThis, innerLoops, synchronous, preAction, problems);
+                check(node.branch(branch), afterThis, innerLoops, synchronous, triggerType, problems);
             }
             seen.add(node.key());
         }

@@ -26,9 +26,12 @@ public interface NodeExecutor {
         return false;
     }
 
-    /** Whether this node only makes sense in a pre-action workflow (Update submitted data). */
-    default boolean preActionOnly() {
-        return false;
+    /**
+     * The only trigger type (its name, as {@code PRE_ACTION}) whose workflows may hold this node: Update submitted
+     * data is for pre-action workflows, Approval for approval workflows; null when any workflow may.
+     */
+    default String onlyFor() {
+        return null;
     }
 
     /** What is wrong with a node's settings, for an admin; empty when nothing is. */

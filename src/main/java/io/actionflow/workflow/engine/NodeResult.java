@@ -27,6 +27,10 @@ public sealed interface NodeResult {
     record End(boolean success, Object output) implements NodeResult {
     }
 
+    /** End the whole workflow as rejected (an approval turned down): nothing failed, so what ran stays. */
+    record Reject(Object output) implements NodeResult {
+    }
+
     /** The node refused to go on (a rule, not a crash): the workflow fails with this message (an encoded {@link Text}). */
     record Fail(String message) implements NodeResult {
     }

@@ -31,8 +31,8 @@ public final class Processor {
         }
         return switch (step) {
             case Step.Proceed p -> result(ExecutionStatus.RESOLVED, state, null, null);
-            case Step.Ended e -> new RunResult(e.success() ? ExecutionStatus.RESOLVED : ExecutionStatus.FAILED,
-                    List.copyOf(state.messages()), null, null, e.success(), state.submitted());
+            case Step.Ended e -> new RunResult(e.status(), List.copyOf(state.messages()), null, null,
+                    e.status() == ExecutionStatus.RESOLVED, state.submitted());
             case Step.Failed f -> result(f.status(), state, f.error(), null);
             case Step.Waiting w -> result(ExecutionStatus.WAITING, state, null, w.until());
         };
@@ -47,7 +47,7 @@ public final class Processor {
         record Proceed() implements Step {
         }
 
-        record Ended(boolean success) implements Step {
+        record Ended(ExecutionStatus status) implements Step {
         }
 
         record Failed(ExecutionStatus status, String error) implements Step {
@@ -140,7 +140,11 @@ public final class Processor {
                 case NodeResult.Wait w -> new Step.Waiting(w.until());
                 case NodeResult.End e -> {
                     outputs.put(node.key(), e.output());
-                    yield new Step.Ended(e.success());
+                    yield new Step.Ended(e.success() ? ExecutionStatus.RESOLVED : ExecutionStatus.FAILED);
+                }
+                case NodeResult.Reject r -> {
+                    outputs.put(node.key(), r.output());
+                    yield new Step.Ended(ExecutionStatus.REJECTED);
                 }
                 case NodeResult.Fail f -> new Step.Failed(ExecutionStatus.FAILED, f.message());
             };
@@ -156,6 +160,9 @@ public final class Processor {
                 List<Object> items = job.output() instanceof Map<?, ?> m && m.get("items") instanceof List<?> l
                         ? (List<Object>) l : List.of();
                 return new NodeResult.Repeat(items, job.output());
+            }
+            if (job.branch().equals("end:rejected")) {
+                return new NodeResult.Reject(job.output());
             }
             if (job.branch().startsWith("end:")) {
                 return new NodeResult.End(job.branch().equals("end:success"), job.output());
@@ -224,6 +231,7 @@ public final class Processor {
             case NodeResult.Repeat r -> Map.of("items", r.items(), "count", r.items().size());
             case NodeResult.Wait w -> w.output();
             case NodeResult.End e -> e.output();
+            case NodeResult.Reject r -> r.output();
             case NodeResult.Fail f -> null;
         };
     }
@@ -233,6 +241,7 @@ public final class Processor {
             case NodeResult.Branch b -> b.branch();
             case NodeResult.Repeat r -> "repeat:" + r.items().size();
             case NodeResult.End e -> e.success() ? "end:success" : "end:fail";
+            case NodeResult.Reject r -> "end:rejected";
             default -> null;
         };
     }

@@ -23,7 +23,7 @@ public final class UpdateSubmittedNode implements NodeExecutor {
     }
 
     @Override
-    public boolean preActionOnly() {
-        return true;
+    public String onlyFor() {
+        return "PRE_ACTION";
     }
 }

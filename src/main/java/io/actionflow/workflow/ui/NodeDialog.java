@@ -169,6 +169,9 @@ final class NodeDialog extends FormDialog {
         if ("condition".equals(type) && !"continue".equals(config.get("mode"))) {
             return Map.of("yes", List.of(), "no", List.of());
         }
+        if ("approval".equals(type) && "branch".equals(config.get("onReject"))) {
+            return Map.of("approved", List.of(), "rejected", List.of());
+        }
         return Map.of();
     }
 
@@ -187,6 +190,7 @@ final class NodeDialog extends FormDialog {
             case "request" -> "{\n  \"method\": \"POST\",\n  \"url\": \"https://\",\n  \"headers\": {},\n  \"body\": \"\",\n  \"timeoutMs\": 5000\n}";
             case "delay" -> "{\n  \"duration\": \"PT10M\"\n}";
             case "update-submitted" -> "{\n  \"values\": {}\n}";
+            case "approval" -> "{\n  \"role\": \"admin\",\n  \"agreement\": \"any\",\n  \"order\": \"parallel\",\n  \"onReject\": \"end\"\n}";
             case "notification" -> "{\n  \"users\": [\"{{$context.user.username}}\"],\n  \"title\": \"\",\n  \"message\": \"\"\n}";
             default -> "{}";
         };

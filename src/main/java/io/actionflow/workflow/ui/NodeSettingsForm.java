@@ -116,6 +116,16 @@ final class NodeSettingsForm extends FormLayout {
             }
             case "delay" -> text("duration", false);
             case "update-submitted" -> values();
+            case "approval" -> {
+                lines("approvers");
+                choice("role", List.of("none", "admin", "member"));
+                text("approversFrom", false);
+                choice("agreement", List.of("any", "all", "percent"));
+                number("percent");
+                choice("order", List.of("parallel", "sequential"));
+                lines("editableFields");
+                choice("onReject", List.of("end", "branch"));
+            }
             case "notification" -> {
                 lines("users");
                 text("title", false);
@@ -131,7 +141,8 @@ final class NodeSettingsForm extends FormLayout {
 
     /** Variables shown in help texts and placeholders (they cannot be in the message bundles, which use braces). */
     private static final Map<String, String> EXAMPLES = Map.of("target", "{{$context.data.lines}}",
-            "message", "{{$context.data.title}}", "users", "{{$context.user.username}}");
+            "message", "{{$context.data.title}}", "users", "{{$context.user.username}}",
+            "approversFrom", "{{$context.data.manager}}");
     private static final String VARIABLE = "{{$context.data.name}}";
 
     private String help(String setting) {
