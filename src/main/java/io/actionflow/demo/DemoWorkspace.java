@@ -48,7 +48,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * On first start (no collections yet), a workspace that shows every workflow type on real buttons (mission.md,
  * "First run"):
  * <ul>
- * <li>Purchase requests: Submit notifies the admin after saving (asynchronous post-action).</li>
+ * <li>Purchase requests: Submit holds a request above 500 for an admin's approval (before save: it is written only once
+ * approved, and the admin may correct its amount); smaller ones are written at once. Either way the admin is notified
+ * once it is saved (asynchronous post-action).</li>
  * <li>Support tickets: Submit is checked first (a pre-action that blocks urgent tickets without a description), then
  * the admin is notified (asynchronous post-action); a row button "Escalate" runs a custom action.</li>
  * <li>Inventory items: "Mark discontinued" is an Update record button with a synchronous post-action that logs it;
@@ -119,8 +121,14 @@ public class DemoWorkspace implements ApplicationRunner {
                         NodeDef.of("tell", "notification", Map.of("users", List.of(admin), "title", "New purchase request",
                                 "message", "{{$context.user.nickname}} asks for {{$context.data.title}} ({{$context.data.amount}})."))));
 
+        var ask = new NodeDef("manager", "approval", "Manager approval", Map.of("role", "admin", "agreement", "any",
+                "order", "parallel", "editableFields", List.of("amount"), "onReject", "end"), Map.of());
+        var approve = workflow("Approve purchases above 500", TriggerType.APPROVAL,
+                Map.of("collection", "purchase_requests", "mode", "beforeSave", "condition", "$context.data.amount > 500"), false,
+                List.of(ask));
+
         var page = page("Purchase requests", "vaadin:cart", "purchase_requests", List.of("title", "amount", "status"));
-        bind(page, BlockType.FORM, ButtonKind.SUBMIT, notify);
+        bind(page, BlockType.FORM, ButtonKind.SUBMIT, approve, notify);
     }
 
     private void supportTickets() {

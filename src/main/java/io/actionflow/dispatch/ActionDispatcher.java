@@ -170,6 +170,10 @@ public class ActionDispatcher {
             }
         }
         DispatchPlan.Step approval = plan.approval().isEmpty() ? null : plan.approval().getFirst();
+        if (approval != null && !applies((TriggerConfig.Approval) approval.workflow().trigger(), request, user, values)) {
+            // the approval's condition does not hold for this submission: it is written as without approval
+            approval = null;
+        }
         if (approval != null && ((TriggerConfig.Approval) approval.workflow().trigger()).beforeSave()) {
             return hold(request, approval, values, user, origin, messages);
         }
@@ -178,14 +182,33 @@ public class ActionDispatcher {
             // after save: the saved records wait for approval, locked against edits until it ends
             var held = new ArrayList<Long>();
             for (StoredRecord record : done.records()) {
-                held.add(approvals.submit(new Submission(approval.workflow().id(), approval.workflow().key(), approval.workflow().title(),
-                        request.collection(), actionName(request), record.id(), false, withAppends(request.collection(), record, List.of()),
+                held.add(approvals.submit(new Submission(approval.workflow().id(), approval.workflow().key(),
+                        requestTitle(approval, request.collection(), record.values()), request.collection(), actionName(request), record.id(), false, withAppends(request.collection(), record, List.of()),
                         held(request), request.operator(), recordContext(request, user, approval, record), origin)).id());
             }
             messages.add(Message.key(Message.Level.SUCCESS, "dispatch.submittedForApproval"));
             return new ActionResult.Held(held, messages);
         }
         return written;
+    }
+
+    /** Whether an approval's condition holds for what was submitted (as after the pre-action workflows). */
+    private boolean applies(TriggerConfig.Approval trigger, ActionRequest request, Map<String, Object> user, Map<String, Object> values) {
+        if (trigger.condition() == null) {
+            return true;
+        }
+        var context = userContext(request, user);
+        var data = new LinkedHashMap<String, Object>();
+        if (request.recordIds().size() == 1) {
+            queries.get(request.collection(), request.recordIds().getFirst()).ifPresent(r -> {
+                data.put("id", r.id());
+                data.putAll(r.values());
+            });
+        }
+        data.putAll(values);
+        context.put("data", data);
+        context.put("action", actionName(request));
+        return runner.holds(trigger.condition(), context);
     }
 
     /**
@@ -207,8 +230,8 @@ public class ActionDispatcher {
             context.put("data", data);
             context.put("action", actionName(request));
             context.put("collection", request.collection());
-            held.add(approvals.submit(new Submission(approval.workflow().id(), approval.workflow().key(), approval.workflow().title(),
-                    request.collection(), actionName(request), recordId, true, new LinkedHashMap<>(values), held(request),
+            held.add(approvals.submit(new Submission(approval.workflow().id(), approval.workflow().key(),
+                    requestTitle(approval, request.collection(), values), request.collection(), actionName(request), recordId, true, new LinkedHashMap<>(values), held(request),
                     request.operator(), context, origin)).id());
         }
         messages.add(Message.key(Message.Level.SUCCESS, "dispatch.submittedForApproval"));
@@ -263,6 +286,14 @@ public class ActionDispatcher {
         }
         throw new io.actionflow.approval.HeldActions.NotReleased(result.messages().stream()
                 .map(m -> m.text() != null ? m.text() : new Text(m.key(), m.args()).encoded()).toList());
+    }
+
+    /** How a request is listed: the approval workflow's title, and the submitted record's title when it has one. */
+    private String requestTitle(DispatchPlan.Step approval, String collection, Map<String, Object> values) {
+        String titleField = collections.find(collection).map(c -> c.titleField()).orElse(null);
+        Object title = titleField == null ? null : values.get(titleField);
+        return title == null || String.valueOf(title).isBlank() ? approval.workflow().title()
+                : approval.workflow().title() + " · " + title;
     }
 
     /** What a held submission needs to be written later as this request would write it. */

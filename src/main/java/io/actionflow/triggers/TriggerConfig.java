@@ -65,8 +65,11 @@ public sealed interface TriggerConfig {
     record CollectionEvent(String collection, Set<Change> on, List<String> changedFields, String condition) implements TriggerConfig {
     }
 
-    /** Holds a submission for approval before it is saved, or locks a saved record while approval is pending. */
-    record Approval(String collection, boolean beforeSave, List<String> roles) implements TriggerConfig {
+    /**
+     * Holds a submission for approval before it is saved, or locks a saved record while approval is pending; only for
+     * submitters with one of {@code roles} (all when empty), and only when {@code condition} holds (always when null).
+     */
+    record Approval(String collection, boolean beforeSave, List<String> roles, String condition) implements TriggerConfig {
     }
 
     static TriggerConfig read(TriggerType type, Map<String, Object> raw) {
@@ -81,7 +84,8 @@ public sealed interface TriggerConfig {
                     contextType(config.get("contextType")) == ContextType.NONE ? null : collection, texts(config.get("appends")));
             case COLLECTION -> new CollectionEvent(collection, enums(config.get("on"), Change.class),
                     texts(config.get("changedFields")), text(config.get("condition")));
-            case APPROVAL -> new Approval(collection, !"afterSave".equals(config.get("mode")), texts(config.get("roles")));
+            case APPROVAL -> new Approval(collection, !"afterSave".equals(config.get("mode")), texts(config.get("roles")),
+                    text(config.get("condition")));
         };
     }
 

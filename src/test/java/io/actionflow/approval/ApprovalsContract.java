@@ -326,11 +326,26 @@ abstract class ApprovalsContract {
         assertThat(as(clerk, approvals::mySubmissions)).isEmpty();
     }
 
+    @Test
+    void an_approval_whose_condition_does_not_hold_lets_the_submission_be_written_at_once() {
+        var workflow = approval(Map.of("collection", purchases, "mode", "beforeSave", "condition", "$context.data.amount > 500"),
+                Map.of("approvers", List.of(a1)));
+
+        assertThat(submitResult(workflow, Map.of("item", "Mouse", "amount", 20))).isInstanceOf(ActionResult.Done.class);
+        assertThat(count()).isEqualTo(1);
+        assertThat(submitResult(workflow, Map.of("item", "Sofa", "amount", 900))).isInstanceOf(ActionResult.Held.class);
+        assertThat(count()).isEqualTo(1);
+    }
+
     // --- helpers
 
     private WorkflowDefinition approval(boolean beforeSave, Map<String, Object> node) {
+        return approval(Map.of("collection", purchases, "mode", beforeSave ? "beforeSave" : "afterSave"), node);
+    }
+
+    private WorkflowDefinition approval(Map<String, Object> trigger, Map<String, Object> node) {
         var workflow = workflows.create(new WorkflowDraft("Approve " + UUID.randomUUID().toString().substring(0, 6), null,
-                TriggerType.APPROVAL, Map.of("collection", purchases, "mode", beforeSave ? "beforeSave" : "afterSave"), false, 0));
+                TriggerType.APPROVAL, trigger, false, 0));
         workflows.updateGraph(workflow.id(), new WorkflowGraph(List.of(new NodeDef("ask", "approval", "Manager", node, Map.of()))));
         return workflows.enable(workflow.id());
     }

@@ -208,8 +208,11 @@ final class RequestPanel extends Div {
                 default -> VaadinIcon.CIRCLE_THIN.create();
             };
             String who = entry.actor() == null ? getTranslation("approval.timeline.system") : approvals.name(entry.actor());
-            String detail = entry.detail() == null ? "" : entry.detail().lines()
-                    .map(line -> Text.format(line, this::getTranslation)).reduce((a, b) -> a + " " + b).orElse("");
+            String detail = entry.detail() == null ? ""
+                    : entry.kind() == TimelineEntry.Kind.ASKED || entry.kind() == TimelineEntry.Kind.DELEGATED
+                    // whom it went to: usernames, shown by name
+                    ? String.join(", ", java.util.Arrays.stream(entry.detail().split(",\\s*")).map(approvals::name).toList())
+                    : entry.detail().lines().map(line -> Text.format(line, this::getTranslation)).reduce((a, b) -> a + " " + b).orElse("");
             var what = new Span(getTranslation("approval.event." + entry.kind().name(), who, detail));
             what.addClassName("af-timeline-what");
             var when = new Span(Times.format(entry.at(), getLocale()));

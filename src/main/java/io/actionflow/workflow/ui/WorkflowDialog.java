@@ -157,7 +157,7 @@ final class WorkflowDialog extends FormDialog {
         appends.setVisible(type == TriggerType.POST_ACTION || custom && !"none".equals(contextType.getValue()));
         on.setVisible(type == TriggerType.COLLECTION);
         changedFields.setVisible(type == TriggerType.COLLECTION);
-        condition.setVisible(type == TriggerType.COLLECTION);
+        condition.setVisible(type == TriggerType.COLLECTION || type == TriggerType.APPROVAL);
         approvalMode.setVisible(type == TriggerType.APPROVAL);
         startRoles.setVisible(type == TriggerType.APPROVAL);
         synchronous.setVisible(type != TriggerType.PRE_ACTION && type != TriggerType.APPROVAL);
@@ -200,9 +200,9 @@ final class WorkflowDialog extends FormDialog {
             if (!changedFields.getValue().isEmpty()) {
                 config.put("changedFields", List.copyOf(new java.util.TreeSet<>(changedFields.getValue())));
             }
-            if (!condition.getValue().isBlank()) {
-                config.put("condition", condition.getValue().strip());
-            }
+        }
+        if (condition.isVisible() && !condition.getValue().isBlank()) {
+            config.put("condition", condition.getValue().strip());
         }
         if (approvalMode.isVisible()) {
             config.put("mode", approvalMode.getValue());
