@@ -43,6 +43,11 @@ public abstract class BrowserTest extends IntegrationTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
+        browser = startChromium();
+    }
+
+    /** A headless Chromium with a profile of its own: a test that needs two people signed in at once starts a second. */
+    protected static WebDriver startChromium() throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                     + ": apt-get install -y chromium chromium-driver");
@@ -54,8 +59,9 @@ public abstract class BrowserTest extends IntegrationTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=en-US",
                 "--user-data-dir=" + Files.createTempDirectory("actionflow-chromium-"));
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        var started = new ChromeDriver(service, options);
+        started.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return started;
     }
 
     @AfterAll

@@ -337,6 +337,23 @@ abstract class ApprovalsContract {
         assertThat(count()).isEqualTo(1);
     }
 
+    @Test
+    void enabling_checks_approval_nodes_where_they_are_and_what_they_say() {
+        var post = workflows.create(new WorkflowDraft("Not an approval", null, TriggerType.POST_ACTION, Map.of("collection", purchases), false, 0));
+        workflows.updateGraph(post.id(), new WorkflowGraph(List.of(NodeDef.of("ask", "approval", Map.of("approvers", List.of(a1))))));
+        var approval = workflows.create(new WorkflowDraft("Nobody asked", null, TriggerType.APPROVAL, Map.of("collection", purchases), false, 0));
+        workflows.updateGraph(approval.id(), new WorkflowGraph(List.of(NodeDef.of("ask", "approval",
+                Map.of("agreement", "percent", "percent", 120)))));
+
+        assertThatThrownBy(() -> workflows.enable(post.id())).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.errors()).extracting(error -> English.of(new io.actionflow.platform.Text(error.messageKey(), error.args())))
+                        .containsExactly("Node ask (approval) only works in an approval workflow."));
+        assertThatThrownBy(() -> workflows.enable(approval.id())).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.errors()).extracting(error -> English.of(new io.actionflow.platform.Text(error.messageKey(), error.args())))
+                        .containsExactly("Approval node ask names no approvers: choose users, a role or a variable.",
+                                "Approval node ask needs a percentage from 1 to 100."));
+    }
+
     // --- helpers
 
     private WorkflowDefinition approval(boolean beforeSave, Map<String, Object> node) {

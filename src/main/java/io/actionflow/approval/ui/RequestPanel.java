@@ -79,7 +79,15 @@ final class RequestPanel extends Div {
             form.add(editor);
         }
         add(form);
-        add(timeline(approvals, approval.id()));
+        actions.addClassName("af-request-act");
+        add(actions, timeline(approvals, approval.id(), collection));
+    }
+
+    private final Div actions = new Div();
+
+    /** Puts what the reader can do (a comment, buttons) between the values and the timeline. */
+    void actions(Component... parts) {
+        actions.add(parts);
     }
 
     /** The values of the fields that could be changed, as the editors hold them. */
@@ -192,7 +200,7 @@ final class RequestPanel extends Div {
         };
     }
 
-    private Component timeline(ApprovalService approvals, long approvalId) {
+    private Component timeline(ApprovalService approvals, long approvalId, CollectionDefinition collection) {
         var list = new Div();
         list.addClassName("af-timeline");
         list.add(new H3(getTranslation("approval.timeline")));
@@ -208,12 +216,18 @@ final class RequestPanel extends Div {
                 default -> VaadinIcon.CIRCLE_THIN.create();
             };
             String who = entry.actor() == null ? getTranslation("approval.timeline.system") : approvals.name(entry.actor());
-            String detail = entry.detail() == null ? ""
-                    : entry.kind() == TimelineEntry.Kind.ASKED || entry.kind() == TimelineEntry.Kind.DELEGATED
-                    // whom it went to: usernames, shown by name
-                    ? String.join(", ", java.util.Arrays.stream(entry.detail().split(",\\s*")).map(approvals::name).toList())
-                    : entry.detail().lines().map(line -> Text.format(line, this::getTranslation)).reduce((a, b) -> a + " " + b).orElse("");
-            var what = new Span(getTranslation("approval.event." + entry.kind().name(), who, detail));
+            String detail = switch (entry.detail() == null ? null : entry.kind()) {
+                case null -> "";
+                // whom it went to: usernames, shown by name
+                case ASKED, DELEGATED -> String.join(", ", names(entry.detail()).stream().map(approvals::name).toList());
+                // which fields changed, by title
+                case CHANGED, RESUBMITTED -> String.join(", ", names(entry.detail()).stream()
+                        .map(f -> collection == null ? f : collection.field(f).map(FieldDefinition::title).orElse(f)).toList());
+                default -> entry.detail().lines().map(line -> Text.format(line, this::getTranslation))
+                        .reduce((a, b) -> a + " " + b).orElse("");
+            };
+            String key = "approval.event." + entry.kind().name() + (entry.kind() == TimelineEntry.Kind.RESUBMITTED && !detail.isEmpty() ? ".changed" : "");
+            var what = new Span(getTranslation(key, who, detail));
             what.addClassName("af-timeline-what");
             var when = new Span(Times.format(entry.at(), getLocale()));
             when.addClassName("af-muted");
@@ -227,6 +241,22 @@ final class RequestPanel extends Div {
             list.add(row);
         }
         return list;
+    }
+
+    private static List<String> names(String detail) {
+        return java.util.Arrays.stream(detail.split(",\\s*")).filter(n -> !n.isBlank()).toList();
+    }
+
+    /** A request as a list shows it: its title, and under it what it is about and since when. */
+    static Component summary(CollectionService collections, String title, String collection, String who, java.time.Instant since,
+            java.util.Locale locale) {
+        var name = new Span(title);
+        name.addClassName("af-summary-title");
+        var about = new Span(collectionTitle(collections, collection) + " · " + who + " · " + Times.format(since, locale));
+        about.addClassName("af-muted");
+        var summary = new Div(name, about);
+        summary.addClassName("af-summary");
+        return summary;
     }
 
     /** The title of a collection, for lists. */

@@ -56,13 +56,12 @@ class SubmissionsView extends Div implements HasDynamicTitle {
         this.broadcaster = broadcaster;
         addClassNames("af-page", "af-submissions");
         grid.addClassName("af-submission-list");
-        grid.addColumn(Approval::title).setHeader(getTranslation("approval.column.request")).setFlexGrow(2);
-        grid.addColumn(a -> RequestPanel.collectionTitle(collections, a.collection()))
-                .setHeader(getTranslation("approval.column.collection")).setFlexGrow(1);
+        grid.addComponentColumn(a -> RequestPanel.summary(collections, a.title(), a.collection(),
+                getTranslation("approval.action." + a.action()), a.updatedAt(), getLocale())).setHeader(getTranslation("approval.column.request"))
+                .setFlexGrow(3);
         grid.addComponentColumn(a -> RequestPanel.status(this, a.status())).setHeader(getTranslation("approval.column.status"))
-                .setFlexGrow(1);
-        grid.addColumn(a -> Times.format(a.updatedAt(), getLocale())).setHeader(getTranslation("approval.column.updated"))
-                .setFlexGrow(1);
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
         empty.setText(getTranslation("approval.submissions.empty"));
@@ -132,10 +131,10 @@ class SubmissionsView extends Div implements HasDynamicTitle {
             buttons.add(action("approval.addComment", ButtonVariant.LUMO_TERTIARY,
                     () -> approvals.comment(id, comment.getValue()), panel, "approval.done.commented"));
         }
-        detail.add(panel);
         if (buttons.getComponentCount() > 0) {
-            detail.add(comment, buttons);
+            panel.actions(comment, buttons);
         }
+        detail.add(panel);
     }
 
     private Button action(String labelKey, ButtonVariant variant, Supplier<Approval> work, RequestPanel panel, String doneKey) {

@@ -61,12 +61,9 @@ class ToDosView extends Div implements HasDynamicTitle {
         this.broadcaster = broadcaster;
         addClassNames("af-page", "af-todos");
         grid.addClassName("af-todo-list");
-        grid.addColumn(t -> t.approval().title()).setHeader(getTranslation("approval.column.request")).setFlexGrow(2);
-        grid.addColumn(t -> RequestPanel.collectionTitle(collections, t.approval().collection()))
-                .setHeader(getTranslation("approval.column.collection")).setFlexGrow(1);
-        grid.addColumn(t -> approvals.name(t.approval().submitter())).setHeader(getTranslation("approval.column.submitter")).setFlexGrow(1);
-        grid.addColumn(t -> Times.format(t.task().createdAt(), getLocale())).setHeader(getTranslation("approval.column.since"))
-                .setFlexGrow(1);
+        grid.addComponentColumn(t -> RequestPanel.summary(collections, t.approval().title(), t.approval().collection(),
+                approvals.name(t.approval().submitter()), t.task().createdAt(), getLocale())).setHeader(getTranslation("approval.column.request"));
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
         empty.setText(getTranslation("approval.todos.empty"));
@@ -130,7 +127,8 @@ class ToDosView extends Div implements HasDynamicTitle {
         delegate.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         var buttons = new Div(approve, reject, giveBack, delegate);
         buttons.addClassName("af-request-actions");
-        detail.add(panel, comment, buttons);
+        panel.actions(comment, buttons);
+        detail.add(panel);
     }
 
     private Button action(String labelKey, ButtonVariant variant, ButtonVariant second, Supplier<Approval> work,
