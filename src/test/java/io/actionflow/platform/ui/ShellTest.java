@@ -51,7 +51,7 @@ class ShellTest extends KaribuTest {
         signIn("member");
 
         _get(MainLayout.class);
-        assertThat(navLabels()).containsExactly("Home");
+        assertThat(navLabels()).containsExactly("Home", "My to-dos", "My submissions");
         assertThat(_find(SideNav.class).stream().map(SideNav::getLabel)).doesNotContain("Admin");
         _assertNone(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("af-banner").withPredicate(d -> d.isVisible()));
     }

@@ -60,7 +60,7 @@ class UsersViewTest extends KaribuTest {
         signIn("jane.doe");
         assertThat(_get(H2.class).getText()).isEqualTo("Welcome, Jane Doe");
         assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(SideNavItem.class))
-                .extracting(SideNavItem::getLabel).containsExactly("Home");
+                .extracting(SideNavItem::getLabel).containsExactly("Home", "My to-dos", "My submissions");
     }
 
     @Test
