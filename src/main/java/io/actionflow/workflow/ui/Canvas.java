@@ -37,6 +37,16 @@ final class Canvas extends Div {
                 new Span(collectionTitle == null ? "" : collectionTitle),
                 new Span(getTranslation(workflow.synchronous() ? "workflows.sync" : "workflows.async")));
         trigger.addClassNames("af-card-node", "af-trigger-card");
+        if (workflow.triggerConfig().get("condition") instanceof String condition && !condition.isBlank()) {
+            // when it starts at all (collection events, approvals)
+            var only = new Span(getTranslation("trigger.card.condition", condition));
+            only.addClassNames("af-code", "af-muted");
+            trigger.add(only);
+        }
+        if (workflow.triggerType() == io.actionflow.triggers.TriggerType.APPROVAL) {
+            trigger.add(new Span(getTranslation("trigger.approval.mode."
+                    + ("afterSave".equals(workflow.triggerConfig().get("mode")) ? "afterSave" : "beforeSave"))));
+        }
         if (editable) {
             trigger.addClickListener(e -> onTrigger.run());
             trigger.getElement().setAttribute("role", "button");

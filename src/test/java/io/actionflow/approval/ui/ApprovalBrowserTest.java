@@ -43,6 +43,9 @@ class ApprovalBrowserTest extends BrowserTest {
     @Autowired
     RecordQueries queries;
 
+    @Autowired
+    io.actionflow.workflow.WorkflowService workflows;
+
     /** The admin's browser; the member uses the class's own. */
     private static WebDriver adminBrowser;
     private static WebDriver memberBrowser;
@@ -91,6 +94,15 @@ class ApprovalBrowserTest extends BrowserTest {
         as(adminBrowser);
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !badge().equals(before));
         screenshot("approval-badge");
+        // the approval workflow waits at its node, as the history shows
+        long workflowId = workflows.list().stream().filter(w -> w.title().equals("Approve purchases above 500")).findFirst()
+                .orElseThrow().id();
+        open("admin/workflows/" + workflowId);
+        waitForText("Manager approval");
+        screenshot("approval-workflow");
+        waitFor(By.xpath("//vaadin-tab[normalize-space(.)='History']")).click();
+        waitForText("Waiting");
+        screenshot("approval-history");
         open("todos");
         click(row(item));
         waitForText("Manager approval");
