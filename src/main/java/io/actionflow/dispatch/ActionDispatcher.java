@@ -180,14 +180,15 @@ public class ActionDispatcher {
         var written = write(request, plan, values, user, origin, messages);
         if (written instanceof ActionResult.Done done && approval != null) {
             // after save: the saved records wait for approval, locked against edits until it ends
-            var held = new ArrayList<Long>();
+            var submitted = new ArrayList<Long>();
             for (StoredRecord record : done.records()) {
-                held.add(approvals.submit(new Submission(approval.workflow().id(), approval.workflow().key(),
-                        requestTitle(approval, request.collection(), record.values()), request.collection(), actionName(request), record.id(), false, withAppends(request.collection(), record, List.of()),
-                        held(request), request.operator(), recordContext(request, user, approval, record), origin)).id());
+                submitted.add(approvals.submit(new Submission(approval.workflow().id(), approval.workflow().key(),
+                        requestTitle(approval, request.collection(), record.values()), request.collection(), actionName(request),
+                        record.id(), false, withAppends(request.collection(), record, List.of()), held(request), request.operator(),
+                        recordContext(request, user, approval, record), origin)).id());
             }
             messages.add(Message.key(Message.Level.SUCCESS, "dispatch.submittedForApproval"));
-            return new ActionResult.Held(held, messages);
+            return new ActionResult.Held(submitted, messages);
         }
         return written;
     }
@@ -218,7 +219,7 @@ public class ActionDispatcher {
     private ActionResult hold(ActionRequest request, DispatchPlan.Step approval, Map<String, Object> values,
             Map<String, Object> user, ExecutionOrigin origin, List<Message> messages) {
         List<Long> targets = request.action() == Action.CREATE ? java.util.Collections.singletonList(null) : request.recordIds();
-        var held = new ArrayList<Long>();
+        var submitted = new ArrayList<Long>();
         for (Long recordId : targets) {
             records.check(request.collection(), recordId, values);
             var context = userContext(request, user);
@@ -230,12 +231,12 @@ public class ActionDispatcher {
             context.put("data", data);
             context.put("action", actionName(request));
             context.put("collection", request.collection());
-            held.add(approvals.submit(new Submission(approval.workflow().id(), approval.workflow().key(),
-                    requestTitle(approval, request.collection(), values), request.collection(), actionName(request), recordId, true, new LinkedHashMap<>(values), held(request),
-                    request.operator(), context, origin)).id());
+            submitted.add(approvals.submit(new Submission(approval.workflow().id(), approval.workflow().key(),
+                    requestTitle(approval, request.collection(), values), request.collection(), actionName(request), recordId, true,
+                    new LinkedHashMap<>(values), held(request), request.operator(), context, origin)).id());
         }
         messages.add(Message.key(Message.Level.SUCCESS, "dispatch.submittedForApproval"));
-        return new ActionResult.Held(held, messages);
+        return new ActionResult.Held(submitted, messages);
     }
 
     /** The action with these values, then its post-action workflows: synchronous ones now, asynchronous ones queued. */

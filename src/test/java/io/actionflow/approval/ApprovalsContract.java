@@ -338,6 +338,29 @@ abstract class ApprovalsContract {
     }
 
     @Test
+    void approved_values_that_can_no_longer_be_written_leave_the_request_failed_with_the_reason_and_nothing_written() {
+        var post = workflows.create(new WorkflowDraft("Refuse " + purchases, null, TriggerType.POST_ACTION, Map.of("collection", purchases), true, 0));
+        workflows.updateGraph(post.id(), new WorkflowGraph(List.of(
+                NodeDef.of("say", "response-message", Map.of("message", "The budget is closed for this year.")),
+                NodeDef.of("stop", "end", Map.of("status", "fail")))));
+        workflows.enable(post.id());
+        var workflow = approval(true, Map.of("approvers", List.of(a1)));
+        var result = dispatcher.dispatch(new ActionRequest(purchases, Action.CREATE, List.of(), Map.of("item", "Plant", "amount", 30),
+                List.of(new WorkflowBinding(workflow.key(), null), new WorkflowBinding(post.key(), null)), clerk, "member",
+                ActionSource.UI, null));
+        long id = ((ActionResult.Held) result).approvals().getFirst();
+
+        as(a1, () -> approvals.approve(awaitTask(a1, id), null, Map.of()));
+
+        awaitStatus(clerk, id, Approval.Status.FAILED);
+        assertThat(count()).isZero();
+        assertThat(as(clerk, () -> approvals.timeline(id))).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(TimelineEntry.Kind.FAILED);
+            assertThat(e.detail()).isEqualTo("The budget is closed for this year.");
+        });
+    }
+
+    @Test
     void enabling_checks_approval_nodes_where_they_are_and_what_they_say() {
         var post = workflows.create(new WorkflowDraft("Not an approval", null, TriggerType.POST_ACTION, Map.of("collection", purchases), false, 0));
         workflows.updateGraph(post.id(), new WorkflowGraph(List.of(NodeDef.of("ask", "approval", Map.of("approvers", List.of(a1))))));
