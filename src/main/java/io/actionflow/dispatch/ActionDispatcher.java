@@ -407,7 +407,7 @@ public class ActionDispatcher {
 
     private List<StoredRecord> perform(ActionRequest request, Map<String, Object> values) {
         return switch (request.action()) {
-            case CREATE -> List.of(records.create(request.collection(), values));
+            case CREATE -> List.of(records.create(request.collection(), withNested(request.collection(), values, 0)));
             case UPDATE -> {
                 var updated = new ArrayList<StoredRecord>();
                 for (long id : request.recordIds()) {
@@ -421,6 +421,27 @@ public class ActionDispatcher {
             }
             case TRIGGER -> List.of();
         };
+    }
+
+    /**
+     * Values whose to-one relations are given as objects (an API create that sends the category with the post): each
+     * such object is created first, in the same transaction, and the relation set to it.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> withNested(String collection, Map<String, Object> values, int depth) {
+        if (values.values().stream().noneMatch(Map.class::isInstance)) {
+            return values;
+        }
+        var definition = collections.require(collection);
+        var resolved = new LinkedHashMap<>(values);
+        values.forEach((name, value) -> {
+            var field = definition.field(name).filter(f -> f.type() == FieldType.MANY_TO_ONE && !"users".equals(f.target()));
+            if (value instanceof Map<?, ?> nested && field.isPresent() && depth < 3) {
+                String target = field.get().target();
+                resolved.put(name, records.create(target, withNested(target, (Map<String, Object>) nested, depth + 1)).id());
+            }
+        });
+        return resolved;
     }
 
     /** The records a post-action step runs for: the written ones, or the records their association path names. */

@@ -1,0 +1,102 @@
+package io.actionflow.api;
+
+import io.actionflow.platform.ApiTokens;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The API signs each call in from its token ({@code Authorization: Bearer …} or a {@code token} parameter), with no
+ * session and no CSRF token (nothing is signed in by a cookie here); {@code X-Role} picks one of the user's roles.
+ * Only {@code auth:signIn} is open. Refusals are JSON: 401 without a valid token, 403 for a role or action not allowed.
+ */
+@Configuration
+@ConditionalOnWebApplication
+class ApiSecurity {
+
+    static final String ROLE_ATTRIBUTE = "actionflow.api.role";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ApiErrors errors, SecurityContextHolderStrategy contexts)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(new TokenFilter(tokens, errors, contexts), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/auth:signIn").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) ->
+                                errors.write(response, 401, ApiLocale.of(request), "api.unauthorized"))
+                        .accessDeniedHandler((request, response, e) ->
+                                errors.write(response, 403, ApiLocale.of(request), "api.forbidden")));
+        return http.build();
+    }
+
+    /** Signs a call in from its token; a token that signs nobody in, or a role not theirs, ends the call here. */
+    static final class TokenFilter extends OncePerRequestFilter {
+
+        private final ApiTokens tokens;
+        private final ApiErrors errors;
+        private final SecurityContextHolderStrategy contexts;
+
+        TokenFilter(ApiTokens tokens, ApiErrors errors, SecurityContextHolderStrategy contexts) {
+            this.tokens = tokens;
+            this.errors = errors;
+            this.contexts = contexts;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String secret = secret(request);
+            if (secret == null) {
+                chain.doFilter(request, response);
+                return;
+            }
+            switch (tokens.caller(secret, request.getHeader("X-Role"))) {
+                case ApiTokens.Caller.Signed signed -> {
+                    var context = contexts.createEmptyContext();
+                    context.setAuthentication(signed.authentication());
+                    contexts.setContext(context);
+                    request.setAttribute(ROLE_ATTRIBUTE, signed.role());
+                    try {
+                        chain.doFilter(request, response);
+                    } finally {
+                        contexts.clearContext();
+                    }
+                }
+                case ApiTokens.Caller.RoleRefused refused -> errors.write(response, 403, ApiLocale.of(request), "api.role.refused",
+                        refused.role());
+                case ApiTokens.Caller.Unknown unknown -> errors.write(response, 401, ApiLocale.of(request), "api.token.unknown");
+            }
+        }
+
+        private static String secret(HttpServletRequest request) {
+            String header = request.getHeader("Authorization");
+            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return header.substring(7).strip();
+            }
+            String parameter = request.getParameter("token");
+            return parameter == null || parameter.isBlank() ? null : parameter.strip();
+        }
+    }
+}

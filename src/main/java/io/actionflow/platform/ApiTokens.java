@@ -1,0 +1,177 @@
+package io.actionflow.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API tokens: personal ones that a user (or an admin, for anyone) creates and names, sees the last use of, and revokes;
+ * and those a sign-in over the API returns, which expire. The secret is shown once, when it is made; only its SHA-256
+ * hash is kept, so a stolen database signs nobody in.
+ */
+@Service
+@Transactional
+public class ApiTokens {
+
+    /** How long a token from {@code auth:signIn} signs calls in. */
+    static final Duration SIGN_IN_LIFETIME = Duration.ofHours(12);
+    /** Last use is written at most this often: a busy script does not write on every call. */
+    private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ApiTokenRepository tokens;
+    private final UserService users;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    ApiTokens(ApiTokenRepository tokens, UserService users, CurrentUser currentUser, Clock clock) {
+        this.tokens = tokens;
+        this.users = users;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** A token just made, with its secret: the only time the secret is known. */
+    public record Issued(ApiToken token, String secret) {
+    }
+
+    /** Makes a personal token for {@code username}: the user for themselves, or an admin for anyone. */
+    public Issued create(String username, String name) {
+        String owner = UserService.normalize(username);
+        requireSelfOrAdmin(owner);
+        String label = name == null ? "" : name.strip();
+        if (label.isEmpty() || label.length() > 100) {
+            throw new ValidationException(FieldError.of("name", label.isEmpty() ? "validation.required" : "apiToken.name.long"));
+        }
+        users.findByUsername(owner).orElseThrow(() -> new ValidationException(FieldError.of("username", "user.notFound")));
+        return issue(owner, label, ApiToken.Kind.PERSONAL, currentUser.username().orElse(owner), null);
+    }
+
+    /** A token for a sign-in over the API (the password was checked by the caller); it expires. */
+    public Issued signedIn(String username) {
+        return issue(UserService.normalize(username), "sign-in", ApiToken.Kind.SIGN_IN, UserService.normalize(username),
+                clock.instant().plus(SIGN_IN_LIFETIME));
+    }
+
+    /** The personal tokens of a user, newest first, revoked ones included. */
+    @Transactional(readOnly = true)
+    public List<ApiToken> list(String username) {
+        String owner = UserService.normalize(username);
+        requireSelfOrAdmin(owner);
+        return tokens.findByUsernameAndKindOrderByCreatedAtDesc(owner, ApiToken.Kind.PERSONAL.name()).stream()
+                .map(ApiTokenEntity::view).toList();
+    }
+
+    /** Revokes a token: calls signed with it are refused from now on. */
+    public ApiToken revoke(long id) {
+        var token = tokens.findById(id).orElseThrow(() -> new NotFoundException("apiToken.notFound", id));
+        requireSelfOrAdmin(token.username);
+        if (token.revokedAt == null) {
+            token.revokedAt = clock.instant();
+        }
+        return token.view();
+    }
+
+    /** Who a call is, from its token and the role it asks for. */
+    public sealed interface Caller {
+
+        /** Signed in, acting with {@code role} (the one asked for, or the user's highest). */
+        record Signed(org.springframework.security.core.Authentication authentication, String role) implements Caller {
+        }
+
+        /** The token is unknown, revoked or expired, or its account is disabled. */
+        record Unknown() implements Caller {
+        }
+
+        /** The role asked for is not one of the user's. */
+        record RoleRefused(String role) implements Caller {
+        }
+    }
+
+    /**
+     * The caller a token signs in, acting with {@code role} when one is asked for ({@code X-Role}); the authentication
+     * then carries that role only, so the call can do what that role can and no more.
+     */
+    public Caller caller(String secret, String role) {
+        var user = authenticate(secret).orElse(null);
+        if (user == null) {
+            return new Caller.Unknown();
+        }
+        Role acting;
+        if (role == null || role.isBlank()) {
+            acting = user.roles().contains(Role.ADMIN) ? Role.ADMIN : Role.MEMBER;
+        } else {
+            acting = Role.fromId(role.strip()).filter(user.roles()::contains).orElse(null);
+            if (acting == null) {
+                return new Caller.RoleRefused(role.strip());
+            }
+        }
+        var authorities = List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(acting.authority()));
+        var principal = new AccountPrincipal(user.id(), user.username(), "", true, false, authorities);
+        return new Caller.Signed(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated(principal, null, authorities), acting.id());
+    }
+
+    /**
+     * The enabled account a secret signs in, when the token is active; its last use is noted. Empty for an unknown,
+     * revoked or expired token, or a disabled account.
+     */
+    Optional<UserSummary> authenticate(String secret) {
+        if (secret == null || secret.isBlank() || secret.length() > 200) {
+            return Optional.empty();
+        }
+        var now = clock.instant();
+        var token = tokens.findByTokenHash(hash(secret.strip())).filter(t -> t.view().active(now)).orElse(null);
+        if (token == null) {
+            return Optional.empty();
+        }
+        var user = users.findByUsername(token.username).filter(UserSummary::enabled);
+        if (user.isPresent() && (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(LAST_USE_PRECISION)))) {
+            token.lastUsedAt = now;
+        }
+        return user;
+    }
+
+    private Issued issue(String username, String name, ApiToken.Kind kind, String createdBy, Instant expiresAt) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = "af_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        var entity = new ApiTokenEntity();
+        entity.username = username;
+        entity.name = name;
+        entity.tokenHash = hash(secret);
+        entity.hint = secret.substring(0, 9);
+        entity.kind = kind.name();
+        entity.createdBy = createdBy;
+        entity.createdAt = clock.instant();
+        entity.expiresAt = expiresAt;
+        tokens.save(entity);
+        return new Issued(entity.view(), secret);
+    }
+
+    private void requireSelfOrAdmin(String username) {
+        String me = currentUser.username().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+        if (!me.equals(username) && !currentUser.hasRole(Role.ADMIN)) {
+            throw new AccessDeniedException("Only " + username + " or an admin may manage these tokens");
+        }
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
