@@ -53,9 +53,14 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private Registration accountsChanged;
 
     private final UserBroadcaster broadcaster;
+    private final io.actionflow.platform.ApiTokens tokens;
+    private final java.time.Clock clock;
 
     MainLayout(UserService users, io.actionflow.platform.Inbox inbox, AuthenticationContext authentication,
-            List<NavigationContributor> navigation, UserBroadcaster broadcaster) {
+            List<NavigationContributor> navigation, UserBroadcaster broadcaster, io.actionflow.platform.ApiTokens tokens,
+            java.time.Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
         this.broadcaster = broadcaster;
         this.users = users;
         this.inbox = inbox;
@@ -204,7 +209,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         chip.addClassName("af-user-chip");
         var root = menu.addItem(chip);
         root.setAriaLabel(getTranslation("shell.profileMenu"));
-        new ProfileMenu(users, authentication).fill(root.getSubMenu(), user);
+        new ProfileMenu(users, authentication, tokens, clock).fill(root.getSubMenu(), user);
         userArea.add(menu);
     }
 

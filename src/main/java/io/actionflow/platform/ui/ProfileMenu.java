@@ -15,10 +15,14 @@ final class ProfileMenu {
 
     private final UserService users;
     private final AuthenticationContext authentication;
+    private final io.actionflow.platform.ApiTokens tokens;
+    private final java.time.Clock clock;
 
-    ProfileMenu(UserService users, AuthenticationContext authentication) {
+    ProfileMenu(UserService users, AuthenticationContext authentication, io.actionflow.platform.ApiTokens tokens, java.time.Clock clock) {
         this.users = users;
         this.authentication = authentication;
+        this.tokens = tokens;
+        this.clock = clock;
     }
 
     void fill(SubMenu menu, UserSummary user) {
@@ -34,6 +38,7 @@ final class ProfileMenu {
             item.setChecked(option == current);
         }
         menu.addItem(t("profile.changePassword"), e -> PasswordDialog.changeOwn(users, MainLayout.AccountsChanged::fire).open());
+        menu.addItem(t("profile.apiTokens"), e -> new ApiTokensDialog(tokens, user.username(), clock).open());
         menu.addSeparator();
         menu.addItem(t("profile.signOut"), e -> authentication.logout());
     }

@@ -33,7 +33,10 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<UserSummary> grid = new Grid<>();
     private final TextField search = new TextField();
 
-    UsersView(UserService users, Clock clock) {
+    private final io.actionflow.platform.ApiTokens tokens;
+
+    UsersView(UserService users, Clock clock, io.actionflow.platform.ApiTokens tokens) {
+        this.tokens = tokens;
         this.users = users;
         this.clock = clock;
         addClassName("af-page");
@@ -107,13 +110,14 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         var edit = new Button(getTranslation("users.edit"), e -> openEdit(user));
         var reset = new Button(getTranslation("users.resetPassword"), e -> PasswordDialog.reset(users, user, this::changed).open());
         var toggle = new Button(getTranslation(user.enabled() ? "users.disable" : "users.enable"), e -> toggle(user));
-        for (Button button : new Button[] {edit, reset, toggle}) {
+        var apiTokens = new Button(getTranslation("users.apiTokens"), e -> new ApiTokensDialog(tokens, user.username(), clock).open());
+        for (Button button : new Button[] {edit, reset, apiTokens, toggle}) {
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }
         if (user.enabled()) {
             toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
-        var actions = new HorizontalLayout(edit, reset, toggle);
+        var actions = new HorizontalLayout(edit, reset, apiTokens, toggle);
         actions.setSpacing(false);
         return actions;
     }
