@@ -39,6 +39,7 @@ class ApiSecurity {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
+                .addFilterBefore(new JsonErrorsFilter(errors), org.springframework.security.web.session.DisableEncodeUrlFilter.class)
                 .addFilterBefore(new TokenFilter(tokens, errors, contexts), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/auth:signIn").permitAll()
@@ -49,6 +50,21 @@ class ApiSecurity {
                         .accessDeniedHandler((request, response, e) ->
                                 errors.write(response, 403, ApiLocale.of(request), "api.forbidden")));
         return http.build();
+    }
+
+    /**
+     * Requests the firewall refuses (encoded slashes or dots, a backslash, control characters): under {@code /api} a
+     * JSON 400 like any other bad call, elsewhere a plain 400.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejected(ApiErrors errors) {
+        return (request, response, rejected) -> {
+            if (request.getRequestURI() != null && request.getRequestURI().startsWith("/api/")) {
+                errors.write(response, 400, ApiLocale.of(request), "api.request.rejected");
+            } else {
+                response.sendError(400);
+            }
+        };
     }
 
     /** Signs a call in from its token; a token that signs nobody in, or a role not theirs, ends the call here. */
