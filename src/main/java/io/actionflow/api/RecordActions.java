@@ -41,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code triggerWorkflows=key1,key2!association}) and global workflows fire exactly as for the UI.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 class RecordActions {
 
     /** The largest body a call may send. */

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * for 12 hours. Wrong passwords count towards the same lockout as the login page.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 class SignIn {
 
     private final AuthenticationConfiguration authentication;

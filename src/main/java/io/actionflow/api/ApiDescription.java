@@ -1,0 +1,129 @@
+package io.actionflow.api;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI description of the HTTP API (served at {@code /v3/api-docs}, shown at {@code /swagger-ui.html} to admins).
+ * The record actions answer one pattern for every collection, so they are described here as that pattern, with the
+ * parameters and answers each action has, rather than read from the controller's generic mapping.
+ */
+@Configuration
+class ApiDescription {
+
+    @Bean
+    OpenApiCustomizer actionflowApi() {
+        return api -> {
+            api.info(new Info().title("Actionflow HTTP API").version("1")
+                    .description("Record actions in the resource:action style. Every write goes through the same dispatcher as a "
+                            + "click: bound (triggerWorkflows) and global workflows fire exactly as in the UI. Answers are "
+                            + "{\"data\": …} (with meta for lists), {\"messages\": …} when a workflow stopped the action with "
+                            + "success, and {\"errors\": [{\"message\": …}]} for refusals."));
+            api.components(new Components().addSecuritySchemes("token",
+                    new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").description("A personal API token, or one from auth:signIn")));
+            api.security(List.of(new SecurityRequirement().addList("token")));
+            var paths = new Paths();
+            paths.addPathItem("/api/auth:signIn", new PathItem().post(operation("Sign in: a token for 12 hours", "auth")
+                    .requestBody(json("{\"account\": \"admin\", \"password\": \"…\"}"))
+                    .responses(answers("200", "The token", "400", "Account or password missing", "401", "Wrong account or password"))
+                    .security(List.of())));
+            paths.addPathItem("/api/{collection}:create", new PathItem().post(write("Create a record", true, false)));
+            paths.addPathItem("/api/{collection}:update", new PathItem().post(write("Change a record", true, true)));
+            paths.addPathItem("/api/{collection}:destroy", new PathItem().post(write("Delete records", false, true)));
+            paths.addPathItem("/api/{collection}:trigger", new PathItem().post(write("Run custom-action workflows on the records "
+                    + "named by filterByTk (none: the form values alone)", true, false).addParametersItem(query("filterByTk[]",
+                    "Records for a multiple-records custom action"))));
+            paths.addPathItem("/api/{collection}:trigger/{id}", new PathItem().post(write("Run custom-action workflows on one "
+                    + "record, the body laid over it", true, false).addParametersItem(path("id"))));
+            paths.addPathItem("/api/workflows:trigger", new PathItem().post(operation("Run custom-action workflows with no record", "workflows")
+                    .addParametersItem(query("triggerWorkflows", "Workflow keys, in order").required(true))
+                    .requestBody(json("{\"reason\": \"nightly\"}"))
+                    .responses(writeAnswers())));
+            paths.addPathItem("/api/{collection}:list", new PathItem().get(operation("List records, a page at a time", "records")
+                    .addParametersItem(path("collection"))
+                    .addParametersItem(query("page", "From 1"))
+                    .addParametersItem(query("pageSize", "1 to 500, 20 by default"))
+                    .addParametersItem(query("sort", "Fields, comma-separated; a leading - sorts descending"))
+                    .addParametersItem(query("filter", "JSON: {\"amount\": {\"$gt\": 100}}, $and, $or; $eq $ne $gt $gte $lt $lte "
+                            + "$includes $in $between $empty $notEmpty"))
+                    .addParametersItem(query("appends", "To-one relations to load as objects, comma-separated"))
+                    .responses(answers("200", "{\"data\": [...], \"meta\": {\"count\", \"page\", \"pageSize\", \"totalPage\"}}",
+                            "400", "A bad filter, sort or page", "401", "No valid token", "404", "No such collection"))));
+            paths.addPathItem("/api/{collection}:get", new PathItem().get(operation("One record", "records")
+                    .addParametersItem(path("collection"))
+                    .addParametersItem(query("filterByTk", "The record's id").required(true))
+                    .addParametersItem(query("appends", "To-one relations to load as objects"))
+                    .responses(answers("200", "{\"data\": {…}}", "401", "No valid token", "404", "No such collection or record"))));
+            api.paths(paths);
+        };
+    }
+
+    private static Operation write(String summary, boolean body, boolean needsRecord) {
+        var operation = operation(summary, "records").addParametersItem(path("collection"))
+                .addParametersItem(query("triggerWorkflows", "Workflow keys to bind to this call, in order; key!association runs a "
+                        + "post-action for the associated record"))
+                .addParametersItem(new Parameter().in("header").name("Idempotency-Key").schema(new Schema<String>().type("string"))
+                        .description("A repeat within 24 hours gets the first answer and runs nothing again"))
+                .addParametersItem(new Parameter().in("header").name("X-Role").schema(new Schema<String>().type("string"))
+                        .description("One of your roles to act with"))
+                .responses(writeAnswers());
+        if (needsRecord) {
+            operation.addParametersItem(query("filterByTk", "The record's id (filterByTk[] for several)").required(true));
+        }
+        if (body) {
+            operation.requestBody(json("{\"title\": \"Chairs\", \"amount\": 120}"));
+        }
+        return operation;
+    }
+
+    private static ApiResponses writeAnswers() {
+        return answers("200", "Done: {\"data\": …}, or stopped by a pre-action workflow with success: {\"messages\": […]}",
+                "202", "Held for approval: {\"data\": {\"approvals\": [ids]}}",
+                "400", "Blocked by a workflow, invalid values (per field), or a workflow the action cannot run",
+                "401", "No valid token", "403", "Not allowed", "404", "No such collection or record",
+                "413", "Body larger than 1 MB");
+    }
+
+    private static Operation operation(String summary, String tag) {
+        return new Operation().summary(summary).addTagsItem(tag);
+    }
+
+    private static Parameter path(String name) {
+        return new Parameter().in("path").name(name).required(true).schema(new Schema<String>().type("string"));
+    }
+
+    private static Parameter query(String name, String description) {
+        return new Parameter().in("query").name(name).description(description).schema(new Schema<String>().type("string"));
+    }
+
+    private static RequestBody json(String example) {
+        return new RequestBody().content(new Content().addMediaType("application/json",
+                new MediaType().schema(new ObjectSchema()).example(example)));
+    }
+
+    private static ApiResponses answers(String... codesAndTexts) {
+        var responses = new ApiResponses();
+        for (int i = 0; i + 1 < codesAndTexts.length; i += 2) {
+            responses.addApiResponse(codesAndTexts[i], new ApiResponse().description(codesAndTexts[i + 1]));
+        }
+        return responses;
+    }
+}

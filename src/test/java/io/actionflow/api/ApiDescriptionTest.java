@@ -1,0 +1,64 @@
+package io.actionflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.actionflow.IntegrationTest;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The OpenAPI description and its Swagger UI page: there for admins, refused to members and to nobody signed in. */
+class ApiDescriptionTest extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void admins_read_the_description_and_open_swagger_ui() throws Exception {
+        var admin = signedIn("admin", "admin1234");
+
+        var docs = admin.send(get("/v3/api-docs"), HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"/api/{collection}:create\"", "\"/api/auth:signIn\"", "\"/api/workflows:trigger\"",
+                "Idempotency-Key", "bearer");
+        var ui = admin.send(get("/swagger-ui/index.html"), HttpResponse.BodyHandlers.ofString());
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).containsIgnoringCase("swagger");
+    }
+
+    @Test
+    void members_and_anonymous_callers_do_not_get_it() throws Exception {
+        var member = signedIn("member", "member1234");
+        assertThat(member.send(get("/v3/api-docs"), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+
+        var nobody = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        var anonymous = nobody.send(get("/v3/api-docs"), HttpResponse.BodyHandlers.discarding());
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    private HttpClient signedIn(String username, String password) throws Exception {
+        var client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        var response = client.send(HttpRequest.newBuilder(url("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        return client;
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(url(path)).build();
+    }
+
+    private URI url(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
