@@ -35,7 +35,7 @@ final class Names {
             "symmetric", "system_user", "table", "tablesample", "then", "to", "top", "trailing", "true", "truncate",
             "union", "unique", "unknown", "update", "user", "using", "value", "values", "variadic", "verbose", "when",
             "where", "window", "with", "year", "_rowid_", "oid", "ctid", "xmin", "xmax", "tableoid",
-            "users", "collections", "workflows", "api", "auth");
+            "users", "collections", "workflows", "api", "auth", "pages", "buttons", "workspace");
 
     private Names() {
     }

@@ -21,11 +21,7 @@ import io.actionflow.workflow.WorkflowDraft;
 import io.actionflow.workflow.WorkflowService;
 import io.actionflow.workflow.engine.NodeDef;
 import io.actionflow.workflow.engine.WorkflowGraph;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -37,13 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.test.context.support.WithMockUser;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The HTTP API over real HTTP (issue 8): every action, every kind of answer, tokens and roles, on each database. */
 @WithMockUser(username = "admin", roles = "admin")
 abstract class ApiContract {
-
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -62,8 +55,6 @@ abstract class ApiContract {
 
     @Autowired
     UserService users;
-
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     String orders;
     String customers;
@@ -338,65 +329,27 @@ abstract class ApiContract {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    Answer get(String path, String token) throws Exception {
-        return send("GET", path, token, null, Map.of());
+    private ApiClient client() {
+        return new ApiClient(port);
     }
 
-    Answer post(String path, String token, Object body) throws Exception {
-        return post(path, token, body, Map.of());
+    ApiClient.Answer get(String path, String token) throws Exception {
+        return client().get(path, token);
     }
 
-    Answer post(String path, String token, Object body, Map<String, String> headers) throws Exception {
-        return send("POST", path, token, body == null ? null : JSON.writeValueAsString(body), headers);
+    ApiClient.Answer post(String path, String token, Object body) throws Exception {
+        return client().post(path, token, body);
     }
 
-    Answer raw(String method, String path, String token, String body) throws Exception {
-        return send(method, path, token, body, Map.of());
+    ApiClient.Answer post(String path, String token, Object body, Map<String, String> headers) throws Exception {
+        return client().post(path, token, body, headers);
     }
 
-    Answer send(String method, String path, String token, String body, Map<String, String> headers) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+    ApiClient.Answer raw(String method, String path, String token, String body) throws Exception {
+        return client().raw(method, path, token, body);
     }
 
-    /** An answer: its status and its JSON. */
-    record Answer(int status, String body, String contentType) {
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> json() {
-            return body.isBlank() ? Map.of() : (Map<String, Object>) JSON.readValue(body, Map.class);
-        }
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> data() {
-            return (Map<String, Object>) json().get("data");
-        }
-
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> list() {
-            return (List<Map<String, Object>>) json().get("data");
-        }
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> meta() {
-            return (Map<String, Object>) json().get("meta");
-        }
-
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> errors() {
-            return (List<Map<String, Object>>) json().get("errors");
-        }
-
-        String error() {
-            var errors = errors();
-            return errors == null || errors.isEmpty() ? null : String.valueOf(errors.getFirst().get("message"));
-        }
+    ApiClient.Answer send(String method, String path, String token, String body, Map<String, String> headers) throws Exception {
+        return client().send(method, path, token, body, headers);
     }
 }
