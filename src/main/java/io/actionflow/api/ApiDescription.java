@@ -72,6 +72,33 @@ class ApiDescription {
                     .addParametersItem(query("filterByTk", "The record's id").required(true))
                     .addParametersItem(query("appends", "To-one relations to load as objects"))
                     .responses(answers("200", "{\"data\": {…}}", "401", "No valid token", "404", "No such collection or record"))));
+            // admin resources (admin role)
+            for (String resource : List.of("collections", "pages", "workflows")) {
+                paths.addPathItem("/api/" + resource + ":list", new PathItem().get(operation("All " + resource + " (admins)", "admin")
+                        .responses(answers("200", "{\"data\": [...]}", "403", "Not an admin"))));
+                paths.addPathItem("/api/" + resource + ":get", new PathItem().get(operation("One of the " + resource + " (admins)", "admin")
+                        .addParametersItem(query("filterByTk", "Its name, slug or key").required(true))
+                        .responses(answers("200", "{\"data\": {…}}", "403", "Not an admin", "404", "No such one"))));
+                paths.addPathItem("/api/" + resource + ":create", new PathItem().post(operation("Create one of the " + resource
+                        + ", in the shape :get answers (admins)", "admin").requestBody(json("{}"))
+                        .responses(answers("200", "{\"data\": {…}}", "400", "The problems, one per entry", "403", "Not an admin"))));
+            }
+            paths.addPathItem("/api/collections/{name}/fields:create", new PathItem().post(operation("Add a field (admins)", "admin")
+                    .addParametersItem(path("name")).requestBody(json("{\"name\": \"amount\", \"type\": \"integer\", \"title\": \"Amount\"}"))
+                    .responses(answers("200", "The collection", "400", "The problems", "403", "Not an admin"))));
+            paths.addPathItem("/api/workflows:enable", new PathItem().post(operation("Enable a workflow's current version (admins)", "admin")
+                    .addParametersItem(query("filterByTk", "Its key").required(true))
+                    .responses(answers("200", "The workflow", "400", "Why it cannot run", "403", "Not an admin"))));
+            paths.addPathItem("/api/buttons:bind", new PathItem().post(operation("Set the workflows a button runs, in order (admins)", "admin")
+                    .addParametersItem(query("filterByTk", "The button's id").required(true))
+                    .requestBody(json("{\"bindings\": [{\"workflowKey\": \"wf_…\"}]}"))
+                    .responses(answers("200", "The button's bindings", "400", "A workflow the button cannot run", "403", "Not an admin"))));
+            paths.addPathItem("/api/workspace:export", new PathItem().get(operation("The whole workspace as one document (admins)", "admin")
+                    .responses(answers("200", "{\"format\": \"actionflow-workspace\", \"collections\", \"workflows\", \"pages\"}",
+                            "403", "Not an admin"))));
+            paths.addPathItem("/api/workspace:import", new PathItem().post(operation("Import a workspace document: checked whole first, "
+                    + "what exists is kept (admins)", "admin").requestBody(json("{\"format\": \"actionflow-workspace\"}"))
+                    .responses(answers("200", "What was created and kept", "400", "Its problems; nothing written", "403", "Not an admin"))));
             api.paths(paths);
         };
     }
