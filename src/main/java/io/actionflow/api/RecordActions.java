@@ -85,6 +85,10 @@ class RecordActions {
     ResponseEntity<Object> read(@PathVariable String call, HttpServletRequest request) {
         var target = Target.of(call, null);
         var collection = collection(target.resource());
+        if (collection.builtIn() && !currentUser.hasRole(io.actionflow.platform.Role.ADMIN)) {
+            // the accounts behind a built-in collection are for admins to read
+            throw new Refused(HttpStatus.FORBIDDEN, "api.forbidden");
+        }
         return switch (target.action()) {
             case "list" -> list(collection, request);
             case "get" -> get(collection, request);

@@ -209,6 +209,9 @@ abstract class ApiContract {
         assertThat(incompatible.status()).isEqualTo(400);
         assertThat(incompatible.error()).contains(custom.title()).contains("creating a record");
 
+        assertThat(get("/api/users:list", clerk).status()).isEqualTo(403);
+        assertThat(post("/api/users:create", clerk, Map.of("username", "x")).status()).isEqualTo(403);
+
         assertThat(queries.count(orders, Filter.all())).isEqualTo(1);
         assertThat(queries.get(orders, id)).isPresent();
     }
