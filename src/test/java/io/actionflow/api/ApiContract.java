@@ -104,6 +104,15 @@ abstract class ApiContract {
     }
 
     @Test
+    void wrong_passwords_over_the_api_count_towards_the_same_lockout_as_the_login_page() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            assertThat(post("/api/auth:signIn", null, Map.of("account", clerkName, "password", "wrong")).status()).isEqualTo(401);
+        }
+        assertThat(post("/api/auth:signIn", null, Map.of("account", clerkName, "password", "clerk-password-1")).status()).isEqualTo(401);
+        assertThat(users.findByUsername(clerkName).orElseThrow().lockedUntil()).isNotNull();
+    }
+
+    @Test
     void personal_tokens_show_their_last_use_and_stop_working_once_revoked() throws Exception {
         var issued = tokens.create(clerkName, "nightly import");
         assertThat(tokens.list(clerkName)).filteredOn(t -> t.id() == issued.token().id()).singleElement()
