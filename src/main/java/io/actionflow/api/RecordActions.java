@@ -12,7 +12,6 @@ import io.actionflow.dispatch.ActionDispatcher;
 import io.actionflow.dispatch.ActionRequest;
 import io.actionflow.dispatch.ActionResult;
 import io.actionflow.dispatch.ActionSource;
-import io.actionflow.dispatch.Message;
 import io.actionflow.dispatch.WorkflowBinding;
 import io.actionflow.platform.CurrentUser;
 import io.actionflow.platform.FieldError;

@@ -2,7 +2,6 @@ package io.actionflow.api;
 
 import io.actionflow.platform.ApiTokens;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

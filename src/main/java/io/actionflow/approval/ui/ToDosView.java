@@ -22,7 +22,6 @@ import io.actionflow.platform.NotFoundException;
 import io.actionflow.platform.UserService;
 import io.actionflow.platform.ValidationException;
 import io.actionflow.platform.ui.Notices;
-import io.actionflow.platform.ui.Times;
 import io.actionflow.platform.ui.UserBroadcaster;
 import jakarta.annotation.security.PermitAll;
 import java.util.Set;
