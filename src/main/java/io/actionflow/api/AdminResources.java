@@ -91,6 +91,17 @@ class AdminResources {
         switch (call) {
             case "fields:create" -> workspace.importDocument(Map.of("format", Workspace.FORMAT, "collections",
                     List.of(Map.of("name", name, "fields", List.of(RecordActions.object(RecordActions.body(request)))))));
+            case "fields:update" -> {
+                String field = required(request, "filterByTk");
+                var now = collections.require(name).field(field)
+                        .orElseThrow(() -> new RecordActions.Refused(HttpStatus.NOT_FOUND, "api.field.unknown", field, name));
+                // what the body leaves out stays as it is
+                var merged = new LinkedHashMap<String, Object>(Workspace.field(collections.require(name), now, collections.list()));
+                merged.putAll(RecordActions.object(RecordActions.body(request)));
+                merged.put("name", now.name());
+                merged.put("type", now.type().name().toLowerCase(java.util.Locale.ROOT));
+                collections.updateField(name, field, Workspace.fieldDraft(merged));
+            }
             case "fields:destroy" -> collections.removeField(name, required(request, "filterByTk"));
             default -> throw new RecordActions.Refused(HttpStatus.NOT_FOUND, "api.action.unknown", call);
         }

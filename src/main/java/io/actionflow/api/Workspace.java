@@ -90,7 +90,7 @@ class Workspace {
         return json;
     }
 
-    private static Map<String, Object> field(CollectionDefinition owner, FieldDefinition field, List<CollectionDefinition> all) {
+    static Map<String, Object> field(CollectionDefinition owner, FieldDefinition field, List<CollectionDefinition> all) {
         var json = new LinkedHashMap<String, Object>();
         json.put("name", field.name());
         json.put("type", field.type().name().toLowerCase(Locale.ROOT));
@@ -403,7 +403,8 @@ class Workspace {
         return new Checked(cs, ws, ps);
     }
 
-    private static FieldDraft fieldDraft(Map<String, Object> f) {
+    /** A field as the document describes it (name, type, title, settings, relation target). */
+    static FieldDraft fieldDraft(Map<String, Object> f) {
         var settings = new FieldSettings(text(f.get("title"), (String) f.get("name")), Boolean.TRUE.equals(f.get("required")),
                 Boolean.TRUE.equals(f.get("unique")), Boolean.TRUE.equals(f.get("indexed")), text(f.get("defaultValue"), null),
                 decimal(f.get("min")), decimal(f.get("max")), text(f.get("pattern"), null), strings(f.get("options")));

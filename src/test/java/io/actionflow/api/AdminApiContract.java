@@ -70,6 +70,12 @@ abstract class AdminApiContract {
         assertThat(created.status()).isEqualTo(200);
         assertThat(api.post("/api/collections/" + orders + "/fields:create", admin, Map.of("name", "amount", "type", "integer",
                 "title", "Amount")).status()).isEqualTo(200);
+        var renamed = api.post("/api/collections/" + orders + "/fields:update?filterByTk=amount", admin, Map.of("title", "Value",
+                "required", false));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(collections.require(orders).field("amount").orElseThrow().title()).isEqualTo("Value");
+        assertThat(api.post("/api/collections/" + orders + "/fields:update?filterByTk=nope", admin, Map.of("title", "X")).status())
+                .isEqualTo(404);
         var got = api.get("/api/collections:get?filterByTk=" + orders, admin);
         assertThat(got.data()).containsEntry("titleField", "code");
         assertThat((List<?>) got.data().get("fields")).hasSize(3);
