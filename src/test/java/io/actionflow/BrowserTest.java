@@ -145,6 +145,29 @@ public abstract class BrowserTest extends IntegrationTest {
                 return Object.values(flow.clients).every(c => !c.isActive || !c.isActive());""")));
     }
 
+    /** An element that is there, perhaps scrolled out of sight (a row action of a table above a form). */
+    protected WebElement present(By locator) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
+    protected void scrollTo(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    }
+
+    /** Types into a field as a user would: scrolled into sight, clicked, then the keys. */
+    protected void type(WebElement input, String text) {
+        scrollTo(input);
+        input.click();
+        input.sendKeys(text);
+    }
+
+    /** Clicks as a user would, then waits until the server has answered. */
+    protected void click(WebElement element) {
+        scrollTo(element);
+        element.click();
+        waitForVaadin();
+    }
+
     /** Saves what the browser shows to {@code target/screenshots/<name>.png}. */
     protected void screenshot(String name) throws IOException {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);

@@ -157,6 +157,7 @@ class AdminResources {
         long id = id(request);
         var body = RecordActions.object(RecordActions.body(request));
         var bindings = new ArrayList<WorkflowBinding>();
+        var keys = workflows.list().stream().map(WorkflowDefinition::key).collect(java.util.stream.Collectors.toSet());
         if (!(body.getOrDefault("bindings", List.of()) instanceof List<?> list)) {
             throw new ValidationException(FieldError.of("bindings", "api.bindings.shape"));
         }
@@ -164,7 +165,7 @@ class AdminResources {
             if (!(entry instanceof Map<?, ?> map) || !(map.get("workflowKey") instanceof String key)) {
                 throw new ValidationException(FieldError.of("bindings", "api.bindings.shape"));
             }
-            if (workflows.list().stream().noneMatch(w -> w.key().equals(key))) {
+            if (!keys.contains(key)) {
                 throw new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.workflow.notFound", key);
             }
             bindings.add(new WorkflowBinding(key, map.get("associationPath") instanceof String path && !path.isBlank() ? path : null));

@@ -227,8 +227,7 @@ class Workspace {
         }
         for (Map<String, Object> w : doc.workflows()) {
             String key = (String) w.get("key");
-            var current = workflows.list().stream().filter(d -> d.key().equals(key)).findFirst();
-            if (current.isPresent() && same(workflow(current.get()), w)) {
+            if (doc.sameWorkflows().contains(key)) {
                 kept.add("workflow " + key);
                 continue;
             }
@@ -243,7 +242,7 @@ class Workspace {
         var pendingGoTo = new ArrayList<Object[]>();
         for (Map<String, Object> p : doc.pages()) {
             String slug = text(p.get("slug"), null);
-            if (slug != null && slugs.containsKey(slug)) {
+            if (slug != null && doc.existingSlugs().contains(slug)) {
                 kept.add("page " + slug);
                 continue;
             }
@@ -298,7 +297,8 @@ class Workspace {
     }
 
     /** The parts of a document, checked. */
-    private record Checked(List<Map<String, Object>> collections, List<Map<String, Object>> workflows, List<Map<String, Object>> pages) {
+    private record Checked(List<Map<String, Object>> collections, List<Map<String, Object>> workflows, List<Map<String, Object>> pages,
+            Set<String> sameWorkflows, Set<String> existingSlugs) {
     }
 
     private Checked check(Object document) {
@@ -338,6 +338,7 @@ class Workspace {
             }
         }
         var keys = new HashSet<String>();
+        var sameWorkflows = new HashSet<String>();
         var existing = new HashMap<String, WorkflowDefinition>();
         workflows.list().forEach(w -> {
             keys.add(w.key());
@@ -352,6 +353,7 @@ class Workspace {
             keys.add(key);
             if (existing.containsKey(key) && same(workflow(existing.get(key)), w)) {
                 // kept as it is: nothing of it is imported
+                sameWorkflows.add(key);
                 continue;
             }
             if (enumOrNull(TriggerType.class, w.get("triggerType")) == null) {
@@ -400,7 +402,7 @@ class Workspace {
             }
         }
         ValidationException.throwIfAny(problems);
-        return new Checked(cs, ws, ps);
+        return new Checked(cs, ws, ps, sameWorkflows, slugs);
     }
 
     /** A field as the document describes it (name, type, title, settings, relation target). */

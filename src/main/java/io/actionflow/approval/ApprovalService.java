@@ -292,18 +292,32 @@ public class ApprovalService {
     /** An approver's changes to the fields the node lets them change; others are refused. */
     private void change(ApprovalEntity entity, Map<String, Object> changes, String me) {
         var editable = editable(entity);
+        var changed = apply(entity, changes, field -> {
+            if (!editable.contains(field)) {
+                throw new ValidationException(FieldError.of(field, "approval.field.notEditable", field));
+            }
+        });
+        if (!changed.isEmpty()) {
+            log(entity, me, TimelineEntry.Kind.CHANGED, null, String.join(", ", changed));
+        }
+    }
+
+    /**
+     * Changes the request's values where {@code changes} differ from them (each changed field first passing
+     * {@code allowed}): checked as the held action would check them before save, written to the record after save.
+     * Returns the names of the fields that changed.
+     */
+    private Set<String> apply(ApprovalEntity entity, Map<String, Object> changes, java.util.function.Consumer<String> allowed) {
         var data = data(entity);
         var changed = new LinkedHashMap<String, Object>();
-        changes.forEach((field, value) -> {
-            if (!Objects.equals(data.get(field), value)) {
-                if (!editable.contains(field)) {
-                    throw new ValidationException(FieldError.of(field, "approval.field.notEditable", field));
-                }
+        (changes == null ? Map.<String, Object>of() : changes).forEach((field, value) -> {
+            if (!Objects.equals(data.get(field), value) && !"id".equals(field)) {
+                allowed.accept(field);
                 changed.put(field, value);
             }
         });
         if (changed.isEmpty()) {
-            return;
+            return Set.of();
         }
         if (entity.beforeSave) {
             var merged = new LinkedHashMap<>(data);
@@ -314,7 +328,7 @@ public class ApprovalService {
         }
         data.putAll(changed);
         entity.data = write(data);
-        log(entity, me, TimelineEntry.Kind.CHANGED, null, String.join(", ", changed.keySet()));
+        return changed.keySet();
     }
 
     // --- what submitters do
@@ -352,27 +366,10 @@ public class ApprovalService {
         if (entity.status != Approval.Status.RETURNED) {
             throw new ValidationException(FieldError.of("approval", "approval.resubmit.notReturned"));
         }
-        var data = data(entity);
-        var changed = new LinkedHashMap<String, Object>();
-        (changes == null ? Map.<String, Object>of() : changes).forEach((field, value) -> {
-            if (!Objects.equals(data.get(field), value) && !"id".equals(field)) {
-                changed.put(field, value);
-            }
-        });
-        if (!changed.isEmpty()) {
-            if (entity.beforeSave) {
-                var merged = new LinkedHashMap<>(data);
-                merged.putAll(changed);
-                records.check(entity.collection, entity.recordId, merged);
-            } else {
-                records.update(entity.collection, entity.recordId, changed);
-            }
-            data.putAll(changed);
-            entity.data = write(data);
-        }
+        var changed = apply(entity, changes, field -> { });
         entity.status = Approval.Status.PENDING;
         log(entity, me, TimelineEntry.Kind.RESUBMITTED, blankToNull(comment),
-                changed.isEmpty() ? null : String.join(", ", changed.keySet()));
+                changed.isEmpty() ? null : String.join(", ", changed));
         startRound(entity, me);
         signal(Set.of(me));
         return view(entity);

@@ -126,33 +126,11 @@ class DemoBrowserTest extends BrowserTest {
         return waitFor(By.xpath("//div[contains(@class,'af-block-form')]//vaadin-button[normalize-space(.)='" + text + "']"));
     }
 
-    /** An element that is there, perhaps scrolled out of sight (a row action of a table above the form). */
-    private WebElement present(By locator) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(locator));
-    }
-
-    private void scrollTo(WebElement element) {
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    }
-
     private void choose(String label, String option) {
         var select = waitFor(By.xpath("//div[contains(@class,'af-block-form')]//vaadin-select[label[normalize-space(.)='" + label + "']]"));
         scrollTo(select);
         select.click();
         waitFor(By.xpath("//vaadin-select-item[normalize-space(.)='" + option + "']")).click();
-        waitForVaadin();
-    }
-
-    private void type(WebElement input, String text) {
-        scrollTo(input);
-        input.click();
-        input.sendKeys(text);
-    }
-
-    private void click(WebElement element) {
-        scrollTo(element);
-        element.click();
         waitForVaadin();
     }
 }

@@ -1,18 +1,11 @@
 package io.actionflow.approval.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.actionflow.approval.Approval;
 import io.actionflow.approval.ApprovalService;
 import io.actionflow.collections.CollectionService;
@@ -24,8 +17,8 @@ import io.actionflow.platform.ValidationException;
 import io.actionflow.platform.ui.Notices;
 import io.actionflow.platform.ui.UserBroadcaster;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -35,125 +28,45 @@ import org.springframework.security.access.AccessDeniedException;
  */
 @Route("todos")
 @PermitAll
-class ToDosView extends Div implements HasDynamicTitle {
+class ToDosView extends RequestList<ApprovalService.ToDo> {
 
-    private final ApprovalService approvals;
-    private final CollectionService collections;
-    private final RecordQueries queries;
     private final UserService users;
-    private final CurrentUser currentUser;
-    private final UserBroadcaster broadcaster;
-
-    private final Grid<ApprovalService.ToDo> grid = new Grid<>();
-    private final Div detail = new Div();
-    private final Span empty = new Span();
-    private Registration signaled;
-    private Long shownTask;
 
     ToDosView(ApprovalService approvals, CollectionService collections, RecordQueries queries, UserService users,
             CurrentUser currentUser, UserBroadcaster broadcaster) {
-        this.approvals = approvals;
-        this.collections = collections;
-        this.queries = queries;
+        super(approvals, collections, queries, currentUser, broadcaster, "af-todos", "approval.todos.empty", "approval.todos.choose");
         this.users = users;
-        this.currentUser = currentUser;
-        this.broadcaster = broadcaster;
-        addClassNames("af-page", "af-todos");
-        grid.addClassName("af-todo-list");
         grid.addComponentColumn(t -> RequestPanel.summary(collections, t.approval().title(), t.approval().collection(),
                 approvals.name(t.approval().submitter()), t.task().createdAt(), getLocale())).setHeader(getTranslation("approval.column.request"));
-        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setAllRowsVisible(true);
-        grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
-        empty.setText(getTranslation("approval.todos.empty"));
-        empty.addClassName("af-empty");
-        detail.addClassName("af-request-detail");
-        var list = new Div(grid, empty);
-        list.addClassName("af-master");
-        var split = new Div(list, detail);
-        split.addClassName("af-master-detail");
-        add(split);
     }
 
     @Override
-    protected void onAttach(AttachEvent event) {
-        refresh();
-        currentUser.username().ifPresent(u -> signaled = broadcaster.register(u, this, this::refresh));
+    protected List<ApprovalService.ToDo> items() {
+        return approvals.myToDos();
     }
 
     @Override
-    protected void onDetach(DetachEvent event) {
-        if (signaled != null) {
-            signaled.remove();
-        }
+    protected long id(ApprovalService.ToDo todo) {
+        return todo.task().id();
     }
 
-    private void refresh() {
-        var todos = approvals.myToDos();
-        grid.setItems(todos);
-        empty.setVisible(todos.isEmpty());
-        grid.setVisible(!todos.isEmpty());
-        var again = todos.stream().filter(t -> t.task().id() == (shownTask == null ? -1 : shownTask)).findFirst();
-        if (again.isPresent()) {
-            grid.select(again.get());
-        } else {
-            show(null);
-        }
-    }
-
-    private void show(ApprovalService.ToDo todo) {
-        detail.removeAll();
-        shownTask = todo == null ? null : todo.task().id();
-        if (todo == null) {
-            var hint = new Span(getTranslation("approval.todos.choose"));
-            hint.addClassName("af-muted");
-            detail.add(hint);
-            return;
-        }
+    @Override
+    protected RequestPanel panel(ApprovalService.ToDo todo) {
         Approval approval = todo.approval();
         var panel = new RequestPanel(approvals, collections, queries, approval, Set.copyOf(approval.editable()));
-        var comment = new TextArea(getTranslation("approval.comment"));
-        comment.addClassName("af-approval-comment");
-        comment.setWidthFull();
+        TextArea comment = comment();
         long taskId = todo.task().id();
-        var approve = action("approval.approve", ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS,
-                () -> approvals.approve(taskId, comment.getValue(), panel.changes()), panel, "approval.done.approved");
-        var reject = action("approval.reject", ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR,
-                () -> approvals.reject(taskId, comment.getValue()), panel, "approval.done.rejected");
-        var giveBack = action("approval.return", ButtonVariant.LUMO_TERTIARY, null,
-                () -> approvals.giveBack(taskId, comment.getValue()), panel, "approval.done.returned");
         var delegate = new Button(getTranslation("approval.delegate"), e -> delegate(taskId, comment.getValue()));
         delegate.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        var buttons = new Div(approve, reject, giveBack, delegate);
-        buttons.addClassName("af-request-actions");
-        panel.actions(comment, buttons);
-        detail.add(panel);
-    }
-
-    private Button action(String labelKey, ButtonVariant variant, ButtonVariant second, Supplier<Approval> work,
-            RequestPanel panel, String doneKey) {
-        var button = new Button(getTranslation(labelKey));
-        button.addThemeVariants(variant);
-        if (second != null) {
-            button.addThemeVariants(second);
-        }
-        button.setDisableOnClick(true);
-        button.addClickListener(e -> {
-            try {
-                Approval after = work.get();
-                Notices.success(getTranslation(doneKey, after.title()));
-                shownTask = null;
-                refresh();
-            } catch (ValidationException refused) {
-                panel.show(refused);
-            } catch (NotFoundException | AccessDeniedException gone) {
-                Notices.error(getTranslation("approval.task.gone"));
-                refresh();
-            } finally {
-                button.setEnabled(true);
-            }
-        });
-        return button;
+        act(panel, comment,
+                action("approval.approve", () -> approvals.approve(taskId, comment.getValue(), panel.changes()), panel,
+                        "approval.done.approved", ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS),
+                action("approval.reject", () -> approvals.reject(taskId, comment.getValue()), panel, "approval.done.rejected",
+                        ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR),
+                action("approval.return", () -> approvals.giveBack(taskId, comment.getValue()), panel, "approval.done.returned",
+                        ButtonVariant.LUMO_TERTIARY),
+                delegate);
+        return panel;
     }
 
     private void delegate(long taskId, String comment) {
@@ -173,7 +86,6 @@ class ToDosView extends Div implements HasDynamicTitle {
                 approvals.delegate(taskId, to.getValue() == null ? null : to.getValue().username(), note.getValue());
                 Notices.success(getTranslation("approval.done.delegated", to.getValue().displayName()));
                 dialog.close();
-                shownTask = null;
                 refresh();
             } catch (ValidationException refused) {
                 to.setInvalid(true);

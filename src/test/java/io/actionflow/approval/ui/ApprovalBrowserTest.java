@@ -19,7 +19,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -166,8 +165,7 @@ class ApprovalBrowserTest extends BrowserTest {
     }
 
     private WebElement row(String text) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//vaadin-grid-cell-content[contains(normalize-space(.), '" + text + "')]")));
+        return present(By.xpath("//vaadin-grid-cell-content[contains(normalize-space(.), '" + text + "')]"));
     }
 
     private WebElement action(String text) {
@@ -176,21 +174,5 @@ class ApprovalBrowserTest extends BrowserTest {
 
     private WebElement formField(String label) {
         return waitFor(By.xpath("//div[contains(@class,'af-block-form')]//vaadin-text-field[label[normalize-space(.)='" + label + "']]//input"));
-    }
-
-    private void type(WebElement input, String text) {
-        scrollTo(input);
-        input.click();
-        input.sendKeys(text);
-    }
-
-    private void click(WebElement element) {
-        scrollTo(element);
-        element.click();
-        waitForVaadin();
-    }
-
-    private void scrollTo(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
     }
 }

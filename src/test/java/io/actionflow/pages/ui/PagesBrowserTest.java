@@ -140,14 +140,4 @@ class PagesBrowserTest extends BrowserTest {
     private WebElement formButton(String text) {
         return waitFor(By.xpath("//div[contains(@class,'af-block-form')]//vaadin-button[normalize-space(.)='" + text + "']"));
     }
-
-    private void type(WebElement input, String text) {
-        input.click();
-        input.sendKeys(text);
-    }
-
-    private void click(WebElement element) {
-        element.click();
-        waitForVaadin();
-    }
 }
