@@ -61,7 +61,8 @@ final class CollectionDialog extends FormDialog {
                     .filter(f -> f.type().hasColumn() && f.type() != FieldType.MANY_TO_ONE)
                     .map(FieldDefinition::name).toList();
             titleField.setItems(candidates);
-            titleField.setItemLabelGenerator(n -> existing.field(n).map(FieldDefinition::title).orElse(n));
+            titleField.setItemLabelGenerator(n -> n == null ? getTranslation("collections.titleField.none")
+                    : existing.field(n).map(FieldDefinition::title).orElse(n));
             titleField.setValue(existing.titleField());
             form.add(title, name, description, titleField);
         }

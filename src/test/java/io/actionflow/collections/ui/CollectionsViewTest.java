@@ -117,6 +117,33 @@ class CollectionsViewTest extends KaribuTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void admin_renames_a_collection_and_gives_it_a_title_field() {
+        signIn("admin");
+        String name = createCollection("Books " + UUID.randomUUID().toString().substring(0, 6));
+        addField("Heading", FieldType.TEXT, null);
+
+        _click(_get(Button.class, spec -> spec.withText("Edit collection")));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Title")), "Library books");
+        Select<String> titleField = _get(Select.class, spec -> spec.withLabel("Title field"));
+        assertThat(titleField.getListDataView().getItems()).contains("heading");
+        _setValue(titleField, "heading");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        assertThat(_find(Dialog.class)).isEmpty();
+        assertThat(collections.require(name).title()).isEqualTo("Library books");
+        assertThat(collections.require(name).titleField()).isEqualTo("heading");
+
+        _click(_get(Button.class, spec -> spec.withText("Edit collection")));
+        _setValue(_get(Select.class, spec -> spec.withLabel("Title field")), null);
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Title")), "");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Title")).getErrorMessage()).isNotBlank();
+        assertThat(collections.require(name).title()).isEqualTo("Library books");
+        _get(Dialog.class).close();
+    }
+
     private void assertRefusedName(String name, String message) {
         long before = collections.list().size();
         _click(_get(Button.class, spec -> spec.withText("New collection")));
