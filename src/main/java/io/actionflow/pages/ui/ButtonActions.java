@@ -133,6 +133,8 @@ final class ButtonActions {
             Button button) {
         try {
             run(definition, block, row, dialog);
+        } catch (RecordForm.Unreadable unreadable) {
+            // the form marked what it cannot read; nothing was sent
         } finally {
             release(button);
         }

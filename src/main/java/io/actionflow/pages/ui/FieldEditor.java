@@ -5,6 +5,11 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import io.actionflow.collections.FieldDefinition;
 import io.actionflow.collections.StoredRecord;
+import io.actionflow.platform.FieldError;
+import com.vaadin.flow.data.binder.HasValidator;
+import com.vaadin.flow.data.binder.ValueContext;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -37,6 +42,24 @@ final class FieldEditor<V> {
 
     HasValidation validation() {
         return (HasValidation) input;
+    }
+
+    /**
+     * Why the input cannot be read, when it holds text its type cannot hold ({@code -5abc} in a number field): the
+     * input then reports an empty value, which must not be submitted as if the user had left the field empty.
+     */
+    Optional<FieldError> unreadable() {
+        boolean parsed = switch (field.type()) {
+            case INTEGER, DECIMAL, DATE, DATETIME -> true;
+            default -> false;
+        };
+        if (!parsed || !(input instanceof HasValidator<V> validated)) {
+            return Optional.empty();
+        }
+        var result = validated.getDefaultValidator().apply(input.getValue(), new ValueContext(component()));
+        return result.isError() && input.isEmpty()
+                ? Optional.of(FieldError.of(field.name(), "validation.type." + field.type().name().toLowerCase(Locale.ROOT)))
+                : Optional.empty();
     }
 
     Object submitted() {

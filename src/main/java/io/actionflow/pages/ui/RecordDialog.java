@@ -85,7 +85,13 @@ final class RecordDialog extends Dialog implements FormHost {
     }
 
     private void footer(BlockView block, String saveKey, Runnable save) {
-        var saveButton = new Button(block.getTranslation(saveKey), e -> save.run());
+        var saveButton = new Button(block.getTranslation(saveKey), e -> {
+            try {
+                save.run();
+            } catch (RecordForm.Unreadable unreadable) {
+                // the form marked what it cannot read; nothing was sent
+            }
+        });
         saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         saveButton.setDisableOnClick(true);
         saveButton.addClickListener(e -> saveButton.setEnabled(true));

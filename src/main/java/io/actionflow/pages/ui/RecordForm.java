@@ -35,8 +35,16 @@ final class RecordForm extends FormLayout {
         }
     }
 
-    /** What the form submits: every field shown, by name (empty inputs as null). */
+    /**
+     * What the form submits: every field shown, by name (empty inputs as null). Refused, with the inputs marked, when an
+     * input holds what its field cannot hold: nothing is submitted then.
+     */
     Map<String, Object> values() {
+        var unreadable = editors.stream().flatMap(e -> e.unreadable().stream()).toList();
+        if (!unreadable.isEmpty()) {
+            showErrors(unreadable);
+            throw new Unreadable();
+        }
         var values = new LinkedHashMap<String, Object>();
         editors.forEach(e -> values.put(e.field().name(), e.submitted()));
         return values;
@@ -80,5 +88,12 @@ final class RecordForm extends FormLayout {
 
     List<FieldDefinition> fields() {
         return editors.stream().map(FieldEditor::field).toList();
+    }
+
+    /** The form holds input it cannot read; its inputs say which, and nothing was submitted. */
+    static final class Unreadable extends RuntimeException {
+        Unreadable() {
+            super(null, null, false, false);
+        }
     }
 }

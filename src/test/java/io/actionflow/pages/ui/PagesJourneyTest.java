@@ -124,6 +124,54 @@ class PagesJourneyTest extends KaribuTest {
     }
 
     @Test
+    void a_number_the_field_cannot_read_is_refused_on_the_field_and_nothing_is_saved() {
+        String tickets = ticketsCollection();
+        String slug = adminBuildsThePage(tickets);
+        signIn("member");
+        navigate("p/" + slug);
+        var form = _get(FormBlockView.class);
+        _setValue(_get(form, TextField.class, spec -> spec.withLabel("Subject")), "Printer jam");
+        typeUnreadable(_get(form, IntegerField.class, spec -> spec.withLabel("Hours")), "-5abc");
+
+        _click(_get(form, Button.class, spec -> spec.withText("Submit")));
+
+        var hours = _get(form, IntegerField.class, spec -> spec.withLabel("Hours"));
+        assertThat(hours.isInvalid()).isTrue();
+        assertThat(hours.getErrorMessage()).isEqualTo("Enter a whole number.");
+        assertThat(_get(form, TextField.class, spec -> spec.withLabel("Subject")).getValue()).isEqualTo("Printer jam");
+        assertThat(queries.count(tickets, Filter.all())).isZero();
+
+        // the same in the dialog that Add new opens
+        _click(_get(_get(TableBlockView.class), Button.class, spec -> spec.withText("Add new")));
+        var dialog = _get(RecordDialog.class);
+        _setValue(_get(dialog, TextField.class, spec -> spec.withLabel("Subject")), "Printer jam");
+        typeUnreadable(_get(dialog, IntegerField.class, spec -> spec.withLabel("Hours")), "12e");
+        _click(_get(dialog, Button.class, spec -> spec.withText("Submit")));
+        assertThat(_get(dialog, IntegerField.class, spec -> spec.withLabel("Hours")).getErrorMessage()).isEqualTo("Enter a whole number.");
+        assertThat(queries.count(tickets, Filter.all())).isZero();
+
+        // once it holds a number, it saves
+        _setValue(_get(dialog, IntegerField.class, spec -> spec.withLabel("Hours")), 5);
+        _click(_get(dialog, Button.class, spec -> spec.withText("Submit")));
+        _assertNone(RecordDialog.class);
+        assertThat(queries.count(tickets, Filter.all())).isEqualTo(1);
+    }
+
+    /** What the browser reports when the input holds text it cannot parse: the text, and an empty value. */
+    private static void typeUnreadable(IntegerField field, String typed) {
+        field.getElement().setProperty("_inputElementValue", typed);
+        try {
+            var fromClient = com.vaadin.flow.component.AbstractField.class.getDeclaredMethod("setModelValue", Object.class, boolean.class);
+            fromClient.setAccessible(true);
+            fromClient.invoke(field, null, true);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(field.getDefaultValidator().apply(null, new com.vaadin.flow.data.binder.ValueContext(field)).isError())
+                .as("the input reports that it cannot read %s", typed).isTrue();
+    }
+
+    @Test
     void saving_a_record_deleted_meanwhile_says_so() {
         String tickets = ticketsCollection();
         String slug = adminBuildsThePage(tickets);
