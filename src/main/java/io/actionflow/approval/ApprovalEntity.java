@@ -76,6 +76,10 @@ class ApprovalEntity {
     @Column(length = 4000)
     String editableFields;
 
+    /** Whether the node lets the submitter decide on their own request (by default they may not). */
+    @Column(nullable = false)
+    boolean submitterMayApprove;
+
     /** Rises each time a node asks anew (a new node, or a resubmission after a return): tasks of older rounds are history. */
     @Column(nullable = false)
     int round;

@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
  * <li>{@code agreement}: {@code any}, {@code all} or {@code percent} (with {@code percent}, 1 to 100);
  * {@code order}: {@code parallel} or {@code sequential}.</li>
  * <li>{@code editableFields}: the fields approvers may change while approving.</li>
+ * <li>{@code submitterMayApprove}: whether the submitter, when among the approvers, may decide on their own request;
+ * by default they are left out, and a node that names nobody else fails.</li>
  * <li>{@code onReject}: {@code end} (the workflow ends, rejected) or {@code branch} (the {@code approved} and
  * {@code rejected} branches).</li>
  * </ul>
@@ -66,9 +68,14 @@ class ApprovalNode implements NodeExecutor {
         }
         var stage = new ApprovalService.Stage(context.node().key(),
                 context.node().title() == null ? context.node().key() : context.node().title(), approvers, policy(context),
-                list(context.config().get("editableFields")));
-        if (!approvalService.getObject().ask(approvalId, stage)) {
-            return new NodeResult.Reject(Map.of("approval", approvalId, "decision", "withdrawn"));
+                list(context.config().get("editableFields")),
+                Boolean.parseBoolean(String.valueOf(context.config().get("submitterMayApprove"))));
+        switch (approvalService.getObject().ask(approvalId, stage)) {
+            case NOT_PENDING -> {
+                return new NodeResult.Reject(Map.of("approval", approvalId, "decision", "withdrawn"));
+            }
+            case ONLY_SUBMITTER -> throw new NodeFailure("approval.node.onlySubmitter", context.node().key());
+            case ASKED -> { }
         }
         return new NodeResult.Wait(null, Map.of("approval", approvalId, "approvers", approvers));
     }

@@ -108,28 +108,44 @@ public class ApprovalService {
     // --- asking (the Approval node, in the transaction of its execution's step)
 
     /** How an approval node asks and decides. */
-    record Stage(String nodeKey, String nodeTitle, List<String> approvers, ApprovalRules.Policy policy, List<String> editable) {
+    record Stage(String nodeKey, String nodeTitle, List<String> approvers, ApprovalRules.Policy policy, List<String> editable,
+            boolean submitterMayApprove) {
+    }
+
+    /** What asking came to. */
+    enum Asked {
+        ASKED,
+        /** The request is no longer pending (withdrawn meanwhile). */
+        NOT_PENDING,
+        /** The only approvers the node names are the submitter, who may not decide on their own request. */
+        ONLY_SUBMITTER
     }
 
     /**
      * Starts a node's round on a request: its approvers are asked (all at once, or the first in sequence) and told in
-     * their inbox. Returns false when the request is no longer pending (withdrawn meanwhile).
+     * their inbox. The submitter is not among them unless the node allows it.
      */
-    boolean ask(long approvalId, Stage stage) {
+    Asked ask(long approvalId, Stage stage) {
         var entity = requests.lock(approvalId).orElseThrow(() -> new NotFoundException("approval.notFound", approvalId));
         if (entity.status != Approval.Status.PENDING) {
-            return false;
+            return Asked.NOT_PENDING;
+        }
+        var approvers = stage.approvers().stream()
+                .filter(a -> stage.submitterMayApprove() || !a.equals(entity.submitter)).toList();
+        if (approvers.isEmpty()) {
+            return Asked.ONLY_SUBMITTER;
         }
         entity.nodeKey = stage.nodeKey();
         entity.nodeTitle = cut(stage.nodeTitle(), 200);
-        entity.approvers = write(stage.approvers());
+        entity.submitterMayApprove = stage.submitterMayApprove();
+        entity.approvers = write(approvers);
         entity.agreement = stage.policy().agreement().name();
         entity.percent = stage.policy().percent();
         entity.ordering = stage.policy().order().name();
         entity.editableFields = write(stage.editable());
         entity.stageOutcome = null;
         startRound(entity, null);
-        return true;
+        return Asked.ASKED;
     }
 
     /** How the node a request waits at was decided: APPROVED, REJECTED, WITHDRAWN, or null while it is open. */
@@ -201,6 +217,9 @@ public class ApprovalService {
         if (target.username().equals(me) || approvers.contains(target.username())) {
             throw new ValidationException(FieldError.of("delegate", "approval.delegate.already", target.displayName()));
         }
+        if (target.username().equals(entity.submitter) && !entity.submitterMayApprove) {
+            throw new ValidationException(FieldError.of("delegate", "approval.delegate.submitter", target.displayName()));
+        }
         task.decide(ApprovalTask.Status.DELEGATED, blankToNull(comment), clock.instant());
         // the delegate takes the approver's place in the node's list (and in its order)
         approvers.set(approvers.indexOf(me), target.username());
@@ -227,6 +246,9 @@ public class ApprovalService {
         var task = myOpenTask(taskId, me);
         var entity = requests.lock(task.approvalId).orElseThrow();
         requireOpenRound(entity, task);
+        if (me.equals(entity.submitter) && !entity.submitterMayApprove) {
+            throw new AccessDeniedException("The submitter may not decide on their own request");
+        }
         var now = clock.instant();
         if (changes != null && !changes.isEmpty()) {
             change(entity, changes, me);

@@ -247,6 +247,37 @@ abstract class ApprovalsContract {
     }
 
     @Test
+    void the_submitter_is_never_asked_to_approve_their_own_request_unless_the_node_allows_it() {
+        // named among the approvers: left out, the others are asked
+        var workflow = approval(true, Map.of("approvers", List.of(clerk, a1), "agreement", "all"));
+        long id = submit(workflow, Map.of("item", "Boat", "amount", 900)).approvals().getFirst();
+        awaitTask(a1, id);
+        assertThat(tasks(clerk, id)).isEmpty();
+        assertThat(as(clerk, () -> approvals.tasks(id))).extracting(ApprovalTask::approver).containsExactly(a1);
+
+        // nobody to hand it to: a delegation to the submitter is refused, nothing moves
+        assertThatThrownBy(() -> as(a1, () -> approvals.delegate(awaitTask(a1, id), clerk, "You decide")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertThat(error.messageKey()).isEqualTo("approval.delegate.submitter")));
+        assertThat(tasks(clerk, id)).isEmpty();
+        assertThat(tasks(a1, id)).hasSize(1);
+
+        // only the submitter named: the execution fails with the reason, and nothing is written
+        var alone = approval(true, Map.of("approvers", List.of(clerk)));
+        long lone = submit(alone, Map.of("item", "Car", "amount", 9000)).approvals().getFirst();
+        await().until(() -> execution(alone).status() == ExecutionStatus.FAILED);
+        assertThat(tasks(clerk, lone)).isEmpty();
+        assertThat(count()).isZero();
+
+        // a node that allows it asks the submitter, who may then decide
+        var allowed = approval(true, Map.of("approvers", List.of(clerk), "submitterMayApprove", true));
+        long own = submit(allowed, Map.of("item", "Pen", "amount", 2)).approvals().getFirst();
+        as(clerk, () -> approvals.approve(awaitTask(clerk, own), null, Map.of()));
+        awaitStatus(clerk, own, Approval.Status.APPROVED);
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
     void a_returned_request_is_changed_and_resubmitted_and_the_approver_is_asked_again() {
         var workflow = approval(true, Map.of("approvers", List.of(a1)));
         long id = submit(workflow, Map.of("item", "Monitor", "amount", 400)).approvals().getFirst();

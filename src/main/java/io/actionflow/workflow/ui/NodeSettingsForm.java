@@ -124,6 +124,7 @@ final class NodeSettingsForm extends FormLayout {
                 number("percent");
                 choice("order", List.of("parallel", "sequential"));
                 lines("editableFields");
+                checkbox("submitterMayApprove");
                 choice("onReject", List.of("end", "branch"));
             }
             case "notification" -> {
