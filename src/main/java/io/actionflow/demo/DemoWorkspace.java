@@ -54,7 +54,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>Support tickets: Submit is checked first (a pre-action that blocks urgent tickets without a description), then
  * the admin is notified (asynchronous post-action); a row button "Escalate" runs a custom action.</li>
  * <li>Inventory items: "Mark discontinued" is an Update record button with a synchronous post-action that logs it;
- * Delete is guarded by a pre-action that keeps items in stock; a global collection event keeps a stock log.</li>
+ * every delete (row, selection or API) is guarded by a global pre-action that keeps items in stock; a collection
+ * event keeps a stock log.</li>
  * </ul>
  * Switch it off with {@code actionflow.demo.enabled=false}.
  */
@@ -184,11 +185,14 @@ public class DemoWorkspace implements ApplicationRunner {
         records.create("inventory_items", Map.of("name", "Label printer", "sku", "LP-100", "quantity", 4));
         records.create("inventory_items", Map.of("name", "Old scanner", "sku", "SC-001", "quantity", 0));
 
-        var guard = workflow("Keep items in stock", TriggerType.PRE_ACTION, Map.of("collection", "inventory_items"), true, List.of(
-                NodeDef.of("item", "query", Map.of("collection", "inventory_items",
-                        "filter", List.of(Map.of("field", "id", "value", "{{$context.params.filterByTk}}")))),
+        // global: every delete of an item, from any button (Delete, Delete selected) or API call, is checked
+        workflow("Keep items in stock", TriggerType.PRE_ACTION, Map.of("collection", "inventory_items",
+                "global", true, "actions", List.of("destroy")), true, List.of(
+                NodeDef.of("item", "query", Map.of("collection", "inventory_items", "filter", List.of(
+                        Map.of("field", "id", "op", "in", "value", "{{$context.params.filterByTk}}"),
+                        Map.of("field", "quantity", "op", "gt", "value", 0)))),
                 new NodeDef("stocked", "condition", "Still in stock?", Map.of("mode", "branch",
-                        "expression", "$jobsMapByNodeKey.item != null and $jobsMapByNodeKey.item.quantity > 0"), Map.of())
+                        "expression", "$jobsMapByNodeKey.item != null"), Map.of())
                         .withBranch("yes", List.of(
                                 NodeDef.of("say", "response-message", Map.of("message",
                                         "{{$jobsMapByNodeKey.item.name}} still has {{$jobsMapByNodeKey.item.quantity}} in stock: mark it discontinued instead.")),
@@ -208,8 +212,6 @@ public class DemoWorkspace implements ApplicationRunner {
         page = pages.addButton(table, new ButtonDraft(ButtonKind.UPDATE_RECORD, ButtonPlacement.ROW, "Mark discontinued", "vaadin:ban",
                 ButtonStyle.DEFAULT, "Mark this item discontinued?", null, List.of(), true, null, Map.of("discontinued", "true"), null));
         pages.bind(button(page, table, "Mark discontinued").id(), List.of(new WorkflowBinding(note.key(), null)));
-        var delete = page.block(table).orElseThrow().buttons().stream().filter(b -> b.kind() == ButtonKind.DELETE).findFirst().orElseThrow();
-        pages.bind(delete.id(), List.of(new WorkflowBinding(guard.key(), null)));
     }
 
     private WorkflowDefinition workflow(String title, TriggerType type, Map<String, Object> trigger, boolean synchronous,

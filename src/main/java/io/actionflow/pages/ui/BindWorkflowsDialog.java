@@ -18,6 +18,7 @@ import io.actionflow.pages.ButtonDefinition;
 import io.actionflow.platform.Text;
 import io.actionflow.platform.ValidationException;
 import io.actionflow.platform.ui.Notices;
+import io.actionflow.triggers.TriggerType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,7 @@ final class BindWorkflowsDialog extends Dialog {
     private final List<WorkflowBinding> bound;
     private final Div rows = new Div();
     private final Div plan = new Div();
+    private final Div elsewhere = new Div();
     private final ComboBox<ActionDispatcher.Bindable> add = new ComboBox<>();
     private final Button save = new Button();
 
@@ -64,7 +66,8 @@ final class BindWorkflowsDialog extends Dialog {
             }
         });
         plan.addClassName("af-bind-plan");
-        add(intro, rows, add, new H4(getTranslation("bind.plan")), plan);
+        elsewhere.addClassName("af-bind-elsewhere");
+        add(intro, rows, add, new H4(getTranslation("bind.plan")), plan, elsewhere);
 
         save.setText(getTranslation("common.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -92,6 +95,37 @@ final class BindWorkflowsDialog extends Dialog {
         add.setEnabled(!offered.isEmpty());
         add.setHelperText(offered.isEmpty() ? getTranslation("bind.add.none") : null);
         showPlan();
+        showGuardsElsewhere();
+    }
+
+    /**
+     * Guards that other buttons of this page bind for the same action on the same collection and this one does not:
+     * a local pre-action on the row Delete does not protect Delete selected, and the admin should know.
+     */
+    private void showGuardsElsewhere() {
+        elsewhere.removeAll();
+        var mine = bound.stream().map(WorkflowBinding::workflowKey).toList();
+        for (BlockDefinition other : context.page().blocks()) {
+            if (!other.collection().equals(block.collection())) {
+                continue;
+            }
+            for (ButtonDefinition candidate : other.buttons()) {
+                if (candidate.id() == button.id() || candidate.kind().action().filter(action::equals).isEmpty()) {
+                    continue;
+                }
+                for (WorkflowBinding binding : candidate.bindings()) {
+                    context.dispatcher.enabled(binding.workflowKey())
+                            .filter(w -> w.type() == TriggerType.PRE_ACTION || w.type() == TriggerType.APPROVAL)
+                            .filter(w -> !mine.contains(w.key()))
+                            .ifPresent(w -> {
+                                var warning = new Span(getTranslation("bind.elsewhere", w.title(),
+                                        ButtonActions.label(this, candidate), ButtonActions.label(this, button)));
+                                warning.addClassNames("af-badge", "af-badge-warning");
+                                elsewhere.add(new Div(warning));
+                            });
+                }
+            }
+        }
     }
 
     private Component row(int index, WorkflowBinding binding) {

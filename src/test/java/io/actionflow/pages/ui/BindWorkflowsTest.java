@@ -129,6 +129,39 @@ class BindWorkflowsTest extends KaribuTest {
                 .startsWith("member · Orders " + suffix + " › Submit · record #");
     }
 
+    @Test
+    void a_button_whose_action_another_button_guards_says_so_in_its_bind_dialog() {
+        signIn("admin");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String items = "items_" + suffix;
+        collections.create(new CollectionDraft(items, "Items " + suffix, null, null));
+        collections.addField(items, FieldDraft.of("name", FieldType.TEXT, FieldSettings.titled("Name")));
+        workflow("Keep stocked " + suffix, TriggerType.PRE_ACTION, Map.of("collection", items), true, "No");
+        var page = pages.create(new PageDraft("Items " + suffix, null, null, 1, Set.of(Role.MEMBER)));
+        page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, items, null, 0, List.of("name"), null, 10, null));
+        var delete = page.blocks().getFirst().buttons().stream().filter(b -> b.kind() == ButtonKind.DELETE).findFirst().orElseThrow();
+        String key = workflows.list().stream().filter(w -> w.title().equals("Keep stocked " + suffix)).findFirst().orElseThrow().key();
+        pages.bind(delete.id(), List.of(new io.actionflow.dispatch.WorkflowBinding(key, null)));
+        DesignMode.set(true);
+        navigate("p/" + page.slug());
+
+        openBind("Delete selected");
+        assertThat(warnings()).containsExactly("Delete on this page runs Keep stocked " + suffix
+                + " first; Delete selected does not. To guard every button and API call, make Keep stocked " + suffix
+                + " global in its trigger.");
+        // binding it here too ends the warning
+        choose("Keep stocked " + suffix);
+        assertThat(warnings()).isEmpty();
+        closeDialog();
+        openBind("Delete");
+        assertThat(warnings()).isEmpty();
+    }
+
+    private List<String> warnings() {
+        return _find(_get(BindWorkflowsDialog.class), com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withClasses("af-badge-warning")).stream().map(com.vaadin.flow.component.html.Span::getText).toList();
+    }
+
     private void workflow(String title, TriggerType type, Map<String, Object> trigger, boolean synchronous, String message) {
         var workflow = workflows.create(new WorkflowDraft(title, null, type, trigger, synchronous, 0));
         var node = message == null ? NodeDef.of("calc", "calculation", Map.of("expression", "1"))
