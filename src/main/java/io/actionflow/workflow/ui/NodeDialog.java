@@ -178,9 +178,9 @@ final class NodeDialog extends FormDialog {
     /** A starting point for each type's settings. */
     private static String example(String type) {
         return switch (type == null ? "" : type) {
-            case "condition" -> "{\n  \"expression\": \"$context.data.amount > 100\",\n  \"mode\": \"branch\"\n}";
+            case "condition" -> "{\n  \"mode\": \"branch\"\n}";
             case "loop" -> "{\n  \"target\": \"{{$context.data.lines}}\"\n}";
-            case "calculation" -> "{\n  \"expression\": \"$context.data.amount * 2\"\n}";
+            case "calculation" -> "{}";
             case "query" -> "{\n  \"collection\": \"\",\n  \"filter\": [{\"field\": \"id\", \"op\": \"eq\", \"value\": \"{{$context.data.id}}\"}],\n  \"multiple\": false\n}";
             case "create" -> "{\n  \"collection\": \"\",\n  \"values\": {}\n}";
             case "update" -> "{\n  \"collection\": \"\",\n  \"filter\": [{\"field\": \"id\", \"value\": \"{{$context.data.id}}\"}],\n  \"values\": {}\n}";

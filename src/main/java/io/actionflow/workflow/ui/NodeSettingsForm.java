@@ -80,10 +80,10 @@ final class NodeSettingsForm extends FormLayout {
     private void build(String type) {
         switch (type) {
             case "condition" -> {
-                expression("expression");
+                expression("expression", "{{$context.data.amount}} > 100"); // i18n: not user-facing
                 choice("mode", List.of("branch", "continue"));
             }
-            case "calculation" -> expression("expression");
+            case "calculation" -> expression("expression", "{{$context.data.amount}} * 2"); // i18n: not user-facing
             case "loop" -> text("target", false);
             case "query" -> {
                 collection();
@@ -164,8 +164,9 @@ final class NodeSettingsForm extends FormLayout {
         return field;
     }
 
-    private void expression(String setting) {
+    private void expression(String setting, String example) {
         var field = labelled(new TextField(), setting);
+        field.setPlaceholder(example);
         field.addClassName("af-code");
         field.setWidthFull();
         readers.put(setting, field::getValue);

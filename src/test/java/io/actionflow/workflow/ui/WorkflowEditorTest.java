@@ -69,7 +69,12 @@ class WorkflowEditorTest extends KaribuTest {
         _get(WorkflowEditorView.class);
 
         // a condition with two branches, each with a message
-        insertAt("main:0", "condition", null);
+        _click(_get(Button.class, spec -> spec.withAttribute("data-slot", "main:0")));
+        var expression = _get(TextField.class, spec -> spec.withLabel("Expression"));
+        assertThat(expression.getValue()).as("a new condition holds no made-up expression").isEmpty();
+        assertThat(expression.getPlaceholder()).isEqualTo("{{$context.data.amount}} > 100");
+        _setValue(expression, "$context.data.amount > 100");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
         assertThat(cards()).containsExactly("condition1");
         // settings through the form of the node type, or as JSON
         _click(_get(Button.class, spec -> spec.withAttribute("data-slot", "condition1.yes:0")));
@@ -264,6 +269,27 @@ class WorkflowEditorTest extends KaribuTest {
     private static List<String> badges(Grid<ExecutionSummary> grid, int row) {
         var cell = GridKt._getCellComponent(grid, row, "status");
         return cell.getChildren().map(c -> ((Span) c).getText()).toList();
+    }
+
+    @Test
+    void every_node_form_labels_each_of_its_inputs_once() {
+        signIn("admin");
+        var workflow = workflows.create(new io.actionflow.workflow.WorkflowDraft("Labels " + UUID.randomUUID(), null,
+                io.actionflow.triggers.TriggerType.APPROVAL, Map.of("collection", "users"), false, 0));
+        navigate("admin/workflows/" + workflow.id());
+
+        _click(_get(Button.class, spec -> spec.withAttribute("data-slot", "main:0")));
+        @SuppressWarnings("unchecked")
+        Select<String> kind = _get(Select.class, spec -> spec.withLabel("Type"));
+        for (String type : kind.getListDataView().getItems().toList()) {
+            _setValue(kind, type);
+            var labels = _find(_get(NodeDialog.class), com.vaadin.flow.component.Component.class).stream()
+                    .filter(c -> c instanceof com.vaadin.flow.component.HasLabel && c.isVisible())
+                    .map(c -> ((com.vaadin.flow.component.HasLabel) c).getLabel())
+                    .filter(l -> l != null && !l.isBlank()).toList();
+            assertThat(labels).as("labels of the %s form", type).doesNotHaveDuplicates();
+        }
+        _get(NodeDialog.class).close();
     }
 
     private void insertAt(String slot, String type, String settings) {
