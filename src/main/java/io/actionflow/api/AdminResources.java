@@ -61,7 +61,7 @@ class AdminResources {
     /** A collection with its fields, as {@code collections:get} shows one; through the workspace import's checks. */
     @PostMapping("/api/collections:create")
     Map<String, Object> createCollection(HttpServletRequest request) throws IOException {
-        var body = RecordActions.object(RecordActions.body(request));
+        var body = ApiBodies.object(ApiBodies.read(request), request.getContentType());
         if (body.get("name") instanceof String name && collections.find(name).isPresent()) {
             throw new ValidationException(FieldError.of("name", "name.taken", name));
         }
@@ -72,7 +72,7 @@ class AdminResources {
     @PostMapping("/api/collections:update")
     Map<String, Object> updateCollection(HttpServletRequest request) throws IOException {
         String name = required(request, "filterByTk");
-        var body = RecordActions.object(RecordActions.body(request));
+        var body = ApiBodies.object(ApiBodies.read(request), request.getContentType());
         var now = collections.require(name);
         collections.update(name, new CollectionDraft(name, text(body, "title", now.title()), text(body, "description", now.description()),
                 text(body, "titleField", now.titleField())));
@@ -90,14 +90,14 @@ class AdminResources {
         collections.require(name);
         switch (call) {
             case "fields:create" -> workspace.importDocument(Map.of("format", Workspace.FORMAT, "collections",
-                    List.of(Map.of("name", name, "fields", List.of(RecordActions.object(RecordActions.body(request)))))));
+                    List.of(Map.of("name", name, "fields", List.of(ApiBodies.object(ApiBodies.read(request), request.getContentType()))))));
             case "fields:update" -> {
                 String field = required(request, "filterByTk");
                 var now = collections.require(name).field(field)
                         .orElseThrow(() -> new RecordActions.Refused(HttpStatus.NOT_FOUND, "api.field.unknown", field, name));
                 // what the body leaves out stays as it is
                 var merged = new LinkedHashMap<String, Object>(Workspace.field(collections.require(name), now, collections.list()));
-                merged.putAll(RecordActions.object(RecordActions.body(request)));
+                merged.putAll(ApiBodies.object(ApiBodies.read(request), request.getContentType()));
                 merged.put("name", now.name());
                 merged.put("type", now.type().name().toLowerCase(java.util.Locale.ROOT));
                 collections.updateField(name, field, Workspace.fieldDraft(merged));
@@ -127,7 +127,7 @@ class AdminResources {
     /** A page with its blocks and buttons, as {@code pages:get} shows one. */
     @PostMapping("/api/pages:create")
     Map<String, Object> createPage(HttpServletRequest request) throws IOException {
-        var body = RecordActions.object(RecordActions.body(request));
+        var body = ApiBodies.object(ApiBodies.read(request), request.getContentType());
         var before = pages.list().stream().map(p -> p.id()).toList();
         workspace.importDocument(Map.of("format", Workspace.FORMAT, "pages", List.of(body)));
         var all = pages.list();
@@ -155,7 +155,7 @@ class AdminResources {
     @PostMapping("/api/buttons:bind")
     Map<String, Object> bind(HttpServletRequest request) throws IOException {
         long id = id(request);
-        var body = RecordActions.object(RecordActions.body(request));
+        var body = ApiBodies.object(ApiBodies.read(request), request.getContentType());
         var bindings = new ArrayList<WorkflowBinding>();
         var keys = workflows.list().stream().map(WorkflowDefinition::key).collect(java.util.stream.Collectors.toSet());
         if (!(body.getOrDefault("bindings", List.of()) instanceof List<?> list)) {
@@ -201,11 +201,8 @@ class AdminResources {
     /** A workflow as {@code workflows:get} shows one: a new workflow, or with a known key, a new version of it. */
     @PostMapping("/api/workflows:create")
     Map<String, Object> createWorkflow(HttpServletRequest request) throws IOException {
-        var body = RecordActions.object(RecordActions.body(request));
-        var imported = workflows.importJson(ApiErrors.JSON.writeValueAsString(body));
-        if (Boolean.TRUE.equals(body.get("enabled"))) {
-            imported = workflows.enable(imported.id());
-        }
+        var body = ApiBodies.object(ApiBodies.read(request), request.getContentType());
+        var imported = workflows.importJson(ApiErrors.JSON.writeValueAsString(body), Boolean.TRUE.equals(body.get("enabled")));
         return data(workspace.workflow(imported));
     }
 
@@ -233,13 +230,7 @@ class AdminResources {
 
     @PostMapping("/api/workspace:import")
     ResponseEntity<Object> importWorkspace(HttpServletRequest request) throws IOException {
-        byte[] body = RecordActions.body(request);
-        Object document;
-        try {
-            document = ApiErrors.JSON.readValue(body, Object.class);
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.body.json", e.getOriginalMessage());
-        }
+        Object document = ApiBodies.document(ApiBodies.read(request), request.getContentType());
         var imported = workspace.importDocument(document);
         var result = new LinkedHashMap<String, Object>();
         result.put("collections", imported.collections());

@@ -22,7 +22,9 @@ public class ApiErrorReportValve extends ErrorReportValve {
     protected void report(Request request, Response response, Throwable throwable) {
         String uri = request.getDecodedRequestURI() == null ? request.getRequestURI() : request.getDecodedRequestURI();
         int status = response.getStatus();
-        if (status < 400 || response.isCommitted() || uri == null || !uri.startsWith("/api/") || response.getContentWritten() > 0) {
+        // a request line too long or broken to read has no address: it is answered as an API call would be
+        boolean api = uri == null || uri.isEmpty() || uri.startsWith("/api/");
+        if (status < 400 || response.isCommitted() || !api || response.getContentWritten() > 0) {
             super.report(request, response, throwable);
             return;
         }

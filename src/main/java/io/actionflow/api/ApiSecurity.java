@@ -52,6 +52,15 @@ class ApiSecurity {
         return http.build();
     }
 
+    /** Before anything reads a parameter: under {@code /api}, parameters come from the query string only. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<QueryParametersFilter> queryParameters() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new QueryParametersFilter());
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /**
      * Requests the firewall refuses (encoded slashes or dots, a backslash, control characters): under {@code /api} a
      * JSON 400 like any other bad call, elsewhere a plain 400.

@@ -25,7 +25,7 @@ final class FilterJson {
         }
         Object tree;
         try {
-            tree = ApiErrors.JSON.readValue(text, Object.class);
+            tree = ApiBodies.STRICT.readValue(text, Object.class);
         } catch (tools.jackson.core.JacksonException e) {
             throw refused("api.filter.json");
         }
@@ -62,6 +62,12 @@ final class FilterJson {
         }
         if (!(value instanceof Map<?, ?> operators)) {
             return List.of(Filter.where(field, Filter.Operator.EQ, value));
+        }
+        if (!field.contains(".") && !operators.isEmpty() && operators.keySet().stream().noneMatch(k -> String.valueOf(k).startsWith("$"))) {
+            // {"category": {"title": "News"}}: the same as {"category.title": "News"}
+            var through = new ArrayList<Filter>();
+            operators.forEach((name, inner) -> through.addAll(conditions(field + "." + name, inner)));
+            return through;
         }
         var conditions = new ArrayList<Filter>();
         for (var entry : operators.entrySet()) {

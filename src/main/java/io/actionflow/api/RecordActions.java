@@ -19,7 +19,6 @@ import io.actionflow.platform.Text;
 import io.actionflow.platform.ValidationException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 class RecordActions {
 
     /** The largest body a call may send. */
-    static final int MAX_BODY = 1024 * 1024;
+    static final int MAX_BODY = ApiBodies.MAX_BODY;
     private static final int MAX_PAGE_SIZE = 500;
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -107,7 +106,7 @@ class RecordActions {
     }
 
     private ResponseEntity<Object> write(Target target, HttpServletRequest request) throws IOException {
-        byte[] body = body(request);
+        byte[] body = ApiBodies.read(request);
         if (target.action().equals("list") || target.action().equals("get")) {
             throw new Refused(HttpStatus.METHOD_NOT_ALLOWED, "api.method", target.action(), "GET");
         }
@@ -124,7 +123,7 @@ class RecordActions {
         }
         Locale locale = ApiLocale.of(request);
         return idempotency.once(request, body, () -> {
-            Map<String, Object> values = target.action().equals("destroy") ? Map.of() : object(body);
+            Map<String, Object> values = target.action().equals("destroy") ? Map.of() : ApiBodies.object(body, request.getContentType());
             List<Long> ids = ids(request, target);
             var bindings = bindings(request.getParameter("triggerWorkflows"));
             if (noContext && bindings.isEmpty()) {
@@ -204,7 +203,7 @@ class RecordActions {
         if (sorts.isEmpty()) {
             sorts.add(RecordQuery.Sort.asc("id"));
         }
-        var appends = appends(collection, request.getParameter("appends"));
+        var appends = appends(collection, appendsParameter(request));
         long count = queries.count(collection.name(), filter);
         var rows = queries.find(collection.name(), new RecordQuery(filter, sorts, (page - 1) * pageSize, pageSize)).stream()
                 .map(r -> withAppends(r, appends)).toList();
@@ -226,7 +225,19 @@ class RecordActions {
         }
         var record = queries.get(collection.name(), ids.getFirst())
                 .orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, "record.notFound", collection.title(), ids.getFirst()));
-        return ResponseEntity.ok(Map.of("data", withAppends(record, appends(collection, request.getParameter("appends")))));
+        return ResponseEntity.ok(Map.of("data", withAppends(record, appends(collection, appendsParameter(request)))));
+    }
+
+    /** {@code appends=a,b}, {@code appends=a&appends=b} or {@code appends[]=a&appends[]=b}, as the seeds' clients send it. */
+    private static String appendsParameter(HttpServletRequest request) {
+        var names = new ArrayList<String>();
+        for (String parameter : List.of("appends", "appends[]")) {
+            String[] values = request.getParameterValues(parameter);
+            if (values != null) {
+                names.addAll(List.of(values));
+            }
+        }
+        return String.join(",", names);
     }
 
     /** The to-one relations named in {@code appends}, to load as objects instead of ids. */
@@ -236,6 +247,9 @@ class RecordActions {
         }
         var fields = new ArrayList<FieldDefinition>();
         for (String name : appends.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
             var field = collection.field(name.strip()).filter(f -> f.type() == FieldType.MANY_TO_ONE)
                     .orElseThrow(() -> new ValidationException(FieldError.of("appends", "api.appends.invalid", name.strip())));
             fields.add(field);
@@ -338,38 +352,6 @@ class RecordActions {
         } catch (NumberFormatException e) {
             throw new ValidationException(FieldError.of(name, "api.number.range", name, min, max));
         }
-    }
-
-    /** The body, at most {@link #MAX_BODY} bytes. */
-    static byte[] body(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_BODY) {
-            throw new Refused(HttpStatus.CONTENT_TOO_LARGE, "api.body.tooLarge", MAX_BODY / 1024);
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
-                throw new Refused(HttpStatus.CONTENT_TOO_LARGE, "api.body.tooLarge", MAX_BODY / 1024);
-            }
-            return bytes;
-        }
-    }
-
-    /** The body as a JSON object (an empty body is an empty object). */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> object(byte[] body) {
-        if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-            return Map.of();
-        }
-        Object tree;
-        try {
-            tree = ApiErrors.JSON.readValue(body, Object.class);
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new Refused(HttpStatus.BAD_REQUEST, "api.body.json", cut(e.getOriginalMessage()));
-        }
-        if (!(tree instanceof Map<?, ?> map)) {
-            throw new Refused(HttpStatus.BAD_REQUEST, "api.body.object");
-        }
-        return (Map<String, Object>) map;
     }
 
     private static String cut(String text) {

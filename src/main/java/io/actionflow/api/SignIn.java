@@ -32,7 +32,7 @@ class SignIn {
 
     @PostMapping("/api/auth:signIn")
     ResponseEntity<Object> signIn(HttpServletRequest request) throws Exception {
-        Map<String, Object> body = RecordActions.object(RecordActions.body(request));
+        Map<String, Object> body = ApiBodies.object(ApiBodies.read(request), request.getContentType());
         Object account = body.containsKey("account") ? body.get("account") : body.get("username");
         Object password = body.get("password");
         if (!(account instanceof String name) || name.isBlank() || !(password instanceof String secret) || secret.isEmpty()) {

@@ -16,15 +16,44 @@ final class FilterSql {
     private FilterSql() {
     }
 
-    static Condition condition(CollectionDefinition collection, Filter filter) {
+    /** How a filter reaches the collections its relations point to. */
+    interface Targets {
+
+        CollectionDefinition require(String collection);
+
+        /** What of the target a filter through a relation may see: all of it unless a scope narrows it. */
+        default Condition scope(CollectionDefinition target) {
+            return noCondition();
+        }
+    }
+
+    static Condition condition(CollectionDefinition collection, Filter filter, Targets targets) {
         return switch (filter) {
             case Filter.All all -> noCondition();
-            case Filter.And and -> DSL.and(and.filters().stream().map(f -> condition(collection, f)).toList());
+            case Filter.And and -> DSL.and(and.filters().stream().map(f -> condition(collection, f, targets)).toList());
             case Filter.Or or -> or.filters().isEmpty()
                     ? noCondition()
-                    : DSL.or(or.filters().stream().map(f -> condition(collection, f)).toList());
-            case Filter.Condition c -> condition(collection, c);
+                    : DSL.or(or.filters().stream().map(f -> condition(collection, f, targets)).toList());
+            case Filter.Condition c -> c.field().indexOf('.') > 0 ? through(collection, c, targets) : condition(collection, c);
         };
+    }
+
+    /**
+     * {@code category.title}: a condition on the record a to-one relation points to, one level deep, as a subquery on
+     * the target's table (within what the target's scope lets the reader see).
+     */
+    private static Condition through(CollectionDefinition collection, Filter.Condition c, Targets targets) {
+        String relationName = c.field().substring(0, c.field().indexOf('.'));
+        String inner = c.field().substring(relationName.length() + 1);
+        FieldDefinition relation = collection.field(relationName).filter(f -> f.type() == FieldType.MANY_TO_ONE)
+                .orElseThrow(() -> refused("filter.field", c.field(), collection.name()));
+        if (inner.isEmpty() || inner.indexOf('.') >= 0) {
+            throw refused("filter.path", c.field());
+        }
+        CollectionDefinition target = targets.require(relation.target());
+        Condition onTarget = condition(target, new Filter.Condition(inner, c.operator(), c.values()));
+        return RecordSql.column(relation).cast(org.jooq.impl.SQLDataType.BIGINT).in(
+                DSL.select(RecordSql.ID).from(RecordSql.table(target)).where(onTarget).and(targets.scope(target)));
     }
 
     private static Condition condition(CollectionDefinition collection, Filter.Condition c) {

@@ -47,7 +47,7 @@ public class RecordQueries {
     public long count(String collection, Filter filter) {
         var definition = collections.require(collection);
         return dsl.fetchCount(dsl.selectOne().from(RecordSql.table(definition))
-                .where(FilterSql.condition(definition, filter)));
+                .where(FilterSql.condition(definition, filter, collections::require)));
     }
 
     public Optional<StoredRecord> get(String collection, long id) {
@@ -64,7 +64,7 @@ public class RecordQueries {
             throw new ValidationException(FieldError.of("page", "query.page.invalid"));
         }
         var shape = new Shape(definition);
-        Condition where = FilterSql.condition(definition, query.filter());
+        Condition where = FilterSql.condition(definition, query.filter(), collections::require);
         var rows = dsl.select(shape.select)
                 .from(shape.from)
                 .where(where)

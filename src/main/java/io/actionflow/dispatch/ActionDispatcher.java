@@ -100,9 +100,8 @@ public class ActionDispatcher {
     public ActionResult dispatch(ActionRequest request) {
         var plan = plan(request.action(), request.collection(), request.bindings());
         if (plan.refusal().isPresent()) {
-            var refusal = plan.refusal().get();
-            return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.incompatible",
-                    refusal.workflowTitle(), Text.of(refusal.type().labelKey()), Text.of(actionKey(request.action())))));
+            var refusal = plan.refusal().get().text("dispatch.incompatible", Text.of(actionKey(request.action())));
+            return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, refusal.key(), refusal.args().toArray())));
         }
         if (request.action() != Action.CREATE && request.action() != Action.TRIGGER && request.recordIds().isEmpty()) {
             return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.noRecord")));
@@ -360,10 +359,18 @@ public class ActionDispatcher {
         for (DispatchPlan.Step step : concat(plan.customSync(), plan.customAsync())) {
             var trigger = (TriggerConfig.CustomAction) step.workflow().trigger();
             Map<String, Object> context = userContext(request, user);
+            String path = step.associationPath() == null || step.associationPath().isBlank() ? null : step.associationPath();
+            var relation = path == null ? null : collections.require(request.collection()).field(path).orElseThrow();
+            String subject = relation == null ? request.collection() : relation.target();
             switch (trigger.contextType()) {
                 case NONE -> context.put("data", new LinkedHashMap<>(request.values()));
                 case SINGLE -> {
-                    if (request.recordIds().isEmpty() && !request.values().isEmpty()) {
+                    if (request.recordIds().size() > 1) {
+                        // one record's workflow named with several: refused rather than run on the first alone
+                        return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.single.many",
+                                step.workflow().title(), request.recordIds().size())));
+                    }
+                    if (request.recordIds().isEmpty() && !request.values().isEmpty() && relation == null) {
                         // a create form: no stored record yet, only what the form holds
                         context.put("data", new LinkedHashMap<>(request.values()));
                         break;
@@ -373,6 +380,15 @@ public class ActionDispatcher {
                     }
                     var stored = queries.get(request.collection(), request.recordIds().getFirst())
                             .orElseThrow(() -> new NotFoundException("record.notFound", request.collection(), request.recordIds().getFirst()));
+                    if (relation != null) {
+                        var associated = stored.get(relation.name()) instanceof Number id ? queries.get(subject, id.longValue()) : java.util.Optional.<StoredRecord>empty();
+                        if (associated.isEmpty()) {
+                            return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.association.empty",
+                                    step.workflow().title(), relation.title())));
+                        }
+                        context.put("data", withAppends(subject, associated.get(), trigger.appends()));
+                        break;
+                    }
                     var data = withAppends(request.collection(), stored, trigger.appends());
                     data.putAll(request.values());
                     context.put("data", data);
@@ -382,8 +398,14 @@ public class ActionDispatcher {
                         return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.noSelection")));
                     }
                     var list = new ArrayList<Map<String, Object>>();
+                    var seen = new java.util.HashSet<Long>();
                     for (long id : request.recordIds()) {
-                        queries.get(request.collection(), id).ifPresent(r -> list.add(withAppends(request.collection(), r, trigger.appends())));
+                        var record = queries.get(request.collection(), id);
+                        if (relation != null) {
+                            record = record.flatMap(r -> r.get(relation.name()) instanceof Number target && seen.add(target.longValue())
+                                    ? queries.get(subject, target.longValue()) : java.util.Optional.empty());
+                        }
+                        record.ifPresent(r -> list.add(withAppends(subject, r, trigger.appends())));
                     }
                     context.put("data", list);
                 }

@@ -32,8 +32,23 @@ public record DispatchPlan(List<Step> preAction, List<Step> postActionSync, List
     public record Step(EnabledWorkflow workflow, String associationPath, boolean global) {
     }
 
-    /** A binding the action cannot run: the workflow and its type, for a message that names both. */
-    public record Refusal(String workflowTitle, TriggerType type) {
+    /**
+     * A binding the action cannot run: the workflow, its type, and why: a type the button does not support, a workflow
+     * on another collection ({@code detail} names it), or an association path that is no to-one relation, or that the
+     * workflow type cannot run through ({@code detail} is the path).
+     */
+    public record Refusal(String workflowTitle, TriggerType type, Reason reason, String detail) {
+
+        public enum Reason { TYPE, COLLECTION, ASSOCIATION }
+
+        /** Why, for people: {@code typeKey} is the message for a type the button does not run, given {@code button}. */
+        public io.actionflow.platform.Text text(String typeKey, Object button) {
+            return switch (reason) {
+                case TYPE -> io.actionflow.platform.Text.of(typeKey, workflowTitle, io.actionflow.platform.Text.of(type.labelKey()), button);
+                case COLLECTION -> io.actionflow.platform.Text.of("dispatch.otherCollection", workflowTitle, detail);
+                case ASSOCIATION -> io.actionflow.platform.Text.of("dispatch.association", workflowTitle, detail);
+            };
+        }
     }
 
     /** Every step, in run order. */
@@ -74,10 +89,17 @@ public record DispatchPlan(List<Step> preAction, List<Step> postActionSync, List
             }
             boolean associated = binding.associationPath() != null && !binding.associationPath().isBlank();
             String subject = associated ? associationTarget.apply(collection, binding.associationPath()) : collection;
-            if (!SupportMatrix.supports(action, workflow.type())
-                    || associated && (subject == null || workflow.type() != TriggerType.POST_ACTION)
-                    || !onCollection(workflow, subject)) {
-                return refused(new Refusal(workflow.title(), workflow.type()));
+            if (!SupportMatrix.supports(action, workflow.type())) {
+                return refused(new Refusal(workflow.title(), workflow.type(), Refusal.Reason.TYPE, null));
+            }
+            // post-action and custom-action workflows may run for the record a to-one relation points to
+            if (associated && (subject == null
+                    || workflow.type() != TriggerType.POST_ACTION && workflow.type() != TriggerType.CUSTOM_ACTION)) {
+                return refused(new Refusal(workflow.title(), workflow.type(), Refusal.Reason.ASSOCIATION, binding.associationPath()));
+            }
+            if (!onCollection(workflow, subject)) {
+                return refused(new Refusal(workflow.title(), workflow.type(), Refusal.Reason.COLLECTION,
+                        workflow.trigger().collection()));
             }
             bound.add(new Step(workflow, binding.associationPath(), false));
         }

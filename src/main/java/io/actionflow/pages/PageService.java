@@ -245,9 +245,9 @@ public class PageService {
         var plan = dispatcher.plan(action, collection, bindings);
         String buttonName = definition.label() != null ? definition.label() : null;
         plan.refusal().ifPresent(refusal -> {
-            throw new ValidationException(FieldError.of("bindings", "binding.incompatible", refusal.workflowTitle(),
-                    new io.actionflow.platform.Text(refusal.type().labelKey(), List.of()),
-                    buttonName != null ? buttonName : new io.actionflow.platform.Text(button.getKind().labelKey(), List.of())));
+            var why = refusal.text("binding.incompatible",
+                    buttonName != null ? buttonName : new io.actionflow.platform.Text(button.getKind().labelKey(), List.of()));
+            throw new ValidationException(FieldError.of("bindings", why.key(), why.args().toArray()));
         });
         if (action == io.actionflow.dispatch.Action.TRIGGER) {
             for (var step : plan.inOrder()) {

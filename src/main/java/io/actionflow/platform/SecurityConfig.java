@@ -10,6 +10,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 /** Sign-in through our login view for the UI; health stays open for load balancers and container checks. */
 @Configuration
@@ -24,6 +26,8 @@ class SecurityConfig {
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**", "/images/**").permitAll()
                 // the HTTP API's description and its Swagger UI page
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").hasRole(Role.ADMIN_ID));
+        http.addFilterBefore(new LoginCsrf("/login", new HttpSessionCsrfTokenRepository()),
+                UsernamePasswordAuthenticationFilter.class);
         // Signed-in users reach Vaadin for any address, so an unknown one gets our "page not found" view, not a bare 403.
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .loginView(LoginView.class)

@@ -1,7 +1,9 @@
 package io.actionflow.workflow;
 
 import io.actionflow.platform.Inbox;
+import io.actionflow.workflow.engine.Expressions;
 import io.actionflow.workflow.engine.GraphCheck;
+import io.actionflow.workflow.expressions.SpelExpressions;
 import io.actionflow.workflow.engine.NodeExecutor;
 import io.actionflow.workflow.engine.NodeRegistry;
 import io.actionflow.workflow.engine.Ports;
@@ -31,11 +33,17 @@ import org.springframework.context.annotation.Configuration;
 class WorkflowEngineConfig {
 
     @Bean
-    NodeRegistry nodeRegistry(List<NodeExecutor> contributed) {
+    Expressions expressions() {
+        return new SpelExpressions();
+    }
+
+    @Bean
+    NodeRegistry nodeRegistry(List<NodeExecutor> contributed, Expressions expressions, HttpAdapter http) {
         // the plain node types, and those other modules contribute as beans (Approval)
-        var all = new java.util.ArrayList<NodeExecutor>(List.of(new ConditionNode(), new LoopNode(), new CalculationNode(),
+        var all = new java.util.ArrayList<NodeExecutor>(List.of(new ConditionNode(expressions), new LoopNode(),
+                new CalculationNode(expressions),
                 new QueryNode(), new CreateRecordNode(), new UpdateRecordsNode(), new DeleteRecordsNode(), new UpdateSubmittedNode(),
-                new EndNode(), new ResponseMessageNode(), new HttpRequestNode(), new DelayNode(), new NotificationNode()));
+                new EndNode(), new ResponseMessageNode(), new HttpRequestNode(http), new DelayNode(), new NotificationNode()));
         all.addAll(contributed);
         return new NodeRegistry(all);
     }

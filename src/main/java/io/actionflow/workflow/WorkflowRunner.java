@@ -40,12 +40,14 @@ public class WorkflowRunner {
     private final RunnerSettings settings;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final io.actionflow.workflow.engine.Expressions expressions;
 
     WorkflowRunner(WorkflowVersions versions, AsyncWorkflows async,
             org.springframework.transaction.support.TransactionTemplate transaction, Processor processor,
             ExecutionRecorder recorder, WorkflowJson json, RunnerSettings settings, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, io.actionflow.workflow.engine.Expressions expressions) {
         this.events = events;
+        this.expressions = expressions;
         this.json = json;
         this.versions = versions;
         this.async = async;
@@ -96,7 +98,7 @@ public class WorkflowRunner {
     /** Whether a condition (a sandboxed expression, as in Condition nodes) holds for this context. */
     public boolean holds(String expression, Map<String, Object> context) {
         try {
-            return Boolean.TRUE.equals(io.actionflow.workflow.engine.Expressions.evaluate(expression, Map.of("$context", context)));
+            return Boolean.TRUE.equals(expressions.evaluate(expression, Map.of("$context", context)));
         } catch (io.actionflow.workflow.engine.NodeFailure e) {
             return false;
         }

@@ -43,13 +43,15 @@ public class WorkflowService {
     private final Clock clock;
 
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final io.actionflow.workflow.engine.Expressions expressions;
 
     WorkflowService(WorkflowRepository workflows, ExecutionRepository executions, JobRepository jobs, WorkflowJson json,
             GraphCheck check, WorkflowRunner runner, AsyncWorkflows async,
             WorkflowVersions runnable, io.actionflow.workflow.engine.NodeRegistry registry,
             io.actionflow.triggers.TriggerChecks triggerChecks, TransactionTemplate transaction, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, io.actionflow.workflow.engine.Expressions expressions) {
         this.events = events;
+        this.expressions = expressions;
         this.triggerChecks = triggerChecks;
         this.runnable = runnable;
         this.registry = registry;
@@ -101,6 +103,7 @@ public class WorkflowService {
     /** Replaces the nodes; on a version that has run, in a new version instead. */
     public WorkflowDefinition updateGraph(long id, WorkflowGraph graph) {
         runnable.changing();
+        refuseUnsafeExpressions(graph);
         var entity = editable(entity(id));
         entity.setNodes(json.writeGraph(graph));
         entity.touch(clock.instant());
@@ -241,6 +244,15 @@ public class WorkflowService {
         return json.write(document);
     }
 
+    /**
+     * Imports a document and, when asked, enables it, all or nothing: a workflow that cannot be enabled is not kept
+     * either.
+     */
+    public WorkflowDefinition importJson(String document, boolean enable) {
+        var imported = importJson(document);
+        return enable ? enable(imported.id()) : imported;
+    }
+
     /** Imports a document made by {@link #export}: a new version of its key, or a new workflow; not enabled. */
     public WorkflowDefinition importJson(String document) {
         runnable.changing();
@@ -282,6 +294,7 @@ public class WorkflowService {
             }
         }
         ValidationException.throwIfAny(problems);
+        refuseUnsafeExpressions(graph);
         @SuppressWarnings("unchecked")
         var draft = new WorkflowDraft(String.valueOf(map.getOrDefault("title", "")), (String) map.get("description"), type,
                 map.get("triggerConfig") instanceof Map<?, ?> config ? (Map<String, Object>) config : Map.of(),
@@ -314,6 +327,30 @@ public class WorkflowService {
         entity.touch(clock.instant());
     }
 
+    /**
+     * Expressions that could never run are refused when saved, not only when enabled: a refused save keeps nothing.
+     * An empty or unfinished setting is left for the check at enable.
+     */
+    private void refuseUnsafeExpressions(WorkflowGraph graph) {
+        var errors = new ArrayList<FieldError>();
+        for (var node : graph.all()) {
+            var executor = registry.find(node.type());
+            if (executor.isEmpty()) {
+                continue;
+            }
+            for (String setting : executor.get().expressions()) {
+                if (node.config().get(setting) instanceof String expression && !expression.isBlank()) {
+                    try {
+                        expressions.check(expression);
+                    } catch (io.actionflow.workflow.engine.NodeFailure refused) {
+                        errors.add(FieldError.of("nodes", "workflow.problem.node", node.key(), refused.text()));
+                    }
+                }
+            }
+        }
+        ValidationException.throwIfAny(errors);
+    }
+
     private void checkDraft(WorkflowDraft draft) {
         var errors = new ArrayList<FieldError>();
         if (draft.title() == null || draft.title().isBlank()) {
@@ -326,7 +363,7 @@ public class WorkflowService {
         errors.addAll(triggerChecks.check(draft.triggerType(), draft.triggerConfig(), draft.synchronous()));
         if (draft.triggerConfig() != null && draft.triggerConfig().get("condition") instanceof String condition && !condition.isBlank()) {
             try {
-                io.actionflow.workflow.engine.Expressions.parse(condition);
+                expressions.check(condition);
             } catch (io.actionflow.workflow.engine.NodeFailure refused) {
                 errors.add(FieldError.of("condition", refused.text().key(), refused.text().args().toArray()));
             }

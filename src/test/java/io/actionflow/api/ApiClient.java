@@ -38,9 +38,17 @@ class ApiClient {
     }
 
     Answer send(String method, String path, String token, String body, Map<String, String> headers) throws Exception {
+        return typed(method, path, token, body, "application/json", headers);
+    }
+
+    /** A call with a body of this media type (null: no Content-Type at all). */
+    Answer typed(String method, String path, String token, String body, String contentType, Map<String, String> headers)
+            throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

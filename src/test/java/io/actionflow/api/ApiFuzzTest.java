@@ -37,6 +37,15 @@ class ApiFuzzTest extends IntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int CALLS = 2400;
 
+    /**
+     * What no answer may show: a Java or library class or package, a stack trace, or HTML. (Java's own names, those of
+     * the libraries we use, exception and internal type names, SpEL's message codes.)
+     */
+    static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
+            "\\b(java|javax|jakarta|org\\.springframework|org\\.apache|org\\.h2|org\\.postgresql|org\\.jooq|com\\.vaadin|tools\\.jackson|io\\.actionflow)\\.[a-z]"
+                    + "|\\b[A-Z][a-zA-Z]+(Exception|Error)\\b|\\bLinkedHashMap\\b|\\bHashMap\\b|StreamReadConstraints|JsonReadFeature|\\bEL1\\d{3}E\\b"
+                    + "|\\n\\s+at [a-z]|(?i)<html|<!doctype|<body");
+
     private static final List<String> HOSTILE = List.of("' OR 1=1 --", "1; DROP TABLE af_workflow; --", "\" OR \"\"=\"",
             "{{T(java.lang.Runtime).getRuntime().exec('id')}}", "#{T(java.lang.System).exit(0)}", "${jndi:ldap://x/a}",
             "$context.user", "../../../../etc/passwd", "..\\..\\windows\\win.ini", "<script>alert(1)</script>", "\u0000",
@@ -79,7 +88,7 @@ class ApiFuzzTest extends IntegrationTest {
             var call = call(random, orders, existing, token);
             var answer = send(call);
             sent++;
-            if (answer.status() < 400 || answer.status() >= 500 || !json(answer.body())) {
+            if (answer.status() < 400 || answer.status() >= 500 || !json(answer.body()) || leaks(answer.body(), call)) {
                 failures.add(answer.status() + " for " + call.describe() + " → " + cut(answer.body()));
             }
         }
@@ -267,6 +276,19 @@ class ApiFuzzTest extends IntegrationTest {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** Whether an answer names internals; a name the call itself sent, and the answer quotes back, is no leak. */
+    static boolean leaks(String answer, Call call) {
+        String sent = java.net.URLDecoder.decode(call.target().replace("+", "%2B"), StandardCharsets.UTF_8)
+                + new String(call.body(), StandardCharsets.UTF_8);
+        var found = INTERNALS.matcher(answer);
+        while (found.find()) {
+            if (!sent.contains(found.group())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String cut(String text) {

@@ -71,10 +71,12 @@ class DispatchPlanTest {
         add("escalate", TriggerType.CUSTOM_ACTION, true, new TriggerConfig.CustomAction(TriggerConfig.ContextType.SINGLE, "orders", List.of()));
         add("other", TriggerType.PRE_ACTION, true, new TriggerConfig.PreAction("tickets", false, Set.of()));
 
-        assertThat(plan(Action.DESTROY, "after").refusal()).hasValue(new DispatchPlan.Refusal("after", TriggerType.POST_ACTION));
-        assertThat(plan(Action.CREATE, "escalate").refusal()).hasValue(new DispatchPlan.Refusal("escalate", TriggerType.CUSTOM_ACTION));
+        assertThat(plan(Action.DESTROY, "after").refusal()).hasValue(
+                new DispatchPlan.Refusal("after", TriggerType.POST_ACTION, DispatchPlan.Refusal.Reason.TYPE, null));
+        assertThat(plan(Action.CREATE, "escalate").refusal()).hasValue(
+                new DispatchPlan.Refusal("escalate", TriggerType.CUSTOM_ACTION, DispatchPlan.Refusal.Reason.TYPE, null));
         assertThat(plan(Action.CREATE, "other").refusal()).as("a workflow on another collection")
-                .hasValue(new DispatchPlan.Refusal("other", TriggerType.PRE_ACTION));
+                .hasValue(new DispatchPlan.Refusal("other", TriggerType.PRE_ACTION, DispatchPlan.Refusal.Reason.COLLECTION, "tickets"));
         assertThat(keys(plan(Action.TRIGGER, "escalate").customSync())).containsExactly("escalate");
     }
 

@@ -64,17 +64,60 @@ class SignInOverHttpTest extends IntegrationTest {
         assertThat(users.findByUsername(username).orElseThrow().lockedUntil()).isNotNull();
     }
 
-    /** Posts the login form and returns where the application sends the browser next. */
+    @Test
+    void a_login_post_without_the_pages_csrf_token_signs_nobody_in() throws Exception {
+        var browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new java.net.CookieManager()).build();
+        browser.send(HttpRequest.newBuilder(url("/login")).build(), HttpResponse.BodyHandlers.ofString());
+
+        var forged = post(browser, "username=member&password=member1234");
+        assertThat(forged.statusCode()).isEqualTo(302);
+        assertThat(forged.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        var home = browser.send(HttpRequest.newBuilder(url("/")).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(home.headers().firstValue("Location")).as("still signed out").hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+
+        var wrongToken = post(browser, "username=member&password=member1234&_csrf=forged");
+        assertThat(wrongToken.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    @Test
+    void the_error_address_opened_directly_by_a_signed_in_user_is_not_found_as_json() throws Exception {
+        var browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new java.net.CookieManager()).build();
+        assertThat(signIn(browser, "member", "member1234")).doesNotContain("/login");
+
+        var error = browser.send(HttpRequest.newBuilder(url("/error")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(error.statusCode()).isEqualTo(404);
+        assertThat(error.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(error.body()).contains("Nothing answers at").doesNotContain("999");
+    }
+
+    /** Opens the login page, then posts its form with the page's token, as the login form does. */
     private String signIn(String username, String password) throws Exception {
+        var browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new java.net.CookieManager()).build();
+        return signIn(browser, username, password);
+    }
+
+    private String signIn(HttpClient browser, String username, String password) throws Exception {
+        String page = browser.send(HttpRequest.newBuilder(url("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        var token = java.util.regex.Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).as("the login page carries a CSRF token").isTrue();
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+        var response = post(browser, form);
+        assertThat(response.statusCode()).isEqualTo(302);
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    private HttpResponse<Void> post(HttpClient client, String form) throws Exception {
         var request = HttpRequest.newBuilder(url("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        var response = http.send(request, HttpResponse.BodyHandlers.discarding());
-        assertThat(response.statusCode()).isEqualTo(302);
-        return response.headers().firstValue("Location").orElseThrow();
+        return client.send(request, HttpResponse.BodyHandlers.discarding());
     }
 
     private URI url(String path) {

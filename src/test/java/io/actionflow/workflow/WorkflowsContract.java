@@ -151,6 +151,17 @@ abstract class WorkflowsContract {
 
             var elsewhere = withNodes(List.of(node("call", "request", Map.of("url", "http://example.org/"))));
             assertThat(io.actionflow.English.of(runner.runSync(elsewhere.id(), Map.of(), 0).error())).contains("not on the allow-list");
+            // an allowed name is refused once it resolves to an internal address no one listed
+            var internal = withNodes(List.of(node("call", "request", Map.of("url", "http://localhost:" + server.getAddress().getPort() + "/hook"))));
+            assertThat(io.actionflow.English.of(runner.runSync(internal.id(), Map.of(), 0).error()))
+                    .contains("resolves to 127.0.0.1, an internal address");
+            // an address written out in full is checked before the workflow is enabled
+            var literal = workflows.create(new WorkflowDraft("Call out " + UUID.randomUUID(), null, TriggerType.COLLECTION,
+                    Map.of("collection", logs, "on", List.of("created")), false, 0));
+            workflows.updateGraph(literal.id(), new WorkflowGraph(List.of(node("call", "request", Map.of("url", "http://169.254.169.254/latest")))));
+            assertThatThrownBy(() -> workflows.enable(literal.id())).isInstanceOfSatisfying(ValidationException.class,
+                    e -> assertThat(e.errors()).extracting(er -> io.actionflow.English.of(new io.actionflow.platform.Text(er.messageKey(), er.args())))
+                            .anyMatch(m -> m.contains("169.254.169.254 is not on the allow-list")));
         } finally {
             server.stop(0);
         }

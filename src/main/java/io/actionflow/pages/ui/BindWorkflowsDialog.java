@@ -172,9 +172,8 @@ final class BindWorkflowsDialog extends Dialog {
         plan.removeAll();
         DispatchPlan planned = context.dispatcher.plan(action, block.collection(), bound);
         if (planned.refusal().isPresent()) {
-            var refusal = planned.refusal().get();
-            plan.add(new Span(new Text("binding.incompatible", List.of(refusal.workflowTitle(), Text.of(refusal.type().labelKey()),
-                    ButtonActions.label(this, button))).format(this::getTranslation)));
+            plan.add(new Span(planned.refusal().get().text("binding.incompatible", ButtonActions.label(this, button))
+                    .format(this::getTranslation)));
             return;
         }
         group("bind.plan.pre", planned.preAction());

@@ -23,7 +23,15 @@ public record NodeContext(NodeDef node, Map<String, Object> config, Map<String, 
         return value;
     }
 
-    public Object evaluate(String expression) {
-        return Expressions.evaluate(expression, variables);
+    /**
+     * An expression setting as the admin wrote it (settings named by {@link NodeExecutor#expressions()} are not filled
+     * in beforehand: variables in them are bound as values by the expression language).
+     */
+    public String requiredExpression(String name) {
+        Object value = node.config().get(name);
+        if (value == null || String.valueOf(value).isBlank()) {
+            throw new NodeFailure("workflow.error.settingEmpty", name, node.key());
+        }
+        return String.valueOf(value);
     }
 }

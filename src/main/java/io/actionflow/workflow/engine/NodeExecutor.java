@@ -34,6 +34,11 @@ public interface NodeExecutor {
         return null;
     }
 
+    /** The settings that hold expressions: they are evaluated with variables bound, never filled in as text. */
+    default java.util.Set<String> expressions() {
+        return java.util.Set.of();
+    }
+
     /** What is wrong with a node's settings, for an admin; empty when nothing is. */
     default List<Text> problems(NodeDef node) {
         return List.of();

@@ -180,7 +180,7 @@ public final class Processor {
             try {
                 NodeExecutor executor = registry.get(node.type());
                 @SuppressWarnings("unchecked")
-                Map<String, Object> config = (Map<String, Object>) Templates.render(node.config(), variables);
+                Map<String, Object> config = (Map<String, Object>) Templates.render(settingsToFill(node, executor), variables);
                 input = config;
                 var context = new NodeContext(node, config, variables, ports, state.synchronous(), state.messages(), state);
                 result = waited == null ? executor.execute(context) : executor.resume(context, waited);
@@ -212,6 +212,16 @@ public final class Processor {
                 throw new ErrorInNode(error);
             }
             return result;
+        }
+
+        /** The node's settings but its expressions, which are never filled in as text. */
+        private static Map<String, Object> settingsToFill(NodeDef node, NodeExecutor executor) {
+            if (executor.expressions().isEmpty()) {
+                return node.config();
+            }
+            var settings = new java.util.LinkedHashMap<>(node.config());
+            executor.expressions().forEach(settings::remove);
+            return settings;
         }
 
         private Map<String, Object> variables(Frame frame) {

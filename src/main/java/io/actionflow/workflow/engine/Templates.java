@@ -56,16 +56,37 @@ public final class Templates {
         return out.toString();
     }
 
+    /** Whether a text is a variable path as templates write them ({@code $context.data.items[0].name}). */
+    public static boolean isPath(String text) {
+        return PATH.matcher(text).matches();
+    }
+
+    private static final Pattern PATH = Pattern.compile("[$\\w][\\w.$\\[\\]-]*");
+
+    /** The names and indexes of a path: {@code $context.data.items[0]} is {@code $context}, {@code data}, {@code items}, {@code 0}. */
+    public static List<String> segments(String path) {
+        var segments = new ArrayList<String>();
+        for (String part : path.replace("[", ".").replace("]", "").split("\\.")) {
+            if (!part.isEmpty()) {
+                segments.add(part);
+            }
+        }
+        return segments;
+    }
+
     /** The value at a dotted path such as {@code $context.data.items.0.name}. */
     public static Object resolve(String path, Map<String, Object> variables) {
+        return resolve(segments(path), variables);
+    }
+
+    /** The value at a path of names and indexes; null when any part of it is missing. */
+    public static Object resolve(List<String> path, Map<String, Object> variables) {
         Object current = variables;
-        for (String part : path.replace("[", ".").replace("]", "").split("\\.")) {
-            if (part.isEmpty()) {
-                continue;
-            }
+        for (String part : path) {
             current = switch (current) {
                 case Map<?, ?> map -> map.get(part);
-                case List<?> list when part.chars().allMatch(Character::isDigit) && Integer.parseInt(part) < list.size() ->
+                case List<?> list when part.length() < 10 && part.chars().allMatch(Character::isDigit)
+                        && Integer.parseInt(part) < list.size() ->
                         list.get(Integer.parseInt(part));
                 case null, default -> null;
             };

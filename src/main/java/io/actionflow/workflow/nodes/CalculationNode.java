@@ -1,14 +1,22 @@
 package io.actionflow.workflow.nodes;
 
+import io.actionflow.platform.Text;
+import io.actionflow.workflow.engine.Expressions;
 import io.actionflow.workflow.engine.NodeContext;
 import io.actionflow.workflow.engine.NodeDef;
-import io.actionflow.platform.Text;
 import io.actionflow.workflow.engine.NodeExecutor;
 import io.actionflow.workflow.engine.NodeResult;
 import java.util.List;
+import java.util.Set;
 
 /** Calculation: evaluates an expression; its value is the node's output. */
 public final class CalculationNode implements NodeExecutor {
+
+    private final Expressions expressions;
+
+    public CalculationNode(Expressions expressions) {
+        this.expressions = expressions;
+    }
 
     @Override
     public String type() {
@@ -16,12 +24,17 @@ public final class CalculationNode implements NodeExecutor {
     }
 
     @Override
+    public Set<String> expressions() {
+        return Set.of("expression");
+    }
+
+    @Override
     public NodeResult execute(NodeContext context) {
-        return new NodeResult.Continue(context.evaluate(context.requiredText("expression")));
+        return new NodeResult.Continue(expressions.evaluate(context.requiredExpression("expression"), context.variables()));
     }
 
     @Override
     public List<Text> problems(NodeDef node) {
-        return ConditionNode.checkExpression(node, "expression");
+        return ConditionNode.checkExpression(expressions, node, "expression");
     }
 }

@@ -1,14 +1,15 @@
 package io.actionflow.workflow.nodes;
 
+import io.actionflow.platform.Text;
 import io.actionflow.workflow.engine.Expressions;
 import io.actionflow.workflow.engine.NodeContext;
 import io.actionflow.workflow.engine.NodeDef;
 import io.actionflow.workflow.engine.NodeExecutor;
 import io.actionflow.workflow.engine.NodeFailure;
 import io.actionflow.workflow.engine.NodeResult;
-import io.actionflow.platform.Text;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Condition: an expression that is true or false. In {@code branch} mode the workflow takes the {@code yes} or
@@ -16,14 +17,25 @@ import java.util.Map;
  */
 public final class ConditionNode implements NodeExecutor {
 
+    private final Expressions expressions;
+
+    public ConditionNode(Expressions expressions) {
+        this.expressions = expressions;
+    }
+
     @Override
     public String type() {
         return "condition";
     }
 
     @Override
+    public Set<String> expressions() {
+        return Set.of("expression");
+    }
+
+    @Override
     public NodeResult execute(NodeContext context) {
-        Object value = context.evaluate(context.requiredText("expression"));
+        Object value = expressions.evaluate(context.requiredExpression("expression"), context.variables());
         if (!(value instanceof Boolean result)) {
             throw new NodeFailure("workflow.error.notBoolean", context.node().key(), value);
         }
@@ -36,16 +48,16 @@ public final class ConditionNode implements NodeExecutor {
 
     @Override
     public List<Text> problems(NodeDef node) {
-        return checkExpression(node, "expression");
+        return checkExpression(expressions, node, "expression");
     }
 
-    static List<Text> checkExpression(NodeDef node, String setting) {
+    static List<Text> checkExpression(Expressions expressions, NodeDef node, String setting) {
         Object expression = node.config().get(setting);
         if (expression == null || String.valueOf(expression).isBlank()) {
             return List.of(Text.of("workflow.problem.settingMissing", node.key(), setting));
         }
         try {
-            Expressions.parse(String.valueOf(expression));
+            expressions.check(String.valueOf(expression));
             return List.of();
         } catch (NodeFailure e) {
             return List.of(Text.of("workflow.problem.node", node.key(), e.text()));

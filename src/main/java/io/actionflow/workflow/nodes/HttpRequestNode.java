@@ -18,6 +18,13 @@ public final class HttpRequestNode implements NodeExecutor {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
+    private final HttpPort http;
+
+    /** {@code http} checks literal addresses before the workflow is enabled. */
+    public HttpRequestNode(HttpPort http) {
+        this.http = http;
+    }
+
     @Override
     public String type() {
         return "request";
@@ -45,5 +52,20 @@ public final class HttpRequestNode implements NodeExecutor {
             return NodeResult.fail("workflow.error.httpStatus", context.node().key(), method, context.text("url"), response.status());
         }
         return new NodeResult.Continue(output);
+    }
+
+    /** An address written out in full is checked now: its scheme, the allow-list, and where its name resolves to. */
+    @Override
+    public java.util.List<io.actionflow.platform.Text> problems(io.actionflow.workflow.engine.NodeDef node) {
+        Object url = node.config().get("url");
+        if (url == null || String.valueOf(url).isBlank()) {
+            return java.util.List.of(io.actionflow.platform.Text.of("workflow.problem.settingMissing", node.key(), "url"));
+        }
+        if (String.valueOf(url).contains("{{")) {
+            return java.util.List.of();
+        }
+        return http.refusal(String.valueOf(url))
+                .map(why -> java.util.List.of(io.actionflow.platform.Text.of("workflow.problem.node", node.key(), why)))
+                .orElse(java.util.List.of());
     }
 }

@@ -25,9 +25,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ProcessorTest {
 
-    static final NodeRegistry REGISTRY = new NodeRegistry(List.of(new ConditionNode(), new LoopNode(), new CalculationNode(),
+    static final Expressions EXPRESSIONS = new io.actionflow.workflow.expressions.SpelExpressions();
+    static final NodeRegistry REGISTRY = new NodeRegistry(List.of(new ConditionNode(EXPRESSIONS), new LoopNode(), new CalculationNode(EXPRESSIONS),
             new QueryNode(), new CreateRecordNode(), new UpdateRecordsNode(), new DeleteRecordsNode(), new EndNode(),
-            new ResponseMessageNode(), new HttpRequestNode(), new DelayNode(), new NotificationNode(),
+            new ResponseMessageNode(), new HttpRequestNode((method, url, headers, body, timeout) -> { throw new UnsupportedOperationException(); }), new DelayNode(), new NotificationNode(),
             new io.actionflow.workflow.nodes.UpdateSubmittedNode()));
 
     final FakePorts fake = new FakePorts();

@@ -1,0 +1,116 @@
+package io.actionflow.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a call sends. The body is read as JSON whatever the {@code Content-Type} says when it is JSON, refused with 415
+ * when it is something else, and never lost: parameters come from the query string only
+ * ({@link QueryParametersFilter}), so a form-encoded body is still here to be read, or refused. Duplicate keys and NUL
+ * characters are refused, and no refusal names a library's internals.
+ */
+final class ApiBodies {
+
+    /** The largest body a call may send. */
+    static final int MAX_BODY = 1024 * 1024;
+
+    static final JsonMapper STRICT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final Pattern QUOTED = Pattern.compile("[\"'`]([^\"'`]{1,64})[\"'`]");
+
+    private ApiBodies() {
+    }
+
+    /** The body, at most {@link #MAX_BODY} bytes. */
+    static byte[] read(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY) {
+            throw new RecordActions.Refused(HttpStatus.CONTENT_TOO_LARGE, "api.body.tooLarge", MAX_BODY / 1024);
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                throw new RecordActions.Refused(HttpStatus.CONTENT_TOO_LARGE, "api.body.tooLarge", MAX_BODY / 1024);
+            }
+            return bytes;
+        }
+    }
+
+    /** The body as a JSON object of values; an empty body is an empty object. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(byte[] body, String contentType) {
+        Object tree = document(body, contentType);
+        if (tree == null) {
+            return Map.of();
+        }
+        if (!(tree instanceof Map<?, ?> map)) {
+            throw new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.body.object");
+        }
+        return (Map<String, Object>) map;
+    }
+
+    /** The body as any JSON value; null when it is empty. */
+    static Object document(byte[] body, String contentType) {
+        if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return null;
+        }
+        Object tree;
+        try {
+            tree = STRICT.readValue(body, Object.class);
+        } catch (JacksonException e) {
+            if (!declaresJson(contentType)) {
+                throw new RecordActions.Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "api.mediaType");
+            }
+            throw refusal(e);
+        }
+        if (holdsNul(tree, 0)) {
+            throw new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.body.nul");
+        }
+        return tree;
+    }
+
+    /** No type, or a JSON type: a body that does not parse is broken JSON (400), not another media type (415). */
+    private static boolean declaresJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.endsWith("+json") || type.equals("*/*");
+    }
+
+    /** Why a JSON text was refused, in our words: where it broke, never the parser's class names. */
+    static RecordActions.Refused refusal(JacksonException e) {
+        if (e instanceof StreamConstraintsException) {
+            return new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.body.tooDeep");
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith("Duplicate")) {
+            Matcher name = QUOTED.matcher(message);
+            return new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.body.duplicate", name.find() ? name.group(1) : "?");
+        }
+        var location = e.getLocation();
+        return location == null || location.getLineNr() < 1
+                ? new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.body.broken")
+                : new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.body.json", location.getLineNr(), location.getColumnNr());
+    }
+
+    private static boolean holdsNul(Object value, int depth) {
+        return switch (value) {
+            case String text -> text.indexOf('\u0000') >= 0;
+            case Map<?, ?> map -> depth < 2000 && map.entrySet().stream()
+                    .anyMatch(e -> holdsNul(String.valueOf(e.getKey()), depth) || holdsNul(e.getValue(), depth + 1));
+            case List<?> list -> depth < 2000 && list.stream().anyMatch(v -> holdsNul(v, depth + 1));
+            case null, default -> false;
+        };
+    }
+}
