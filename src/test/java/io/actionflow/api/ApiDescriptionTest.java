@@ -44,13 +44,8 @@ class ApiDescriptionTest extends IntegrationTest {
     }
 
     private HttpClient signedIn(String username, String password) throws Exception {
-        var client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        var response = client.send(HttpRequest.newBuilder(url("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        var client = io.actionflow.HttpSignIn.browser();
+        assertThat(io.actionflow.HttpSignIn.signIn(client, port, username, password)).doesNotContain("error").doesNotContain("/login");
         return client;
     }
 

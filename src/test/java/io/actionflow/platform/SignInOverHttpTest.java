@@ -95,21 +95,11 @@ class SignInOverHttpTest extends IntegrationTest {
 
     /** Opens the login page, then posts its form with the page's token, as the login form does. */
     private String signIn(String username, String password) throws Exception {
-        var browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .cookieHandler(new java.net.CookieManager()).build();
-        return signIn(browser, username, password);
+        return signIn(io.actionflow.HttpSignIn.browser(), username, password);
     }
 
     private String signIn(HttpClient browser, String username, String password) throws Exception {
-        String page = browser.send(HttpRequest.newBuilder(url("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        var token = java.util.regex.Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
-        assertThat(token.find()).as("the login page carries a CSRF token").isTrue();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        var response = post(browser, form);
-        assertThat(response.statusCode()).isEqualTo(302);
-        return response.headers().firstValue("Location").orElseThrow();
+        return io.actionflow.HttpSignIn.signIn(browser, port, username, password);
     }
 
     private HttpResponse<Void> post(HttpClient client, String form) throws Exception {
