@@ -4,7 +4,7 @@ import io.actionflow.collections.CollectionDefinition;
 import io.actionflow.collections.CollectionService;
 import io.actionflow.collections.FieldDefinition;
 import io.actionflow.collections.FieldType;
-import io.actionflow.collections.RecordQueries;
+import io.actionflow.collections.FilterJson;
 import io.actionflow.collections.RecordQuery;
 import io.actionflow.collections.StoredRecord;
 import io.actionflow.dispatch.Action;
@@ -50,16 +50,17 @@ class RecordActions {
 
     private final ActionDispatcher dispatcher;
     private final CollectionService collections;
-    private final RecordQueries queries;
     private final CurrentUser currentUser;
     private final ApiErrors errors;
     private final Idempotency idempotency;
 
-    RecordActions(ActionDispatcher dispatcher, CollectionService collections, RecordQueries queries, CurrentUser currentUser,
-            ApiErrors errors, Idempotency idempotency) {
+    private final io.actionflow.access.Access access;
+
+    RecordActions(ActionDispatcher dispatcher, CollectionService collections, CurrentUser currentUser,
+            ApiErrors errors, Idempotency idempotency, io.actionflow.access.Access access) {
+        this.access = access;
         this.dispatcher = dispatcher;
         this.collections = collections;
-        this.queries = queries;
         this.currentUser = currentUser;
         this.errors = errors;
         this.idempotency = idempotency;
@@ -83,13 +84,17 @@ class RecordActions {
     ResponseEntity<Object> read(@PathVariable String call, HttpServletRequest request) {
         var target = Target.of(call, null);
         var collection = collection(target.resource());
-        if (collection.builtIn() && !currentUser.hasRole(io.actionflow.platform.Role.ADMIN)) {
+        if (collection.builtIn() && !currentUser.isAdmin()) {
             // the accounts behind a built-in collection are for admins to read
             throw new Refused(HttpStatus.FORBIDDEN, "api.forbidden");
         }
+        var reader = access.reader();
+        if (List.of("list", "get").contains(target.action()) && !reader.may(collection.name(), io.actionflow.access.Act.VIEW)) {
+            throw new Refused(HttpStatus.FORBIDDEN, "access.denied", new Text("access.act.view", List.of()), collection.title());
+        }
         return switch (target.action()) {
-            case "list" -> list(collection, request);
-            case "get" -> get(collection, request);
+            case "list" -> list(collection, request, reader);
+            case "get" -> get(collection, request, reader);
             case "create", "update", "destroy", "trigger" -> throw new Refused(HttpStatus.METHOD_NOT_ALLOWED, "api.method", target.action(), "POST");
             default -> throw new Refused(HttpStatus.NOT_FOUND, "api.action.unknown", target.action());
         };
@@ -176,6 +181,8 @@ class RecordActions {
                 messages.forEach(m -> list.add(ApiErrors.entry(null, m)));
                 yield ApiErrors.errors(HttpStatus.BAD_REQUEST, list);
             }
+            case ActionResult.Forbidden forbidden -> ApiErrors.errors(HttpStatus.FORBIDDEN,
+                    messages.stream().map(m -> ApiErrors.entry(null, m)).toList());
             case ActionResult.NotFound missing -> ApiErrors.errors(HttpStatus.NOT_FOUND,
                     messages.stream().map(m -> ApiErrors.entry(null, m)).toList());
             case ActionResult.Blocked blocked -> ApiErrors.errors(HttpStatus.BAD_REQUEST,
@@ -183,7 +190,7 @@ class RecordActions {
         };
     }
 
-    private ResponseEntity<Object> list(CollectionDefinition collection, HttpServletRequest request) {
+    private ResponseEntity<Object> list(CollectionDefinition collection, HttpServletRequest request, io.actionflow.access.Access.Reader reader) {
         int page = number(request.getParameter("page"), 1, 1, 1_000_000, "page");
         int pageSize = number(request.getParameter("pageSize"), 20, 1, MAX_PAGE_SIZE, "pageSize");
         var filter = FilterJson.read(request.getParameter("filter"));
@@ -194,7 +201,7 @@ class RecordActions {
                 String name = part.strip();
                 boolean descending = name.startsWith("-");
                 name = descending ? name.substring(1) : name;
-                if (!name.equals("id") && collection.field(name).isEmpty()) {
+                if (!name.equals("id") && (collection.field(name).isEmpty() || !reader.reads(collection.name(), name))) {
                     throw new ValidationException(FieldError.of("sort", "api.sort.invalid", name));
                 }
                 sorts.add(descending ? RecordQuery.Sort.desc(name) : RecordQuery.Sort.asc(name));
@@ -203,10 +210,10 @@ class RecordActions {
         if (sorts.isEmpty()) {
             sorts.add(RecordQuery.Sort.asc("id"));
         }
-        var appends = appends(collection, appendsParameter(request));
-        long count = queries.count(collection.name(), filter);
-        var rows = queries.find(collection.name(), new RecordQuery(filter, sorts, (page - 1) * pageSize, pageSize)).stream()
-                .map(r -> withAppends(r, appends)).toList();
+        var appends = appends(collection, appendsParameter(request), reader);
+        long count = reader.count(collection.name(), filter);
+        var rows = reader.find(collection.name(), new RecordQuery(filter, sorts, (page - 1) * pageSize, pageSize)).stream()
+                .map(r -> withAppends(r, appends, reader)).toList();
         var meta = new LinkedHashMap<String, Object>();
         meta.put("count", count);
         meta.put("page", page);
@@ -218,14 +225,15 @@ class RecordActions {
         return ResponseEntity.ok(body);
     }
 
-    private ResponseEntity<Object> get(CollectionDefinition collection, HttpServletRequest request) {
+    private ResponseEntity<Object> get(CollectionDefinition collection, HttpServletRequest request, io.actionflow.access.Access.Reader reader) {
         var ids = ids(request, new Target(collection.name(), "get", null));
         if (ids.size() != 1) {
             throw new Refused(HttpStatus.BAD_REQUEST, "api.filterByTk.required", "get");
         }
-        var record = queries.get(collection.name(), ids.getFirst())
+        // a record outside what the reader may see is not found, whether it exists or not
+        var record = reader.get(collection.name(), ids.getFirst())
                 .orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, "record.notFound", collection.title(), ids.getFirst()));
-        return ResponseEntity.ok(Map.of("data", withAppends(record, appends(collection, appendsParameter(request)))));
+        return ResponseEntity.ok(Map.of("data", withAppends(record, appends(collection, appendsParameter(request), reader), reader)));
     }
 
     /** {@code appends=a,b}, {@code appends=a&appends=b} or {@code appends[]=a&appends[]=b}, as the seeds' clients send it. */
@@ -241,7 +249,7 @@ class RecordActions {
     }
 
     /** The to-one relations named in {@code appends}, to load as objects instead of ids. */
-    private static List<FieldDefinition> appends(CollectionDefinition collection, String appends) {
+    private static List<FieldDefinition> appends(CollectionDefinition collection, String appends, io.actionflow.access.Access.Reader reader) {
         if (appends == null || appends.isBlank()) {
             return List.of();
         }
@@ -251,17 +259,19 @@ class RecordActions {
                 continue;
             }
             var field = collection.field(name.strip()).filter(f -> f.type() == FieldType.MANY_TO_ONE)
+                    .filter(f -> reader.reads(collection.name(), f.name()))
                     .orElseThrow(() -> new ValidationException(FieldError.of("appends", "api.appends.invalid", name.strip())));
             fields.add(field);
         }
         return fields;
     }
 
-    private Map<String, Object> withAppends(StoredRecord record, List<FieldDefinition> appends) {
+    /** The related records named in {@code appends}, as the reader may see them (of an account, only its name). */
+    private Map<String, Object> withAppends(StoredRecord record, List<FieldDefinition> appends, io.actionflow.access.Access.Reader reader) {
         var json = json(record);
         for (FieldDefinition field : appends) {
             if (record.get(field.name()) instanceof Number id) {
-                json.put(field.name(), queries.get(field.target(), id.longValue()).map(RecordActions::json).orElse(null));
+                json.put(field.name(), reader.get(field.target(), id.longValue()).map(RecordActions::json).orElse(null));
             }
         }
         return json;
@@ -271,8 +281,11 @@ class RecordActions {
         var json = new LinkedHashMap<String, Object>();
         json.put("id", record.id());
         json.putAll(record.values());
-        json.put("createdAt", record.createdAt());
-        json.put("updatedAt", record.updatedAt());
+        if (record.createdAt() != null) {
+            json.put("createdAt", record.createdAt());
+            json.put("updatedAt", record.updatedAt());
+            json.put("createdById", record.createdBy());
+        }
         return json;
     }
 

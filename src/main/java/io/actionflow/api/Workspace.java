@@ -57,11 +57,13 @@ class Workspace {
     private final CollectionService collections;
     private final WorkflowService workflows;
     private final PageService pages;
+    private final io.actionflow.platform.Roles roles;
 
-    Workspace(CollectionService collections, WorkflowService workflows, PageService pages) {
+    Workspace(CollectionService collections, WorkflowService workflows, PageService pages, io.actionflow.platform.Roles roles) {
         this.collections = collections;
         this.workflows = workflows;
         this.pages = pages;
+        this.roles = roles;
     }
 
     // --- export
@@ -128,7 +130,7 @@ class Workspace {
         json.put("title", page.title());
         putIf(json, "icon", page.icon());
         json.put("columns", page.columns());
-        json.put("roles", page.roles().stream().map(Role::id).sorted().toList());
+        json.put("roles", page.roles().stream().sorted().toList());
         var blocks = new ArrayList<Map<String, Object>>();
         for (BlockDefinition block : page.blocks()) {
             var b = new LinkedHashMap<String, Object>();
@@ -247,10 +249,10 @@ class Workspace {
                 continue;
             }
             createdPages++;
-            var roles = new LinkedHashSet<Role>();
-            strings(p.get("roles")).forEach(r -> Role.fromId(r).ifPresent(roles::add));
+            var roles = new LinkedHashSet<String>();
+            strings(p.get("roles")).stream().filter(this.roles::exists).forEach(roles::add);
             var page = pages.create(new PageDraft(text(p.get("title"), slug), slug, text(p.get("icon"), null),
-                    p.get("columns") instanceof Number n ? n.intValue() : 1, roles.isEmpty() ? Set.of(Role.MEMBER, Role.ADMIN) : roles));
+                    p.get("columns") instanceof Number n ? n.intValue() : 1, roles.isEmpty() ? Set.of(Role.MEMBER_ID, Role.ADMIN_ID) : roles));
             slugs.put(page.slug(), page.id());
             var blockIds = new HashMap<String, Long>();
             for (Map<String, Object> b : maps(p.get("blocks"))) {

@@ -39,9 +39,13 @@ class ApprovalNode implements NodeExecutor {
     private final org.springframework.beans.factory.ObjectProvider<ApprovalService> approvalService;
     private final UserService users;
 
-    ApprovalNode(org.springframework.beans.factory.ObjectProvider<ApprovalService> approvals, UserService users) {
+    private final io.actionflow.platform.Roles roles;
+
+    ApprovalNode(org.springframework.beans.factory.ObjectProvider<ApprovalService> approvals, UserService users,
+            io.actionflow.platform.Roles roles) {
         this.approvalService = approvals;
         this.users = users;
+        this.roles = roles;
     }
 
     @Override
@@ -107,7 +111,7 @@ class ApprovalNode implements NodeExecutor {
         if (list(config.get("approvers")).isEmpty() && blank(config.get("role")) && blank(config.get("approversFrom"))) {
             problems.add(Text.of("approval.node.problem.approvers", node.key()));
         }
-        if (!blank(config.get("role")) && Role.fromId(String.valueOf(config.get("role"))).isEmpty()) {
+        if (!blank(config.get("role")) && !roles.exists(String.valueOf(config.get("role")))) {
             problems.add(Text.of("approval.node.problem.role", node.key(), String.valueOf(config.get("role"))));
         }
         String agreement = String.valueOf(config.getOrDefault("agreement", "any"));
@@ -138,7 +142,7 @@ class ApprovalNode implements NodeExecutor {
         named.addAll(list(context.config().get("approvers")));
         Object role = context.config().get("role");
         if (!blank(role)) {
-            Role.fromId(String.valueOf(role)).ifPresent(r -> named.addAll(users.usernamesWithRole(r)));
+            named.addAll(users.usernamesWithRole(String.valueOf(role)));
         }
         Object from = context.config().get("approversFrom");
         if (from instanceof List<?> values) {

@@ -487,7 +487,7 @@ public class ApprovalService {
     private ApprovalEntity visible(long approvalId) {
         var entity = requests.findById(approvalId).orElseThrow(() -> new NotFoundException("approval.notFound", approvalId));
         String me = me();
-        if (!entity.submitter.equals(me) && !currentUser.hasRole(Role.ADMIN) && !tasks.existsByApprovalIdAndApprover(approvalId, me)) {
+        if (!entity.submitter.equals(me) && !currentUser.isAdmin() && !tasks.existsByApprovalIdAndApprover(approvalId, me)) {
             throw new AccessDeniedException("Not a party to approval " + approvalId);
         }
         return entity;

@@ -19,7 +19,7 @@ class CollectionsNavigation implements NavigationContributor {
 
     @Override
     public List<NavigationEntry> entries() {
-        if (!currentUser.hasRole(Role.ADMIN)) {
+        if (!currentUser.isAdmin()) {
             return List.of();
         }
         return List.of(NavigationEntry.admin("nav.collections", "vaadin:database", "admin/collections", 100));

@@ -3,12 +3,16 @@ package io.actionflow.collections;
 import java.util.List;
 
 /** Which records a query returns: conditions on fields, combined with and/or. */
-public sealed interface Filter permits Filter.All, Filter.And, Filter.Or, Filter.Condition {
+public sealed interface Filter permits Filter.All, Filter.None, Filter.And, Filter.Or, Filter.Condition {
 
     enum Operator { EQ, NE, CONTAINS, GT, GE, LT, LE, BETWEEN, EMPTY, NOT_EMPTY, IN }
 
     /** No condition: every record. */
     record All() implements Filter {
+    }
+
+    /** No record at all: what a reader sees of a collection they may not read. */
+    record None() implements Filter {
     }
 
     record And(List<Filter> filters) implements Filter {
@@ -23,6 +27,10 @@ public sealed interface Filter permits Filter.All, Filter.And, Filter.Or, Filter
 
     static Filter all() {
         return new All();
+    }
+
+    static Filter none() {
+        return new None();
     }
 
     static Filter and(Filter... filters) {

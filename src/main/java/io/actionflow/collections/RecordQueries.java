@@ -26,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads records: one page at a time, filtered and sorted in SQL (never in memory), with the title of every record
- * a many-to-one field points to joined in the same query.
+ * a many-to-one field points to joined in the same query. Every read may be narrowed by a {@link Visibility}: the
+ * records and fields one reader may see, applied in the same SQL (the methods without one read everything, as
+ * workflows do).
  */
 @Service
 @Transactional(readOnly = true)
@@ -41,30 +43,50 @@ public class RecordQueries {
     }
 
     public List<StoredRecord> find(String collection, RecordQuery query) {
-        return find(collections.require(collection), query);
+        return find(collections.require(collection), query, Visibility.ALL);
+    }
+
+    public List<StoredRecord> find(String collection, RecordQuery query, Visibility visibility) {
+        return find(collections.require(collection), query, visibility);
     }
 
     public long count(String collection, Filter filter) {
+        return count(collection, filter, Visibility.ALL);
+    }
+
+    public long count(String collection, Filter filter, Visibility visibility) {
         var definition = collections.require(collection);
+        var reach = new FilterSql.Reach(collections::require, visibility);
         return dsl.fetchCount(dsl.selectOne().from(RecordSql.table(definition))
-                .where(FilterSql.condition(definition, filter, collections::require)));
+                .where(FilterSql.condition(definition, filter, reach)).and(FilterSql.visible(definition, reach)));
     }
 
     public Optional<StoredRecord> get(String collection, long id) {
         return get(collections.require(collection), id);
     }
 
-    Optional<StoredRecord> get(CollectionDefinition definition, long id) {
+    public Optional<StoredRecord> get(String collection, long id, Visibility visibility) {
         var query = new RecordQuery(Filter.where("id", Filter.Operator.EQ, id), List.of(), 0, 1);
-        return find(definition, query).stream().findFirst();
+        return find(collections.require(collection), query, visibility).stream().findFirst();
     }
 
-    List<StoredRecord> find(CollectionDefinition definition, RecordQuery query) {
+    Optional<StoredRecord> get(CollectionDefinition definition, long id) {
+        var query = new RecordQuery(Filter.where("id", Filter.Operator.EQ, id), List.of(), 0, 1);
+        return find(definition, query, Visibility.ALL).stream().findFirst();
+    }
+
+    /** How many of these records the reader may see: all of them, or fewer when some are outside what they see. */
+    public long countVisible(String collection, java.util.Collection<Long> ids, Visibility visibility) {
+        return ids.isEmpty() ? 0 : count(collection, new Filter.Condition("id", Filter.Operator.IN, List.copyOf(ids)), visibility);
+    }
+
+    List<StoredRecord> find(CollectionDefinition definition, RecordQuery query, Visibility visibility) {
         if (query.limit() <= 0 || query.offset() < 0) {
             throw new ValidationException(FieldError.of("page", "query.page.invalid"));
         }
-        var shape = new Shape(definition);
-        Condition where = FilterSql.condition(definition, query.filter(), collections::require);
+        var reach = new FilterSql.Reach(collections::require, visibility);
+        var shape = new Shape(definition, reach);
+        Condition where = FilterSql.condition(definition, query.filter(), reach).and(FilterSql.visible(definition, reach));
         var rows = dsl.select(shape.select)
                 .from(shape.from)
                 .where(where)
@@ -79,18 +101,21 @@ public class RecordQueries {
     private final class Shape {
 
         private final CollectionDefinition definition;
+        private final FilterSql.Reach reach;
         private final List<SelectFieldOrAsterisk> select = new ArrayList<>();
         private final Map<String, Field<String>> relationTitles = new LinkedHashMap<>();
         private final Map<String, Field<String>> relationSortKeys = new HashMap<>();
         private TableLike<?> from;
 
-        Shape(CollectionDefinition definition) {
+        Shape(CollectionDefinition definition, FilterSql.Reach reach) {
             this.definition = definition;
+            this.reach = reach;
             select.add(RecordSql.ID);
             boolean ownTable = !definition.builtIn();
             if (ownTable) {
                 select.add(RecordSql.CREATED_AT);
                 select.add(RecordSql.UPDATED_AT);
+                select.add(RecordSql.CREATED_BY);
             }
             Table<?> table = RecordSql.table(definition);
             for (FieldDefinition field : definition.columnFields()) {
@@ -102,9 +127,11 @@ public class RecordQueries {
             from = table;
         }
 
+        /** The title of the related record, when the reader may see that record and its title field. */
         private Table<?> joinTitle(Table<?> table, FieldDefinition field) {
             var target = collections.require(field.target());
-            if (target.titleField() == null) {
+            if (target.titleField() == null || !reach.visibility().field(definition.name(), field.name())
+                    || !reach.visibility().field(target.name(), target.titleField())) {
                 return table;
             }
             String alias = "r_" + field.name();
@@ -113,8 +140,13 @@ public class RecordQueries {
             relationTitles.put(field.name(), aliased);
             relationSortKeys.put(field.name(), title);
             select.add(aliased);
-            return table.leftJoin(DSL.table(name(target.tableName())).as(alias))
-                    .on(field(name(alias, "id"), SQLDataType.BIGINT).eq(RecordSql.column(field).cast(SQLDataType.BIGINT)));
+            Field<Long> targetId = field(name(alias, "id"), SQLDataType.BIGINT);
+            Condition on = targetId.eq(RecordSql.column(field).cast(SQLDataType.BIGINT));
+            if (!(reach.visibility().records(target.name()) instanceof Filter.All)) {
+                // a related record the reader may not see shows no title
+                on = on.and(targetId.in(DSL.select(RecordSql.ID).from(RecordSql.table(target)).where(FilterSql.visible(target, reach))));
+            }
+            return table.leftJoin(DSL.table(name(target.tableName())).as(alias)).on(on);
         }
 
         List<SortField<?>> order(List<RecordQuery.Sort> sorts) {
@@ -144,6 +176,7 @@ public class RecordQueries {
                 default:
                     FieldDefinition field = definition.field(fieldName)
                             .filter(f -> f.type().hasColumn())
+                            .filter(f -> reach.visibility().field(definition.name(), f.name()))
                             .orElseThrow(() -> new ValidationException(
                                     FieldError.of("sort", "query.sort.field", fieldName, definition.name())));
                     Field<String> byTitle = relationSortKeys.get(fieldName);
@@ -165,11 +198,13 @@ public class RecordQueries {
             return new StoredRecord(id, title(values, id), java.util.Collections.unmodifiableMap(values),
                     Map.copyOf(titles),
                     ownTable ? (java.time.OffsetDateTime) RecordSql.normalize(row.get(RecordSql.CREATED_AT)) : null,
-                    ownTable ? (java.time.OffsetDateTime) RecordSql.normalize(row.get(RecordSql.UPDATED_AT)) : null);
+                    ownTable ? (java.time.OffsetDateTime) RecordSql.normalize(row.get(RecordSql.UPDATED_AT)) : null,
+                    ownTable ? row.get(RecordSql.CREATED_BY) : null);
         }
 
         private String title(Map<String, Object> values, long id) {
-            Object value = definition.titleField() == null ? null : values.get(definition.titleField());
+            boolean shown = definition.titleField() != null && reach.visibility().field(definition.name(), definition.titleField());
+            Object value = shown ? values.get(definition.titleField()) : null;
             return value == null ? "#" + id : value.toString();
         }
     }

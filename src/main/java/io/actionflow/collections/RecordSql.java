@@ -22,6 +22,7 @@ final class RecordSql {
     static final Field<Long> ID = field(name(ALIAS, "id"), SQLDataType.BIGINT);
     static final Field<OffsetDateTime> CREATED_AT = field(name(ALIAS, "created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
     static final Field<OffsetDateTime> UPDATED_AT = field(name(ALIAS, "updated_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6));
+    static final Field<Long> CREATED_BY = field(name(ALIAS, "created_by"), SQLDataType.BIGINT);
 
     private RecordSql() {
     }

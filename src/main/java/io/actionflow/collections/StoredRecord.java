@@ -15,9 +15,15 @@ public record StoredRecord(
         Map<String, Object> values,
         Map<String, String> relationTitles,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        Long createdBy) {
 
     public Object get(String field) {
         return values.get(field);
+    }
+
+    /** The same record showing only what a reader may see: these values, relation titles and title. */
+    public StoredRecord showing(Map<String, Object> visibleValues, Map<String, String> visibleTitles, String visibleTitle) {
+        return new StoredRecord(id, visibleTitle, visibleValues, visibleTitles, createdAt, updatedAt, createdBy);
     }
 }

@@ -223,7 +223,7 @@ public class DemoWorkspace implements ApplicationRunner {
 
     /** A page with a table of the collection and a create form below it, for members and admins. */
     private PageDefinition page(String title, String icon, String collection, List<String> fields) {
-        var page = pages.create(new PageDraft(title, null, icon, 1, Set.of(Role.MEMBER, Role.ADMIN)));
+        var page = pages.create(new PageDraft(title, null, icon, 1, Set.of(Role.MEMBER_ID, Role.ADMIN_ID)));
         page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, collection, null, 0, fields, null, 20, null));
         return pages.addBlock(page.id(), new BlockDraft(BlockType.FORM, collection, "New", 0, fields, FormMode.CREATE, 0, null));
     }

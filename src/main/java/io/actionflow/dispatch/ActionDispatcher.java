@@ -41,9 +41,12 @@ public class ActionDispatcher {
     private final UserService users;
     private final TransactionTemplate transaction;
     private final ApprovalService approvals;
+    private final io.actionflow.access.Access access;
 
     ActionDispatcher(RecordService records, RecordQueries queries, CollectionService collections, WorkflowDirectory directory,
-            WorkflowRunner runner, UserService users, TransactionTemplate transaction, ApprovalService approvals) {
+            WorkflowRunner runner, UserService users, TransactionTemplate transaction, ApprovalService approvals,
+            io.actionflow.access.Access access) {
+        this.access = access;
         this.approvals = approvals;
         this.records = records;
         this.queries = queries;
@@ -98,6 +101,15 @@ public class ActionDispatcher {
     }
 
     public ActionResult dispatch(ActionRequest request) {
+        var actor = access.actor(request.operator(), request.role());
+        var denial = denial(actor, request);
+        if (denial.isPresent()) {
+            // refused before anything runs: no workflow, no write
+            var text = denial.get().text();
+            var message = List.of(Message.key(Message.Level.ERROR, text.key(), text.args().toArray()));
+            return denial.get().kind() == io.actionflow.access.Denial.Kind.NOT_FOUND
+                    ? new ActionResult.NotFound(message) : new ActionResult.Forbidden(message);
+        }
         var plan = plan(request.action(), request.collection(), request.bindings());
         if (plan.refusal().isPresent()) {
             var refusal = plan.refusal().get().text("dispatch.incompatible", Text.of(actionKey(request.action())));
@@ -142,6 +154,41 @@ public class ActionDispatcher {
     }
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ActionDispatcher.class);
+
+    /**
+     * What the actor's role does not allow in this request: the action on the collection, a field it sets, a record
+     * outside its reach, or a record a nested to-one object would create in another collection.
+     */
+    private java.util.Optional<io.actionflow.access.Denial> denial(io.actionflow.access.Actor actor, ActionRequest request) {
+        if (request.collection() == null) {
+            return java.util.Optional.empty();
+        }
+        var act = switch (request.action()) {
+            case CREATE -> io.actionflow.access.Act.CREATE;
+            case UPDATE -> io.actionflow.access.Act.UPDATE;
+            case DESTROY -> io.actionflow.access.Act.DELETE;
+            case TRIGGER -> io.actionflow.access.Act.TRIGGER;
+        };
+        var fields = act == io.actionflow.access.Act.TRIGGER ? java.util.Set.<String>of() : request.values().keySet();
+        var denial = access.check(actor, request.collection(), act, request.recordIds(), fields);
+        if (denial.isPresent() || request.action() != Action.CREATE) {
+            return denial;
+        }
+        var definition = collections.find(request.collection()).orElse(null);
+        for (var entry : request.values().entrySet()) {
+            if (entry.getValue() instanceof Map<?, ?> nested && definition != null) {
+                var field = definition.field(entry.getKey()).filter(f -> f.type() == FieldType.MANY_TO_ONE).orElse(null);
+                if (field != null) {
+                    var names = nested.keySet().stream().map(String::valueOf).toList();
+                    var inner = access.check(actor, field.target(), io.actionflow.access.Act.CREATE, List.of(), names);
+                    if (inner.isPresent()) {
+                        return inner;
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
 
     private ActionResult act(ActionRequest request, DispatchPlan plan) {
         var messages = new ArrayList<Message>();

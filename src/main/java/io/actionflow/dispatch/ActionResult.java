@@ -25,7 +25,11 @@ public sealed interface ActionResult {
     record Invalid(List<FieldError> errors, List<Message> messages) implements ActionResult {
     }
 
-    /** The request names a collection or record that does not exist (any more). */
+    /** The actor may not do this (the action on the collection, or a field): nothing ran, nothing was written. */
+    record Forbidden(List<Message> messages) implements ActionResult {
+    }
+
+    /** The request names a collection or record that does not exist (any more), or one the actor may not reach. */
     record NotFound(List<Message> messages) implements ActionResult {
     }
 

@@ -1,13 +1,12 @@
 package io.actionflow.pages;
 
-import io.actionflow.platform.Role;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** A page as the rest of the application sees it, with its blocks in order. */
 public record PageDefinition(long id, String slug, String title, String icon, int position, int columns,
-        Set<Role> roles, List<BlockDefinition> blocks) {
+        Set<String> roles, List<BlockDefinition> blocks) {
 
     public Optional<BlockDefinition> block(long blockId) {
         return blocks.stream().filter(b -> b.id() == blockId).findFirst();

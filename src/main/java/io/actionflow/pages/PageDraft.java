@@ -1,8 +1,7 @@
 package io.actionflow.pages;
 
-import io.actionflow.platform.Role;
 import java.util.Set;
 
 /** A new page, or the new settings of one; a blank slug is made from the title. */
-public record PageDraft(String title, String slug, String icon, int columns, Set<Role> roles) {
+public record PageDraft(String title, String slug, String icon, int columns, Set<String> roles) {
 }

@@ -1,6 +1,5 @@
 package io.actionflow.pages;
 
-import io.actionflow.platform.Role;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -18,7 +17,6 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -52,7 +50,7 @@ class PageEntity {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "af_page_role", joinColumns = @JoinColumn(name = "page_id"))
     @Column(name = "role", length = 32)
-    private Set<Role> roles = EnumSet.noneOf(Role.class);
+    private Set<String> roles = new java.util.TreeSet<>();
 
     @OneToMany(mappedBy = "page", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
@@ -67,7 +65,7 @@ class PageEntity {
         this.position = position;
     }
 
-    void apply(String newTitle, String newSlug, String newIcon, int newColumns, Set<Role> newRoles) {
+    void apply(String newTitle, String newSlug, String newIcon, int newColumns, Set<String> newRoles) {
         title = newTitle;
         slug = newSlug;
         icon = newIcon;
@@ -102,7 +100,7 @@ class PageEntity {
         this.position = position;
     }
 
-    Set<Role> getRoles() {
+    Set<String> getRoles() {
         return roles;
     }
 

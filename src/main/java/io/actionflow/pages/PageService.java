@@ -272,7 +272,7 @@ public class PageService {
     }
 
     private boolean mayOpen(PageEntity page) {
-        return currentUser.hasRole(Role.ADMIN) || page.getRoles().stream().anyMatch(currentUser::hasRole);
+        return currentUser.isAdmin() || page.getRoles().stream().anyMatch(currentUser::hasRole);
     }
 
     private void checkPage(PageDraft draft, String slug, PageEntity self) {

@@ -27,7 +27,7 @@ class PagesNavigation implements NavigationContributor {
             entries.add(NavigationEntry.page(page.title(), page.icon() == null ? "vaadin:file-text-o" : page.icon(),
                     "p/" + page.slug(), page.position()));
         }
-        if (currentUser.hasRole(Role.ADMIN)) {
+        if (currentUser.isAdmin()) {
             entries.add(NavigationEntry.admin("nav.pages", "vaadin:browser", "admin/pages", 200));
         }
         return entries;

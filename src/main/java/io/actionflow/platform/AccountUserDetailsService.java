@@ -1,7 +1,6 @@
 package io.actionflow.platform;
 
 import java.time.Clock;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -13,10 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountUserDetailsService implements UserDetailsService {
 
     private final UserAccountRepository accounts;
+    private final Roles roles;
     private final Clock clock;
 
-    AccountUserDetailsService(UserAccountRepository accounts, Clock clock) {
+    AccountUserDetailsService(UserAccountRepository accounts, Roles roles, Clock clock) {
         this.accounts = accounts;
+        this.roles = roles;
         this.clock = clock;
     }
 
@@ -27,7 +28,6 @@ class AccountUserDetailsService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
         boolean locked = account.getLockedUntil() != null && account.getLockedUntil().isAfter(clock.instant());
         return new AccountPrincipal(account.getId(), account.getUsername(), account.getPasswordHash(),
-                account.isEnabled(), locked,
-                account.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+                account.isEnabled(), locked, account.getRoles(), roles.firstActing(account.getRoles()));
     }
 }

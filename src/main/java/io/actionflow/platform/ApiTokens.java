@@ -34,8 +34,10 @@ public class ApiTokens {
     private final UserService users;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final Roles roles;
 
-    ApiTokens(ApiTokenRepository tokens, UserService users, CurrentUser currentUser, Clock clock) {
+    ApiTokens(ApiTokenRepository tokens, UserService users, CurrentUser currentUser, Clock clock, Roles roles) {
+        this.roles = roles;
         this.tokens = tokens;
         this.users = users;
         this.currentUser = currentUser;
@@ -108,19 +110,18 @@ public class ApiTokens {
         if (user == null) {
             return new Caller.Unknown();
         }
-        Role acting;
+        String acting;
         if (role == null || role.isBlank()) {
-            acting = user.roles().contains(Role.ADMIN) ? Role.ADMIN : Role.MEMBER;
+            acting = roles.firstActing(user.roles());
         } else {
-            acting = Role.fromId(role.strip()).filter(user.roles()::contains).orElse(null);
-            if (acting == null) {
-                return new Caller.RoleRefused(role.strip());
+            acting = role.strip();
+            if (!user.roles().contains(acting)) {
+                return new Caller.RoleRefused(acting);
             }
         }
-        var authorities = List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(acting.authority()));
-        var principal = new AccountPrincipal(user.id(), user.username(), "", true, false, authorities);
+        var principal = new AccountPrincipal(user.id(), user.username(), "", true, false, user.roles(), acting);
         return new Caller.Signed(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-                .authenticated(principal, null, authorities), acting.id());
+                .authenticated(principal, null, principal.getAuthorities()), acting);
     }
 
     /**
@@ -162,7 +163,7 @@ public class ApiTokens {
 
     private void requireSelfOrAdmin(String username) {
         String me = currentUser.username().orElseThrow(() -> new AccessDeniedException("Not signed in"));
-        if (!me.equals(username) && !currentUser.hasRole(Role.ADMIN)) {
+        if (!me.equals(username) && !currentUser.isAdmin()) {
             throw new AccessDeniedException("Only " + username + " or an admin may manage these tokens");
         }
     }

@@ -1,6 +1,6 @@
 package io.actionflow.platform;
 
-import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +28,8 @@ class DefaultAccounts implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (!users.hasAnyAccount()) {
-            create(properties.admin(), EnumSet.of(Role.ADMIN, Role.MEMBER));
-            create(properties.member(), EnumSet.of(Role.MEMBER));
+            create(properties.admin(), Set.of(Role.ADMIN_ID, Role.MEMBER_ID));
+            create(properties.member(), Set.of(Role.MEMBER_ID));
         }
         List<String> unchanged = users.usernamesWithDefaultPassword();
         if (!unchanged.isEmpty()) {
@@ -38,7 +38,7 @@ class DefaultAccounts implements ApplicationRunner {
         }
     }
 
-    private void create(DefaultAccountsProperties.Account account, EnumSet<Role> roles) {
+    private void create(DefaultAccountsProperties.Account account, Set<String> roles) {
         users.createInitial(account.username(), account.displayName(), account.password(), roles);
         log.info("Created account '{}' with roles {}", account.username(), roles);
     }

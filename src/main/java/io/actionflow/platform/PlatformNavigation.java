@@ -15,7 +15,7 @@ class PlatformNavigation implements NavigationContributor {
 
     @Override
     public List<NavigationEntry> entries() {
-        if (!currentUser.hasRole(Role.ADMIN)) {
+        if (!currentUser.isAdmin()) {
             return List.of();
         }
         return List.of(NavigationEntry.admin("nav.users", "vaadin:users", "admin/users", 900));

@@ -1,25 +1,28 @@
 package io.actionflow.platform;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** The roles a user can hold. Their ids are what {@code @RolesAllowed} and the API's {@code X-Role} name. */
-public enum Role {
-    ADMIN, MEMBER;
+/**
+ * Roles are data ({@link Roles}); a role is named by its id, the word {@code @RolesAllowed}, pages, triggers and the
+ * API's {@code X-Role} use. Two always exist: {@code admin}, which has every right, and {@code member}.
+ */
+public final class Role {
 
     public static final String ADMIN_ID = "admin";
     public static final String MEMBER_ID = "member";
 
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
+    /** What a role's id may look like: lower-case letters, digits and underscores, starting with a letter. */
+    static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+
+    private Role() {
     }
 
-    public String authority() {
-        return "ROLE_" + id();
+    /** The authority Spring Security checks for a role. */
+    public static String authority(String role) {
+        return "ROLE_" + role;
     }
 
-    public static Optional<Role> fromId(String id) {
-        return Arrays.stream(values()).filter(r -> r.id().equals(id)).findFirst();
+    public static boolean isBuiltIn(String role) {
+        return ADMIN_ID.equals(role) || MEMBER_ID.equals(role);
     }
 }

@@ -12,7 +12,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Set;
 
 @Entity
@@ -55,16 +54,16 @@ class UserAccount {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", length = 32)
-    private Set<Role> roles = EnumSet.noneOf(Role.class);
+    private Set<String> roles = new java.util.TreeSet<>();
 
     protected UserAccount() {
     }
 
-    UserAccount(String username, String displayName, String passwordHash, Set<Role> roles, Instant createdAt) {
+    UserAccount(String username, String displayName, String passwordHash, Set<String> roles, Instant createdAt) {
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
-        this.roles = EnumSet.copyOf(roles);
+        this.roles = new java.util.TreeSet<>(roles);
         this.createdAt = createdAt;
     }
 
@@ -124,11 +123,11 @@ class UserAccount {
         this.defaultPassword = defaultPassword;
     }
 
-    Set<Role> getRoles() {
+    Set<String> getRoles() {
         return roles;
     }
 
-    void setRoles(Set<Role> roles) {
+    void setRoles(Set<String> roles) {
         this.roles.clear();
         this.roles.addAll(roles);
     }

@@ -13,7 +13,14 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     boolean existsByUsername(String username);
 
     @Query("select u.username from UserAccount u join u.roles r where r = :role and u.enabled = true order by u.username")
-    List<String> enabledUsernamesWithRole(Role role);
+    List<String> enabledUsernamesWithRole(String role);
+
+    @Query("select u.username from UserAccount u join u.roles r where r = :role and size(u.roles) = 1 order by u.username")
+    List<String> usernamesWithOnlyRole(String role);
+
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query(value = "delete from app_user_role where role = :role", nativeQuery = true)
+    int removeRole(String role);
 
     @Query("select u from UserAccount u where u.enabled = true order by u.displayName, u.username")
     List<UserAccount> findEnabled();
@@ -33,6 +40,6 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     @Query("select u.username from UserAccount u where u.defaultPassword = true and u.enabled = true order by u.username")
     List<String> usernamesWithDefaultPassword();
 
-    @Query("select count(u) from UserAccount u join u.roles r where r = io.actionflow.platform.Role.ADMIN and u.enabled = true")
+    @Query("select count(u) from UserAccount u join u.roles r where r = 'admin' and u.enabled = true")
     long countEnabledAdmins();
 }

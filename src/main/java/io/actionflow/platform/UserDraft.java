@@ -3,5 +3,5 @@ package io.actionflow.platform;
 import java.util.Set;
 
 /** A new account as an admin fills it in. */
-public record UserDraft(String username, String displayName, String email, String password, Set<Role> roles) {
+public record UserDraft(String username, String displayName, String email, String password, Set<String> roles) {
 }

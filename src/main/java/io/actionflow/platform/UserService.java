@@ -26,14 +26,16 @@ public class UserService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final UserAccountRepository accounts;
+    private final Roles roles;
     private final PasswordEncoder passwordEncoder;
     private final CurrentUser currentUser;
     private final LoginLockoutProperties lockout;
     private final Clock clock;
 
-    UserService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, CurrentUser currentUser,
+    UserService(UserAccountRepository accounts, Roles roles, PasswordEncoder passwordEncoder, CurrentUser currentUser,
             LoginLockoutProperties lockout, Clock clock) {
         this.accounts = accounts;
+        this.roles = roles;
         this.passwordEncoder = passwordEncoder;
         this.currentUser = currentUser;
         this.lockout = lockout;
@@ -66,7 +68,7 @@ public class UserService {
 
     /** The usernames of the enabled accounts that hold {@code role}, by username (approvers "everyone with a role"). */
     @Transactional(readOnly = true)
-    public List<String> usernamesWithRole(Role role) {
+    public List<String> usernamesWithRole(String role) {
         return accounts.enabledUsernamesWithRole(role);
     }
 
@@ -112,8 +114,8 @@ public class UserService {
         var account = load(id);
         var errors = new ArrayList<FieldError>();
         validateDetails(changes.displayName(), changes.email(), changes.roles(), errors);
-        if (isSelf(account) && account.getRoles().contains(Role.ADMIN) && changes.roles() != null
-                && !changes.roles().contains(Role.ADMIN)) {
+        if (isSelf(account) && account.getRoles().contains(Role.ADMIN_ID) && changes.roles() != null
+                && !changes.roles().contains(Role.ADMIN_ID)) {
             errors.add(FieldError.of("roles", "user.roles.ownAdmin"));
         }
         ValidationException.throwIfAny(errors);
@@ -129,7 +131,7 @@ public class UserService {
         if (!enabled && isSelf(account)) {
             throw new ValidationException(FieldError.of("enabled", "user.disable.self"));
         }
-        if (!enabled && account.isEnabled() && account.getRoles().contains(Role.ADMIN)
+        if (!enabled && account.isEnabled() && account.getRoles().contains(Role.ADMIN_ID)
                 && accounts.countEnabledAdmins() <= 1) {
             throw new ValidationException(FieldError.of("enabled", "user.disable.lastAdmin"));
         }
@@ -194,7 +196,7 @@ public class UserService {
     }
 
     /** Creates an account without a signed-in admin: for the accounts made on first start. */
-    UserSummary createInitial(String username, String displayName, String password, Set<Role> roles) {
+    UserSummary createInitial(String username, String displayName, String password, Set<String> roles) {
         var account = new UserAccount(normalize(username), displayName, passwordEncoder.encode(password), roles,
                 clock.instant());
         account.setDefaultPassword(true);
@@ -213,7 +215,7 @@ public class UserService {
         return currentUser.username().map(account.getUsername()::equals).orElse(false);
     }
 
-    private static void validateDetails(String displayName, String email, Set<Role> roles, List<FieldError> errors) {
+    private void validateDetails(String displayName, String email, Set<String> roles, List<FieldError> errors) {
         if (displayName == null || displayName.isBlank()) {
             errors.add(FieldError.of("displayName", "validation.required"));
         } else if (displayName.strip().length() > 128) {
@@ -224,6 +226,9 @@ public class UserService {
         }
         if (roles == null || roles.isEmpty()) {
             errors.add(FieldError.of("roles", "user.roles.required"));
+        } else {
+            roles.stream().filter(r -> !this.roles.exists(r)).findFirst()
+                    .ifPresent(r -> errors.add(FieldError.of("roles", "role.unknown", r)));
         }
     }
 

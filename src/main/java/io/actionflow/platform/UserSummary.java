@@ -10,13 +10,13 @@ public record UserSummary(
         String displayName,
         String email,
         boolean enabled,
-        Set<Role> roles,
+        Set<String> roles,
         boolean defaultPassword,
         Instant lockedUntil,
         Instant createdAt) {
 
     public boolean isAdmin() {
-        return roles.contains(Role.ADMIN);
+        return roles.contains(Role.ADMIN_ID);
     }
 
     public boolean isLocked(Instant now) {

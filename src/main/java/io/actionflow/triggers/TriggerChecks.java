@@ -17,9 +17,11 @@ public class TriggerChecks {
     private static final Set<String> CONTEXT_TYPES = Set.of("none", "single", "multiple");
 
     private final CollectionService collections;
+    private final io.actionflow.platform.Roles roles;
 
-    TriggerChecks(CollectionService collections) {
+    TriggerChecks(CollectionService collections, io.actionflow.platform.Roles roles) {
         this.collections = collections;
+        this.roles = roles;
     }
 
     /** The problems, one per setting; empty when the configuration may be saved. */
@@ -78,7 +80,7 @@ public class TriggerChecks {
                     errors.add(FieldError.of("mode", "trigger.approval.mode.invalid"));
                 }
                 for (String role : approval.roles()) {
-                    if (java.util.Arrays.stream(io.actionflow.platform.Role.values()).noneMatch(r -> r.name().equalsIgnoreCase(role))) {
+                    if (!roles.exists(role)) {
                         errors.add(FieldError.of("roles", "trigger.approval.role.unknown", role));
                     }
                 }

@@ -19,7 +19,7 @@ class WorkflowsNavigation implements NavigationContributor {
 
     @Override
     public List<NavigationEntry> entries() {
-        return currentUser.hasRole(Role.ADMIN)
+        return currentUser.isAdmin()
                 ? List.of(NavigationEntry.admin("nav.workflows", "vaadin:connect", "admin/workflows", 300))
                 : List.of();
     }

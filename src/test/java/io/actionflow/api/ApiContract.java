@@ -79,7 +79,7 @@ abstract class ApiContract {
         collections.addField(log, FieldDraft.of("entry", FieldType.TEXT, FieldSettings.titled("Entry")));
         admin = tokens.create("admin", "tests " + suffix).secret();
         clerkName = "clerk" + suffix;
-        users.create(new UserDraft(clerkName, "Clerk", null, "clerk-password-1", Set.of(Role.MEMBER)));
+        users.create(new UserDraft(clerkName, "Clerk", null, "clerk-password-1", Set.of(Role.MEMBER_ID)));
         clerk = tokens.create(clerkName, "clerk").secret();
     }
 

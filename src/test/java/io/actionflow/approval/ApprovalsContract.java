@@ -438,7 +438,7 @@ abstract class ApprovalsContract {
 
     private String user(String username) {
         users.create(new UserDraft(username, username.substring(0, 3).toUpperCase(java.util.Locale.ROOT) + " Tester", null,
-                "long-enough-password", Set.of(Role.MEMBER)));
+                "long-enough-password", Set.of(Role.MEMBER_ID)));
         return username;
     }
 

@@ -322,7 +322,7 @@ abstract class DispatchContract {
     @Test
     void bindings_are_stored_with_the_button_in_order_and_refused_when_the_button_cannot_run_them() {
         var page = pagesService.create(new io.actionflow.pages.PageDraft("Orders " + orders, null, null, 1,
-                java.util.Set.of(io.actionflow.platform.Role.MEMBER)));
+                java.util.Set.of(io.actionflow.platform.Role.MEMBER_ID)));
         page = pagesService.addBlock(page.id(), new io.actionflow.pages.BlockDraft(io.actionflow.pages.BlockType.FORM, orders,
                 null, 0, List.of("code"), io.actionflow.pages.FormMode.CREATE, 0, null));
         var submit = page.blocks().getFirst().buttons().stream()

@@ -46,7 +46,7 @@ abstract class PagesContract {
 
     @Test
     void a_page_keeps_its_layout_blocks_and_default_buttons() {
-        var page = pages.create(new PageDraft("Team notes", null, "vaadin:book", 2, Set.of(Role.MEMBER)));
+        var page = pages.create(new PageDraft("Team notes", null, "vaadin:book", 2, Set.of(Role.MEMBER_ID)));
         assertThat(page.slug()).startsWith("team-notes");
 
         page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, collection, null, 0, List.of(), null, 10, null));
@@ -66,7 +66,7 @@ abstract class PagesContract {
 
     @Test
     void buttons_keep_their_settings_and_order() {
-        var page = pages.create(new PageDraft("Buttons " + collection, null, null, 1, Set.of(Role.MEMBER)));
+        var page = pages.create(new PageDraft("Buttons " + collection, null, null, 1, Set.of(Role.MEMBER_ID)));
         page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, collection, null, 0, List.of(), null, 25, null));
         long table = page.blocks().getFirst().id();
         var markDone = new ButtonDraft(ButtonKind.UPDATE_RECORD, ButtonPlacement.ROW, "Mark done", "vaadin:check",
@@ -87,7 +87,7 @@ abstract class PagesContract {
 
     @Test
     void misplaced_or_incomplete_buttons_and_blocks_are_refused() {
-        var page = pages.create(new PageDraft("Refusals " + collection, null, null, 1, Set.of(Role.MEMBER)));
+        var page = pages.create(new PageDraft("Refusals " + collection, null, null, 1, Set.of(Role.MEMBER_ID)));
         page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, collection, null, 0, List.of(), null, 25, null));
         long table = page.blocks().getFirst().id();
         long pageId = page.id();
@@ -107,7 +107,7 @@ abstract class PagesContract {
 
     @Test
     void a_member_cannot_open_an_admin_page() {
-        var page = pages.create(new PageDraft("Admins " + collection, null, null, 1, Set.of(Role.ADMIN)));
+        var page = pages.create(new PageDraft("Admins " + collection, null, null, 1, Set.of(Role.ADMIN_ID)));
         var member = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("member", null,
                 List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_member")));
         var context = securityContexts;

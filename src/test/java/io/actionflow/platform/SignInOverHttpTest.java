@@ -54,7 +54,7 @@ class SignInOverHttpTest extends IntegrationTest {
     @WithMockUser(username = "admin", roles = "admin")
     void ten_wrong_passwords_in_a_row_lock_out_even_the_right_one() throws Exception {
         String username = "http-lock-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new UserDraft(username, "Lock Test", null, "right-password", Set.of(Role.MEMBER)));
+        users.create(new UserDraft(username, "Lock Test", null, "right-password", Set.of(Role.MEMBER_ID)));
 
         for (int i = 0; i < 10; i++) {
             assertThat(signIn(username, "wrong-password")).endsWith("/login?error");

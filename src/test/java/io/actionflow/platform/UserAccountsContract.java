@@ -30,8 +30,8 @@ abstract class UserAccountsContract {
         var admin = users.findByUsername("admin").orElseThrow();
         var member = users.findByUsername("member").orElseThrow();
 
-        assertThat(admin.roles()).contains(Role.ADMIN);
-        assertThat(member.roles()).containsExactly(Role.MEMBER);
+        assertThat(admin.roles()).contains(Role.ADMIN_ID);
+        assertThat(member.roles()).containsExactly(Role.MEMBER_ID);
         assertThat(users.usernamesWithDefaultPassword()).contains("member");
     }
 
@@ -66,7 +66,7 @@ abstract class UserAccountsContract {
                         FieldError.of("email", "validation.email"),
                         FieldError.of("password", "validation.tooShort", UserService.MIN_PASSWORD_LENGTH),
                         FieldError.of("roles", "user.roles.required")));
-        assertThatThrownBy(() -> users.create(new UserDraft("", "Name", null, "", Set.of(Role.MEMBER))))
+        assertThatThrownBy(() -> users.create(new UserDraft("", "Name", null, "", Set.of(Role.MEMBER_ID))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).containsExactlyInAnyOrder(
                         FieldError.of("username", "validation.required"),
                         FieldError.of("password", "validation.required")));
@@ -107,18 +107,18 @@ abstract class UserAccountsContract {
     void an_admin_cannot_take_away_their_own_admin_role_or_disable_themselves() {
         var admin = users.findByUsername("admin").orElseThrow();
 
-        assertThatThrownBy(() -> users.update(admin.id(), new UserChanges("Admin", null, Set.of(Role.MEMBER))))
+        assertThatThrownBy(() -> users.update(admin.id(), new UserChanges("Admin", null, Set.of(Role.MEMBER_ID))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .containsExactly(FieldError.of("roles", "user.roles.ownAdmin")));
         assertThatThrownBy(() -> users.setEnabled(admin.id(), false))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .containsExactly(FieldError.of("enabled", "user.disable.self")));
-        assertThat(users.findByUsername("admin").orElseThrow().roles()).contains(Role.ADMIN);
+        assertThat(users.findByUsername("admin").orElseThrow().roles()).contains(Role.ADMIN_ID);
     }
 
     @Test
     void changing_a_password_clears_the_default_password_flag() {
-        var user = users.createInitial(unique("default"), "Default", "password-1", EnumSet.of(Role.MEMBER));
+        var user = users.createInitial(unique("default"), "Default", "password-1", java.util.Set.of(Role.MEMBER_ID));
         assertThat(users.usernamesWithDefaultPassword()).contains(user.username());
 
         users.resetPassword(user.id(), "password-2");
@@ -148,7 +148,7 @@ abstract class UserAccountsContract {
     }
 
     private static UserDraft draft(String username, String password) {
-        return new UserDraft(username, "Test " + username, username + "@example.com", password, Set.of(Role.MEMBER));
+        return new UserDraft(username, "Test " + username, username + "@example.com", password, Set.of(Role.MEMBER_ID));
     }
 
     private static String unique(String prefix) {

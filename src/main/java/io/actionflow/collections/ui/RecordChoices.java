@@ -5,6 +5,7 @@ import io.actionflow.collections.CollectionDefinition;
 import io.actionflow.collections.Filter;
 import io.actionflow.collections.RecordQueries;
 import io.actionflow.collections.RecordQuery;
+import io.actionflow.collections.Visibility;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -17,25 +18,36 @@ public final class RecordChoices {
 
     /** A combo box over the records of {@code collection}. */
     public static ComboBox<Choice> comboBox(RecordQueries queries, CollectionDefinition collection) {
+        return comboBox(queries, collection, Visibility.ALL);
+    }
+
+    /** A combo box over the records of {@code collection} that a reader may see. */
+    public static ComboBox<Choice> comboBox(RecordQueries queries, CollectionDefinition collection, Visibility visibility) {
         var combo = new ComboBox<Choice>();
         combo.setItemLabelGenerator(Choice::title);
-        combo.setItems(query -> choices(queries, collection, query.getFilter().orElse(""), query.getOffset(), query.getLimit()));
+        combo.setItems(query -> choices(queries, collection, visibility, query.getFilter().orElse(""), query.getOffset(), query.getLimit()));
         combo.setClearButtonVisible(true);
         return combo;
     }
 
     /** The records whose title contains the typed text (or whose number it is), by title. */
     public static Stream<Choice> choices(RecordQueries queries, CollectionDefinition collection, String text, int offset, int limit) {
+        return choices(queries, collection, Visibility.ALL, text, offset, limit);
+    }
+
+    private static Stream<Choice> choices(RecordQueries queries, CollectionDefinition collection, Visibility visibility,
+            String text, int offset, int limit) {
+        boolean byTitle = collection.titleField() != null && visibility.field(collection.name(), collection.titleField());
         Filter filter = Filter.all();
         String typed = text.strip();
         if (!typed.isEmpty()) {
             filter = typed.chars().allMatch(Character::isDigit) && typed.length() < 18
                     ? Filter.where("id", Filter.Operator.EQ, Long.parseLong(typed))
-                    : collection.titleField() == null ? Filter.where("id", Filter.Operator.IN)
+                    : !byTitle ? Filter.where("id", Filter.Operator.IN)
                     : Filter.where(collection.titleField(), Filter.Operator.CONTAINS, typed);
         }
-        var sorts = collection.titleField() == null ? List.<RecordQuery.Sort>of() : List.of(RecordQuery.Sort.asc(collection.titleField()));
-        return queries.find(collection.name(), new RecordQuery(filter, sorts, offset, limit)).stream()
+        var sorts = !byTitle ? List.<RecordQuery.Sort>of() : List.of(RecordQuery.Sort.asc(collection.titleField()));
+        return queries.find(collection.name(), new RecordQuery(filter, sorts, offset, limit), visibility).stream()
                 .map(r -> new Choice(r.id(), r.title()));
     }
 

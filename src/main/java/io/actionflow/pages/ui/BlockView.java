@@ -39,8 +39,15 @@ abstract class BlockView extends Div {
             type.addClassName("af-block-kind");
             header.add(type, BlockDesign.menu(context, block, this));
         }
+        var blind = context.design ? context.rolesThatCannotRead(block.collection()) : List.<String>of();
         body.addClassName("af-block-body");
         add(header);
+        if (!blind.isEmpty()) {
+            var names = blind.stream().map(r -> context.roles.label(r, this::getTranslation)).toList();
+            var warning = new Span(getTranslation("design.block.unreadable", String.join(", ", names), collection.title()));
+            warning.addClassNames("af-badge", "af-badge-warning", "af-design-warning");
+            add(warning);
+        }
         if (context.design) {
             add(BlockDesign.buttonStrip(context, block, this));
         }
@@ -87,10 +94,17 @@ abstract class BlockView extends Div {
     }
 
     protected List<Button> buttons(ButtonPlacement placement, StoredRecord row, Dialog dialog) {
-        return block.buttons(placement).stream().map(b -> ButtonActions.create(b, this, row, dialog)).toList();
+        return block.buttons(placement).stream().filter(b -> context.shows(b, block.collection()))
+                .map(b -> ButtonActions.create(b, this, row, dialog)).toList();
     }
 
+    /** The row actions its user may use. */
     protected List<ButtonDefinition> rowButtons() {
-        return block.buttons(ButtonPlacement.ROW);
+        return block.buttons(ButtonPlacement.ROW).stream().filter(b -> context.shows(b, block.collection())).toList();
+    }
+
+    /** The fields of this block its user may read. */
+    protected List<String> readableFields() {
+        return context.readable(block.collection(), block.fields());
     }
 }

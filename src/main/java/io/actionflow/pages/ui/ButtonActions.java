@@ -261,6 +261,6 @@ final class ButtonActions {
     }
 
     private static String role(PageContext context) {
-        return context.currentUser.hasRole(Role.ADMIN) ? Role.ADMIN_ID : Role.MEMBER_ID;
+        return context.currentUser.actingRole().orElse(Role.MEMBER_ID);
     }
 }

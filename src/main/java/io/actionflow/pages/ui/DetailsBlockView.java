@@ -26,7 +26,7 @@ final class DetailsBlockView extends BlockView {
         placeholder.addClassName("af-muted");
         body.add(placeholder, lines, actions);
         show(context.recordFromAddress == null ? null
-                : context.queries.get(block.collection(), context.recordFromAddress).orElse(null));
+                : context.reader.get(block.collection(), context.recordFromAddress).orElse(null));
     }
 
     private void show(StoredRecord shown) {
@@ -38,7 +38,7 @@ final class DetailsBlockView extends BlockView {
         if (shown == null) {
             return;
         }
-        lines(this, collection(), block().fields(), shown).forEach(lines::add);
+        lines(this, collection(), readableFields(), shown).forEach(lines::add);
         buttons(ButtonPlacement.ROW, shown, null).forEach(actions::add);
     }
 
@@ -68,7 +68,7 @@ final class DetailsBlockView extends BlockView {
     @Override
     void refresh() {
         if (record != null) {
-            show(context().queries.get(block().collection(), record.id()).orElse(null));
+            show(context().reader.get(block().collection(), record.id()).orElse(null));
         }
     }
 }

@@ -25,7 +25,8 @@ final class FieldEditors {
     private FieldEditors() {
     }
 
-    static FieldEditor<?> create(FieldDefinition field, RecordQueries queries, CollectionDefinition target) {
+    static FieldEditor<?> create(FieldDefinition field, RecordQueries queries, CollectionDefinition target,
+            io.actionflow.collections.Visibility visibility) {
         FieldEditor<?> editor = switch (field.type()) {
             case TEXT -> new FieldEditor<>(field, new TextField(), v -> v, (v, r) -> (String) v);
             case LONG_TEXT -> new FieldEditor<>(field, new TextArea(), v -> v, (v, r) -> (String) v);
@@ -38,7 +39,7 @@ final class FieldEditors {
                     v -> v.atZone(ZoneId.systemDefault()).toOffsetDateTime(),
                     (v, r) -> ((OffsetDateTime) v).atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime());
             case SINGLE_SELECT -> select(field);
-            case MANY_TO_ONE -> relation(field, queries, target);
+            case MANY_TO_ONE -> relation(field, queries, target, visibility);
             case ONE_TO_MANY -> throw new IllegalArgumentException("A one-to-many field has no input");
         };
         var component = editor.component();
@@ -58,8 +59,9 @@ final class FieldEditors {
         return new FieldEditor<>(field, select, v -> v, (v, r) -> (String) v);
     }
 
-    private static FieldEditor<Choice> relation(FieldDefinition field, RecordQueries queries, CollectionDefinition target) {
-        return new FieldEditor<>(field, RecordChoices.comboBox(queries, target), Choice::id,
+    private static FieldEditor<Choice> relation(FieldDefinition field, RecordQueries queries, CollectionDefinition target,
+            io.actionflow.collections.Visibility visibility) {
+        return new FieldEditor<>(field, RecordChoices.comboBox(queries, target, visibility), Choice::id,
                 (v, r) -> new Choice((Long) v, r.relationTitles().getOrDefault(field.name(), "#" + v)));
     }
 }

@@ -33,13 +33,17 @@ final class FilterBar extends Div {
     private final TextField value = new TextField();
     private final Div chips = new Div();
 
-    /** {@code check} runs a filter once and throws {@link ValidationException} if the database would refuse it. */
-    FilterBar(CollectionDefinition collection, java.util.function.Consumer<Filter> check, Runnable changed) {
+    /**
+     * {@code check} runs a filter once and throws {@link ValidationException} if the database would refuse it; only the
+     * fields {@code offered} are offered to filter on.
+     */
+    FilterBar(CollectionDefinition collection, java.util.function.Consumer<Filter> check, Runnable changed,
+            java.util.function.Predicate<FieldDefinition> offered) {
         this.collection = collection;
         this.changed = changed;
         this.check = check;
         addClassName("af-filter-bar");
-        field.setItems(collection.columnFields());
+        field.setItems(collection.columnFields().stream().filter(offered).toList());
         field.setItemLabelGenerator(FieldDefinition::title);
         field.setPlaceholder(getTranslation("filter.field.placeholder"));
         field.setAriaLabel(getTranslation("filter.field.placeholder"));

@@ -23,14 +23,15 @@ final class FormBlockView extends BlockView implements FormHost {
 
     FormBlockView(PageContext context, BlockDefinition block) {
         super(context, block);
-        form = new RecordForm(collection(), block.fields(), context.collections, context.queries);
+        form = new RecordForm(collection(), block.fields(), context.collections, context.queries, context.reader,
+                block.formMode() == FormMode.EDIT ? io.actionflow.access.Act.UPDATE : io.actionflow.access.Act.CREATE);
         actions.addClassName("af-form-actions");
         buttons(ButtonPlacement.FORM, null, null).forEach(actions::add);
         placeholder.addClassName("af-muted");
         body.add(placeholder, form, actions);
         if (block.formMode() == FormMode.EDIT) {
             show(context.recordFromAddress == null ? null
-                    : context.queries.get(block.collection(), context.recordFromAddress).orElse(null));
+                    : context.reader.get(block.collection(), context.recordFromAddress).orElse(null));
         } else {
             placeholder.setVisible(false);
         }
@@ -59,7 +60,7 @@ final class FormBlockView extends BlockView implements FormHost {
     @Override
     void refresh() {
         if (record != null) {
-            show(context().queries.get(block().collection(), record.id()).orElse(null));
+            show(context().reader.get(block().collection(), record.id()).orElse(null));
         }
     }
 

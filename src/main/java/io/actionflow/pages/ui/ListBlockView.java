@@ -25,9 +25,9 @@ final class ListBlockView extends BlockView {
         buttons(ButtonPlacement.TOOLBAR, null, null).forEach(actions::add);
         list.setRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::card));
         list.setDataProvider(com.vaadin.flow.data.provider.DataProvider.fromCallbacks(
-                query -> context.queries.find(block.collection(),
+                query -> context.reader.find(block.collection(),
                         new RecordQuery(Filter.all(), List.of(), query.getOffset(), query.getLimit())).stream(),
-                query -> (int) Math.min(context.queries.count(block.collection(), Filter.all()), Integer.MAX_VALUE)));
+                query -> (int) Math.min(context.reader.count(block.collection(), Filter.all()), Integer.MAX_VALUE)));
         list.setHeight("26rem");
         list.addClassName("af-card-list");
         body.add(actions, list);
@@ -39,7 +39,7 @@ final class ListBlockView extends BlockView {
         var title = new Span(record.title());
         title.addClassName("af-card-title");
         card.add(title);
-        for (String name : block().fields()) {
+        for (String name : readableFields()) {
             collection().field(name).filter(f -> f.type().hasColumn()).ifPresent(field -> card.add(line(field, record)));
         }
         var actions = new Div();

@@ -25,6 +25,10 @@ final class PageContext {
     final RecordQueries queries;
     final ActionDispatcher dispatcher;
     final CurrentUser currentUser;
+    final io.actionflow.access.Access access;
+    final io.actionflow.platform.Roles roles;
+    /** What the signed-in user may read and do, for every block of this page. */
+    final io.actionflow.access.Access.Reader reader;
     final boolean design;
     final Long recordFromAddress;
     private PageDefinition page;
@@ -33,8 +37,11 @@ final class PageContext {
     private final Map<String, CollectionDefinition> collectionCache = new HashMap<>();
 
     PageContext(PageService pages, CollectionService collections, RecordQueries queries, ActionDispatcher dispatcher,
-            CurrentUser currentUser, PageDefinition page, boolean design, Long recordFromAddress,
-            Consumer<PageDefinition> redraw) {
+            CurrentUser currentUser, io.actionflow.access.Access access, io.actionflow.platform.Roles roles, PageDefinition page,
+            boolean design, Long recordFromAddress, Consumer<PageDefinition> redraw) {
+        this.access = access;
+        this.roles = roles;
+        this.reader = access.reader();
         this.pages = pages;
         this.collections = collections;
         this.queries = queries;
@@ -48,6 +55,44 @@ final class PageContext {
 
     PageDefinition page() {
         return page;
+    }
+
+    /** What a button needs its user to be allowed on its block's collection. */
+    static io.actionflow.access.Act act(io.actionflow.pages.ButtonKind kind) {
+        return switch (kind) {
+            case SUBMIT, ADD_NEW -> io.actionflow.access.Act.CREATE;
+            case SAVE, UPDATE_RECORD, EDIT -> io.actionflow.access.Act.UPDATE;
+            case DELETE, DELETE_SELECTED -> io.actionflow.access.Act.DELETE;
+            case TRIGGER_WORKFLOW -> io.actionflow.access.Act.TRIGGER;
+            case VIEW, REFRESH -> io.actionflow.access.Act.VIEW;
+        };
+    }
+
+    /** Whether the signed-in user may use this button (design mode shows every button to the admin). */
+    boolean shows(io.actionflow.pages.ButtonDefinition button, String collection) {
+        return design || reader.may(collection, act(button.kind()));
+    }
+
+    /** Whether the signed-in user may see this block: read its records, or for a create form, create them. */
+    boolean shows(io.actionflow.pages.BlockDefinition block) {
+        if (design) {
+            return true;
+        }
+        boolean creates = block.type() == io.actionflow.pages.BlockType.FORM && block.formMode() == io.actionflow.pages.FormMode.CREATE;
+        return reader.may(block.collection(), creates ? io.actionflow.access.Act.CREATE : io.actionflow.access.Act.VIEW);
+    }
+
+    /** Of these fields, those the signed-in user may read. */
+    java.util.List<String> readable(String collection, java.util.List<String> fields) {
+        return fields.stream().filter(f -> reader.reads(collection, f)).toList();
+    }
+
+    /** The roles that see this page but may not read the records of {@code collection}: design mode warns of them. */
+    java.util.List<String> rolesThatCannotRead(String collection) {
+        return page.roles().stream().filter(r -> !io.actionflow.platform.Role.ADMIN_ID.equals(r))
+                .filter(r -> !access.reader(new io.actionflow.access.Actor(null, null, r, null, null))
+                        .may(collection, io.actionflow.access.Act.VIEW))
+                .sorted().toList();
     }
 
     CollectionDefinition collection(String name) {

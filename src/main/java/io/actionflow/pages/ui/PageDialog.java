@@ -8,10 +8,8 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import io.actionflow.pages.PageDefinition;
 import io.actionflow.pages.PageDraft;
 import io.actionflow.pages.PageService;
-import io.actionflow.platform.Role;
 import io.actionflow.platform.ui.FormDialog;
 import io.actionflow.platform.ui.Notices;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -30,9 +28,9 @@ final class PageDialog extends FormDialog {
     private final TextField slug = new TextField();
     private final Select<String> icon = new Select<>();
     private final Select<Integer> columns = new Select<>();
-    private final CheckboxGroup<Role> roles = new CheckboxGroup<>();
+    private final CheckboxGroup<String> roles = new CheckboxGroup<>();
 
-    PageDialog(PageService pages, PageDefinition existing, Consumer<PageDefinition> onSaved) {
+    PageDialog(PageService pages, io.actionflow.platform.Roles knownRoles, PageDefinition existing, Consumer<PageDefinition> onSaved) {
         super(null);
         this.pages = pages;
         this.existing = existing;
@@ -52,14 +50,14 @@ final class PageDialog extends FormDialog {
         columns.setItems(1, 2);
         columns.setItemLabelGenerator(c -> getTranslation("pages.columns." + c));
         roles.setLabel(getTranslation("pages.roles"));
-        roles.setItems(Role.values());
-        roles.setItemLabelGenerator(r -> getTranslation("role." + r.id()));
+        roles.setItems(knownRoles.list().stream().map(io.actionflow.platform.RoleDefinition::id).toList());
+        roles.setItemLabelGenerator(r -> knownRoles.label(r, this::getTranslation));
         errors.bind("title", title).bind("slug", slug).bind("icon", icon).bind("columns", columns).bind("roles", roles);
         form.add(title, slug, icon, columns, roles);
         if (existing == null) {
             icon.setValue(ICONS.getFirst());
             columns.setValue(1);
-            roles.setValue(EnumSet.allOf(Role.class));
+            roles.setValue(java.util.Set.copyOf(knownRoles.list().stream().map(io.actionflow.platform.RoleDefinition::id).toList()));
         } else {
             title.setValue(existing.title());
             slug.setValue(existing.slug());

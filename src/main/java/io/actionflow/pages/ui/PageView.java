@@ -43,8 +43,13 @@ class PageView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
     private Long record;
     private Registration designListener;
 
+    private final io.actionflow.platform.Roles roles;
+    private final io.actionflow.access.Access access;
+
     PageView(PageService pages, CollectionService collections, RecordQueries queries, ActionDispatcher dispatcher,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, io.actionflow.platform.Roles roles, io.actionflow.access.Access access) {
+        this.roles = roles;
+        this.access = access;
         this.pages = pages;
         this.collections = collections;
         this.queries = queries;
@@ -94,13 +99,13 @@ class PageView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
     private void render(PageDefinition definition) {
         page = definition;
         removeAll();
-        boolean design = DesignMode.isOn() && currentUser.hasRole(Role.ADMIN);
-        var context = new PageContext(pages, collections, queries, dispatcher, currentUser, definition, design, record, this::render);
+        boolean design = DesignMode.isOn() && currentUser.isAdmin();
+        var context = new PageContext(pages, collections, queries, dispatcher, currentUser, access, roles, definition, design, record, this::render);
         if (design) {
             add(designBar(context));
         }
         if (definition.blocks().isEmpty()) {
-            var empty = new Paragraph(getTranslation(currentUser.hasRole(Role.ADMIN) && !design ? "page.empty.admin" : "page.empty"));
+            var empty = new Paragraph(getTranslation(currentUser.isAdmin() && !design ? "page.empty.admin" : "page.empty"));
             empty.addClassName("af-muted");
             add(empty);
             return;
@@ -111,7 +116,10 @@ class PageView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
             var column = new Div();
             column.addClassName("af-column");
             for (BlockDefinition block : definition.column(c)) {
-                column.add(create(context, block));
+                // a block its user may not use is not there for them
+                if (context.shows(block)) {
+                    column.add(create(context, block));
+                }
             }
             columns.add(column);
         }
@@ -131,7 +139,7 @@ class PageView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
         var addBlock = new Button(getTranslation("design.block.add"), VaadinIcon.PLUS.create(), e -> BlockDialog.create(context).open());
         addBlock.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var settings = new Button(getTranslation("design.page.settings"), VaadinIcon.COG.create(),
-                e -> new PageDialog(pages, context.page(), saved -> context.changed(saved)).open());
+                e -> new PageDialog(pages, roles, context.page(), saved -> context.changed(saved)).open());
         var hint = new Paragraph(getTranslation("design.hint"));
         hint.addClassName("af-muted");
         var bar = new Div(hint, settings, addBlock);

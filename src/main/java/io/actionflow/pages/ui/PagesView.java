@@ -27,18 +27,20 @@ import java.util.stream.Collectors;
 class PagesView extends VerticalLayout implements HasDynamicTitle {
 
     private final PageService pages;
+    private final io.actionflow.platform.Roles roles;
     private final Grid<PageDefinition> grid = new Grid<>();
 
-    PagesView(PageService pages) {
+    PagesView(PageService pages, io.actionflow.platform.Roles roles) {
         this.pages = pages;
+        this.roles = roles;
         addClassName("af-page");
         setSizeFull();
         var toolbar = ListToolbar.of(getTranslation("pages.intro"), getTranslation("pages.new"),
-                () -> new PageDialog(pages, null, this::design).open());
+                () -> new PageDialog(pages, roles, null, this::design).open());
 
         grid.addColumn(PageDefinition::title).setKey("title").setHeader(getTranslation("pages.title")).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(p -> "/p/" + p.slug()).setKey("slug").setHeader(getTranslation("pages.slug")).setAutoWidth(true);
-        grid.addColumn(p -> p.roles().stream().sorted().map(r -> getTranslation("role." + r.id())).collect(Collectors.joining(", ")))
+        grid.addColumn(p -> p.roles().stream().sorted().map(r -> roles.label(r, this::getTranslation)).collect(Collectors.joining(", ")))
                 .setKey("roles").setHeader(getTranslation("pages.roles")).setAutoWidth(true);
         grid.addColumn(p -> p.blocks().size()).setKey("blocks").setHeader(getTranslation("pages.blocks")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("users.actions"))
@@ -61,7 +63,7 @@ class PagesView extends VerticalLayout implements HasDynamicTitle {
     private Component actions(PageDefinition page) {
         var open = small(getTranslation("pages.open"), () -> getUI().ifPresent(ui -> ui.navigate(PageView.class, page.slug())));
         var design = small(getTranslation("pages.design"), () -> design(page));
-        var edit = small(getTranslation("users.edit"), () -> new PageDialog(pages, page, saved -> reload()).open());
+        var edit = small(getTranslation("users.edit"), () -> new PageDialog(pages, roles, page, saved -> reload()).open());
         var up = small(null, () -> move(page, -1));
         up.setIcon(VaadinIcon.ARROW_UP.create());
         up.setAriaLabel(getTranslation("fields.moveUp"));

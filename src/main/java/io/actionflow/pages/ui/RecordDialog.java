@@ -30,7 +30,7 @@ final class RecordDialog extends Dialog implements FormHost {
     /** A create form with every field of the collection; its Submit follows the Add new button's settings. */
     static RecordDialog create(BlockView block, ButtonDefinition addNew) {
         var dialog = new RecordDialog(block, ButtonActions.label(block, addNew) + " · " + block.collection().title());
-        dialog.form = dialog.formFor(block);
+        dialog.form = dialog.formFor(block, io.actionflow.access.Act.CREATE);
         dialog.add(dialog.form);
         dialog.footer(block, "action.submit", () -> ButtonActions.dispatch(addNew, block, dialog, dialog, Action.CREATE,
                 List.of(), dialog.form.values()));
@@ -40,11 +40,11 @@ final class RecordDialog extends Dialog implements FormHost {
     /** An edit form on the record as it is stored now; a record gone meanwhile is said so, not shown. */
     static Optional<Dialog> edit(BlockView block, ButtonDefinition edit, StoredRecord row) {
         var dialog = new RecordDialog(block, row.title());
-        var fresh = block.context().queries.get(block.block().collection(), row.id());
+        var fresh = block.context().reader.get(block.block().collection(), row.id());
         if (fresh.isEmpty()) {
             return gone(block, row);
         }
-        dialog.form = dialog.formFor(block);
+        dialog.form = dialog.formFor(block, io.actionflow.access.Act.UPDATE);
         dialog.form.show(fresh.get());
         dialog.add(dialog.form);
         dialog.footer(block, "action.save", () -> ButtonActions.dispatch(edit, block, dialog, dialog, Action.UPDATE,
@@ -55,11 +55,12 @@ final class RecordDialog extends Dialog implements FormHost {
     /** The record read-only, with the block's row actions (but View); they close the dialog when they are done. */
     static Optional<Dialog> view(BlockView block, StoredRecord row) {
         var dialog = new RecordDialog(block, row.title());
-        var fresh = block.context().queries.get(block.block().collection(), row.id());
+        var fresh = block.context().reader.get(block.block().collection(), row.id());
         if (fresh.isEmpty()) {
             return gone(block, row);
         }
-        var fields = block.collection().columnFields().stream().map(FieldDefinition::name).toList();
+        var fields = block.context().readable(block.block().collection(),
+                block.collection().columnFields().stream().map(FieldDefinition::name).toList());
         var lines = new Div();
         lines.addClassName("af-details");
         DetailsBlockView.lines(block, block.collection(), fields, fresh.get()).forEach(lines::add);
@@ -67,6 +68,7 @@ final class RecordDialog extends Dialog implements FormHost {
         var actions = new Div();
         actions.addClassName("af-row-actions");
         block.block().buttons(ButtonPlacement.ROW).stream().filter(b -> b.kind() != ButtonKind.VIEW)
+                .filter(b -> block.context().shows(b, block.block().collection()))
                 .map(b -> ButtonActions.create(b, block, fresh.get(), dialog)).forEach(actions::add);
         var close = new Button(block.getTranslation("common.close"), e -> dialog.close());
         dialog.getFooter().add(actions, close);
@@ -79,9 +81,10 @@ final class RecordDialog extends Dialog implements FormHost {
         return Optional.empty();
     }
 
-    private RecordForm formFor(BlockView block) {
+    private RecordForm formFor(BlockView block, io.actionflow.access.Act act) {
         var fields = block.collection().columnFields().stream().map(FieldDefinition::name).toList();
-        return new RecordForm(block.collection(), fields, block.context().collections, block.context().queries);
+        return new RecordForm(block.collection(), fields, block.context().collections, block.context().queries,
+                block.context().reader, act);
     }
 
     private void footer(BlockView block, String saveKey, Runnable save) {

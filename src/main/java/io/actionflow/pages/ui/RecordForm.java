@@ -17,15 +17,30 @@ import java.util.Map;
 final class RecordForm extends FormLayout {
 
     private final List<FieldEditor<?>> editors = new ArrayList<>();
+    /** The inputs shown but not submitted: fields the user may read and not change. */
+    private final java.util.Set<FieldEditor<?>> readOnly = new java.util.HashSet<>();
 
-    RecordForm(CollectionDefinition collection, List<String> fieldNames, CollectionService collections, RecordQueries queries) {
+    /**
+     * A create form ({@code act} CREATE) shows the fields its user may set on creation; an edit form (UPDATE) shows
+     * those they may read, and those they may not change as read-only, not submitted.
+     */
+    RecordForm(CollectionDefinition collection, List<String> fieldNames, CollectionService collections, RecordQueries queries,
+            io.actionflow.access.Access.Reader reader, io.actionflow.access.Act act) {
         addClassName("af-record-form");
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("36em", 2));
         for (String name : fieldNames) {
+            boolean writes = reader.writes(collection.name(), act, name);
+            if (!writes && (act == io.actionflow.access.Act.CREATE || !reader.reads(collection.name(), name))) {
+                continue;
+            }
             collection.field(name).filter(f -> f.type().hasColumn()).ifPresent(field -> {
                 CollectionDefinition target = field.type() == FieldType.MANY_TO_ONE ? collections.require(field.target()) : null;
-                FieldEditor<?> editor = FieldEditors.create(field, queries, target);
+                FieldEditor<?> editor = FieldEditors.create(field, queries, target, reader.visibility());
                 editor.clear();
+                if (!writes) {
+                    editor.setReadOnly(true);
+                    readOnly.add(editor);
+                }
                 editors.add(editor);
                 add(editor.component());
                 if (field.type() == FieldType.LONG_TEXT) {
@@ -46,7 +61,7 @@ final class RecordForm extends FormLayout {
             throw new Unreadable();
         }
         var values = new LinkedHashMap<String, Object>();
-        editors.forEach(e -> values.put(e.field().name(), e.submitted()));
+        editors.stream().filter(e -> !readOnly.contains(e)).forEach(e -> values.put(e.field().name(), e.submitted()));
         return values;
     }
 
@@ -83,7 +98,7 @@ final class RecordForm extends FormLayout {
     }
 
     void setReadOnly(boolean readOnly) {
-        editors.forEach(e -> e.setReadOnly(readOnly));
+        editors.forEach(e -> e.setReadOnly(readOnly || this.readOnly.contains(e)));
     }
 
     List<FieldDefinition> fields() {

@@ -30,7 +30,8 @@ final class TableBlockView extends BlockView {
 
     TableBlockView(PageContext context, BlockDefinition block) {
         super(context, block);
-        filters = new FilterBar(collection(), f -> context.queries.count(block.collection(), f), this::refresh);
+        filters = new FilterBar(collection(), f -> context.reader.count(block.collection(), f), this::refresh,
+                field -> context.reader.reads(block.collection(), field.name()));
         var toolbar = new Div(filters);
         toolbar.addClassName("af-block-toolbar");
         var actions = new Div();
@@ -38,15 +39,15 @@ final class TableBlockView extends BlockView {
         buttons(ButtonPlacement.TOOLBAR, null, null).forEach(actions::add);
         toolbar.add(actions);
 
-        for (String name : block.fields()) {
+        for (String name : readableFields()) {
             collection().field(name).filter(f -> f.type().hasColumn()).ifPresent(this::addColumn);
         }
         if (!rowButtons().isEmpty()) {
             grid.addComponentColumn(this::rowActions).setKey("actions").setHeader(getTranslation("block.actions"))
                     .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         }
-        boolean selectable = block.buttons(ButtonPlacement.TOOLBAR).stream().anyMatch(b -> b.kind() == ButtonKind.DELETE_SELECTED
-                || b.triggerContext() == TriggerContext.SELECTED);
+        boolean selectable = block.buttons(ButtonPlacement.TOOLBAR).stream().filter(b -> context.shows(b, block.collection()))
+                .anyMatch(b -> b.kind() == ButtonKind.DELETE_SELECTED || b.triggerContext() == TriggerContext.SELECTED);
         grid.setSelectionMode(selectable ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
         grid.addItemClickListener(e -> context.selected(block.id(), e.getItem()));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -55,10 +56,10 @@ final class TableBlockView extends BlockView {
         grid.setAllRowsVisible(false);
         grid.setHeight("26rem");
         grid.setItems(
-                query -> context.queries.find(block.collection(), new RecordQuery(filters.filter(),
+                query -> context.reader.find(block.collection(), new RecordQuery(filters.filter(),
                         sorts(query.getSortOrders()), query.getOffset(), query.getLimit())).stream(),
                 query -> {
-                    long total = context.queries.count(block.collection(), filters.filter());
+                    long total = context.reader.count(block.collection(), filters.filter());
                     count.setText(getTranslation("records.count", total));
                     return (int) Math.min(total, Integer.MAX_VALUE);
                 });

@@ -9,7 +9,6 @@ import io.actionflow.platform.UserChanges;
 import io.actionflow.platform.UserDraft;
 import io.actionflow.platform.UserService;
 import io.actionflow.platform.UserSummary;
-import java.util.EnumSet;
 import java.util.Set;
 
 /** Creates an account ({@code existing == null}) or edits one; the service decides what is valid. */
@@ -23,9 +22,9 @@ final class UserDialog extends FormDialog {
     private final TextField displayName = new TextField();
     private final EmailField email = new EmailField();
     private final PasswordField password = new PasswordField();
-    private final CheckboxGroup<Role> roles = new CheckboxGroup<>();
+    private final CheckboxGroup<String> roles = new CheckboxGroup<>();
 
-    UserDialog(UserService users, UserSummary existing, Runnable onSaved) {
+    UserDialog(UserService users, io.actionflow.platform.Roles known, UserSummary existing, Runnable onSaved) {
         super(null);
         this.users = users;
         this.existing = existing;
@@ -41,8 +40,8 @@ final class UserDialog extends FormDialog {
         password.setRequiredIndicatorVisible(true);
         password.setHelperText(getTranslation("users.password.help"));
         roles.setLabel(getTranslation("users.roles"));
-        roles.setItems(Role.values());
-        roles.setItemLabelGenerator(r -> getTranslation("role." + r.id()));
+        roles.setItems(known.list().stream().map(io.actionflow.platform.RoleDefinition::id).toList());
+        roles.setItemLabelGenerator(r -> known.label(r, this::getTranslation));
         roles.setRequiredIndicatorVisible(true);
         errors.bind("username", username).bind("displayName", displayName).bind("email", email)
                 .bind("password", password).bind("roles", roles);
@@ -52,7 +51,7 @@ final class UserDialog extends FormDialog {
 
     private void fill() {
         if (existing == null) {
-            roles.setValue(EnumSet.of(Role.MEMBER));
+            roles.setValue(Set.of(Role.MEMBER_ID));
             return;
         }
         username.setValue(existing.username());
@@ -65,7 +64,7 @@ final class UserDialog extends FormDialog {
 
     @Override
     protected void save() {
-        Set<Role> chosen = Set.copyOf(roles.getValue());
+        Set<String> chosen = Set.copyOf(roles.getValue());
         if (existing == null) {
             var created = users.create(new UserDraft(username.getValue(), displayName.getValue(), email.getValue(),
                     password.getValue(), chosen));

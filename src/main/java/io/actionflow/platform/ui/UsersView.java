@@ -35,7 +35,10 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private final io.actionflow.platform.ApiTokens tokens;
 
-    UsersView(UserService users, Clock clock, io.actionflow.platform.ApiTokens tokens) {
+    private final io.actionflow.platform.Roles roles;
+
+    UsersView(UserService users, Clock clock, io.actionflow.platform.ApiTokens tokens, io.actionflow.platform.Roles roles) {
+        this.roles = roles;
         this.tokens = tokens;
         this.users = users;
         this.clock = clock;
@@ -81,7 +84,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String roleNames(UserSummary user) {
-        return user.roles().stream().sorted().map(r -> getTranslation("role." + r.id())).collect(Collectors.joining(", "));
+        return user.roles().stream().sorted().map(r -> roles.label(r, this::getTranslation)).collect(Collectors.joining(", "));
     }
 
     private Component status(UserSummary user) {
@@ -123,11 +126,11 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void openCreate() {
-        new UserDialog(users, null, this::changed).open();
+        new UserDialog(users, roles, null, this::changed).open();
     }
 
     private void openEdit(UserSummary user) {
-        new UserDialog(users, user, this::changed).open();
+        new UserDialog(users, roles, user, this::changed).open();
     }
 
     private void toggle(UserSummary user) {

@@ -51,12 +51,13 @@ final class WorkflowDialog extends FormDialog {
     private final com.vaadin.flow.component.textfield.IntegerField retries = new com.vaadin.flow.component.textfield.IntegerField();
     private final List<CollectionDefinition> all;
 
-    WorkflowDialog(WorkflowService workflows, CollectionService collections, Consumer<WorkflowDefinition> onCreated) {
-        this(workflows, collections, null, onCreated);
+    WorkflowDialog(WorkflowService workflows, CollectionService collections, io.actionflow.platform.Roles roles,
+            Consumer<WorkflowDefinition> onCreated) {
+        this(workflows, collections, roles, null, onCreated);
     }
 
-    WorkflowDialog(WorkflowService workflows, CollectionService collections, WorkflowDefinition existing,
-            Consumer<WorkflowDefinition> onSaved) {
+    WorkflowDialog(WorkflowService workflows, CollectionService collections, io.actionflow.platform.Roles roles,
+            WorkflowDefinition existing, Consumer<WorkflowDefinition> onSaved) {
         super(null);
         this.workflows = workflows;
         this.collections = collections;
@@ -97,8 +98,8 @@ final class WorkflowDialog extends FormDialog {
         approvalMode.setValue("beforeSave");
         startRoles.setLabel(getTranslation("trigger.approval.roles"));
         startRoles.setHelperText(getTranslation("trigger.approval.roles.help"));
-        startRoles.setItems(java.util.Arrays.stream(io.actionflow.platform.Role.values()).map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).toList());
-        startRoles.setItemLabelGenerator(r -> getTranslation("role." + r));
+        startRoles.setItems(roles.list().stream().map(io.actionflow.platform.RoleDefinition::id).toList());
+        startRoles.setItemLabelGenerator(r -> roles.label(r, this::getTranslation));
         synchronous.setLabel(getTranslation("workflows.synchronous"));
         synchronous.addValueChangeListener(e -> adapt());
         retries.setLabel(getTranslation("workflows.retries"));

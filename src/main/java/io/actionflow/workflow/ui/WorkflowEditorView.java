@@ -54,8 +54,12 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
     private WorkflowDefinition workflow;
     private Map<String, JobView> results = Map.of();
 
+    private final io.actionflow.platform.Roles roles;
+
     WorkflowEditorView(WorkflowService workflows, NodeRegistry registry, JsonMapper json,
-            io.actionflow.collections.CollectionService collections, io.actionflow.collections.RecordQueries queries) {
+            io.actionflow.collections.CollectionService collections, io.actionflow.collections.RecordQueries queries,
+            io.actionflow.platform.Roles roles) {
+        this.roles = roles;
         this.queries = queries;
         this.workflows = workflows;
         this.collections = collections;
@@ -178,7 +182,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
 
     /** The trigger card opens the workflow's title and trigger settings. */
     private void editTrigger() {
-        new WorkflowDialog(workflows, collections, workflow, saved -> {
+        new WorkflowDialog(workflows, collections, roles, workflow, saved -> {
             if (saved.id() != workflow.id()) {
                 Notices.success(getTranslation("workflows.newVersion", saved.version(), workflow.version()));
                 getUI().ifPresent(ui -> ui.navigate(WorkflowEditorView.class, saved.id()));

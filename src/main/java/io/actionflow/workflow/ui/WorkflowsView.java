@@ -36,12 +36,12 @@ class WorkflowsView extends VerticalLayout implements HasDynamicTitle {
                 .toList());
     }
 
-    WorkflowsView(WorkflowService workflows, CollectionService collections) {
+    WorkflowsView(WorkflowService workflows, CollectionService collections, io.actionflow.platform.Roles roles) {
         this.workflows = workflows;
         addClassName("af-page");
         setSizeFull();
         var toolbar = ListToolbar.of(getTranslation("workflows.intro"), getTranslation("workflows.new"),
-                () -> new WorkflowDialog(workflows, collections, created -> open(created.id())).open());
+                () -> new WorkflowDialog(workflows, collections, roles, created -> open(created.id())).open());
         var importButton = new com.vaadin.flow.component.button.Button(getTranslation("workflows.import"),
                 com.vaadin.flow.component.icon.VaadinIcon.UPLOAD.create(),
                 e -> new ImportWorkflowDialog(workflows, imported -> {

@@ -81,7 +81,7 @@ class ApprovalJourneyTest extends KaribuTest {
         workflows.updateGraph(workflow.id(), new WorkflowGraph(List.of(new NodeDef("boss", "approval", "Manager",
                 Map.of("approvers", List.of("admin"), "editableFields", List.of("amount")), Map.of()))));
         workflows.enable(workflow.id());
-        PageDefinition page = pages.create(new PageDraft("Requests " + requests, null, null, 1, Set.of(Role.MEMBER, Role.ADMIN)));
+        PageDefinition page = pages.create(new PageDraft("Requests " + requests, null, null, 1, Set.of(Role.MEMBER_ID, Role.ADMIN_ID)));
         page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, requests, null, 0, List.of("title", "amount"), null, 20, null));
         page = pages.addBlock(page.id(), new BlockDraft(BlockType.FORM, requests, "New", 0, List.of("title", "amount"), FormMode.CREATE, 0, null));
         var submitButton = page.blocks().get(1).buttons().stream().filter(b -> b.kind() == ButtonKind.SUBMIT).findFirst().orElseThrow();

@@ -74,7 +74,7 @@ class BindWorkflowsTest extends KaribuTest {
         workflow("Hello " + suffix, TriggerType.CUSTOM_ACTION, Map.of("contextType", "none"), true, "Hello");
         workflow("Elsewhere " + suffix, TriggerType.PRE_ACTION, Map.of("collection", other), true, "No");
 
-        var page = pages.create(new PageDraft("Orders " + suffix, null, null, 1, Set.of(Role.MEMBER)));
+        var page = pages.create(new PageDraft("Orders " + suffix, null, null, 1, Set.of(Role.MEMBER_ID)));
         page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, orders, null, 0, List.of("code"), null, 10, null));
         page = pages.addBlock(page.id(), new BlockDraft(BlockType.FORM, orders, null, 0, List.of("code"), FormMode.CREATE, 0, null));
         long table = page.blocks().get(0).id();
@@ -137,7 +137,7 @@ class BindWorkflowsTest extends KaribuTest {
         collections.create(new CollectionDraft(items, "Items " + suffix, null, null));
         collections.addField(items, FieldDraft.of("name", FieldType.TEXT, FieldSettings.titled("Name")));
         workflow("Keep stocked " + suffix, TriggerType.PRE_ACTION, Map.of("collection", items), true, "No");
-        var page = pages.create(new PageDraft("Items " + suffix, null, null, 1, Set.of(Role.MEMBER)));
+        var page = pages.create(new PageDraft("Items " + suffix, null, null, 1, Set.of(Role.MEMBER_ID)));
         page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, items, null, 0, List.of("name"), null, 10, null));
         var delete = page.blocks().getFirst().buttons().stream().filter(b -> b.kind() == ButtonKind.DELETE).findFirst().orElseThrow();
         String key = workflows.list().stream().filter(w -> w.title().equals("Keep stocked " + suffix)).findFirst().orElseThrow().key();

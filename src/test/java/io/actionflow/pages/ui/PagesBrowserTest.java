@@ -63,7 +63,7 @@ class PagesBrowserTest extends BrowserTest {
                 .withRange(BigDecimal.ZERO, null)));
         collections.addField(orders, FieldDraft.of("state", FieldType.SINGLE_SELECT, FieldSettings.titled("State")
                 .withOptions(List.of("New", "Shipped")).withDefault("New")));
-        var page = pages.create(new PageDraft("Orders desk", null, "vaadin:cart", 2, Set.of(Role.ADMIN, Role.MEMBER)));
+        var page = pages.create(new PageDraft("Orders desk", null, "vaadin:cart", 2, Set.of(Role.ADMIN_ID, Role.MEMBER_ID)));
         slug = page.slug();
         page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, orders, "All orders", 0, List.of(), null, 25, null));
         long table = page.blocks().getFirst().id();

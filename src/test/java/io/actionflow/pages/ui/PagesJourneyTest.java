@@ -218,7 +218,7 @@ class PagesJourneyTest extends KaribuTest {
         String slug = adminBuildsThePage(tickets);
         signIn("admin");
         PageDefinition adminOnly = pages.create(new io.actionflow.pages.PageDraft("Admin only " + slug, null, null, 1,
-                java.util.Set.of(io.actionflow.platform.Role.ADMIN)));
+                java.util.Set.of(io.actionflow.platform.Role.ADMIN_ID)));
 
         signIn("member");
         DesignMode.set(true);
@@ -237,7 +237,7 @@ class PagesJourneyTest extends KaribuTest {
         records.create(tickets, java.util.Map.of("subject", "Card one"));
         records.create(tickets, java.util.Map.of("subject", "Card two"));
         var page = pages.create(new io.actionflow.pages.PageDraft("Board " + tickets, null, null, 1,
-                java.util.Set.of(io.actionflow.platform.Role.MEMBER)));
+                java.util.Set.of(io.actionflow.platform.Role.MEMBER_ID)));
         page = pages.addBlock(page.id(), new io.actionflow.pages.BlockDraft(BlockType.LIST, tickets, null, 0, List.of(), null, 25, null));
         long list = page.blocks().getFirst().id();
         pages.addButton(list, io.actionflow.pages.ButtonDraft.of(io.actionflow.pages.ButtonKind.TRIGGER_WORKFLOW,

@@ -99,7 +99,7 @@ class ShellTest extends KaribuTest {
         signIn("admin");
         var name = "self-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         users.create(new io.actionflow.platform.UserDraft(name, "Self Service", null, "first-password",
-                java.util.Set.of(io.actionflow.platform.Role.MEMBER)));
+                java.util.Set.of(io.actionflow.platform.Role.MEMBER_ID)));
         signIn(name);
 
         ContextMenuKt._clickItemWithCaption(_get(MenuBar.class, spec -> spec.withClasses("af-user-menu")), "Change password");

@@ -51,7 +51,7 @@ class SignInBrowserTest extends BrowserTest {
     @WithMockUser(username = "admin", roles = "admin")
     void locked_account_is_told_how_long_it_waits() throws Exception {
         String username = unique("browser-lock");
-        users.create(new UserDraft(username, "Browser Lock", null, "right-password", Set.of(Role.MEMBER)));
+        users.create(new UserDraft(username, "Browser Lock", null, "right-password", Set.of(Role.MEMBER_ID)));
         for (int i = 0; i < 10; i++) {
             signIn(username, "wrong-password");
         }

@@ -91,7 +91,7 @@ class UsersViewTest extends KaribuTest {
         _setValue(_get(TextField.class, spec -> spec.withLabel("Username")), "no-password");
         _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "No Password");
         @SuppressWarnings("unchecked")
-        CheckboxGroup<Role> roles = _get(CheckboxGroup.class, spec -> spec.withLabel("Roles"));
+        CheckboxGroup<String> roles = _get(CheckboxGroup.class, spec -> spec.withLabel("Roles"));
         _setValue(roles, Set.of());
         _click(_get(Button.class, spec -> spec.withText("Save")));
 
@@ -131,13 +131,13 @@ class UsersViewTest extends KaribuTest {
         assertThat(_get(TextField.class, spec -> spec.withLabel("Username")).isReadOnly()).isTrue();
         _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "Edited Name");
         @SuppressWarnings("unchecked")
-        CheckboxGroup<Role> roles = _get(CheckboxGroup.class, spec -> spec.withLabel("Roles"));
-        _setValue(roles, Set.of(Role.ADMIN, Role.MEMBER));
+        CheckboxGroup<String> roles = _get(CheckboxGroup.class, spec -> spec.withLabel("Roles"));
+        _setValue(roles, Set.of(Role.ADMIN_ID, Role.MEMBER_ID));
         _click(_get(Button.class, spec -> spec.withText("Save")));
 
         var edited = users.findByUsername("to-edit").orElseThrow();
         assertThat(edited.displayName()).isEqualTo("Edited Name");
-        assertThat(edited.roles()).containsExactlyInAnyOrder(Role.ADMIN, Role.MEMBER);
+        assertThat(edited.roles()).containsExactlyInAnyOrder(Role.ADMIN_ID, Role.MEMBER_ID);
     }
 
     @Test
@@ -165,7 +165,7 @@ class UsersViewTest extends KaribuTest {
     private void createMember(String username, String password) {
         signIn("admin");
         if (users.findByUsername(username).isEmpty()) {
-            users.create(new io.actionflow.platform.UserDraft(username, username, null, password, Set.of(Role.MEMBER)));
+            users.create(new io.actionflow.platform.UserDraft(username, username, null, password, Set.of(Role.MEMBER_ID)));
         }
     }
 

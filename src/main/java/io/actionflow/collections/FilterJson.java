@@ -1,6 +1,5 @@
-package io.actionflow.api;
+package io.actionflow.collections;
 
-import io.actionflow.collections.Filter;
 import io.actionflow.platform.FieldError;
 import io.actionflow.platform.ValidationException;
 import java.util.ArrayList;
@@ -12,24 +11,31 @@ import java.util.Map;
  * {@code {"amount": {"$gt": 100}}}, {@code {"$and": [...]}}, {@code {"$or": [...]}}; operators {@code $eq $ne $gt $gte
  * $lt $lte $includes $in $between $empty $notEmpty}. Field names and values are checked by the query itself.
  */
-final class FilterJson {
+public final class FilterJson {
 
     private static final int MAX_DEPTH = 8;
+    private static final tools.jackson.databind.json.JsonMapper STRICT = tools.jackson.databind.json.JsonMapper.builder()
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private FilterJson() {
     }
 
-    static Filter read(String text) {
+    public static Filter read(String text) {
         if (text == null || text.isBlank()) {
             return Filter.all();
         }
         Object tree;
         try {
-            tree = ApiBodies.STRICT.readValue(text, Object.class);
+            tree = STRICT.readValue(text, Object.class);
         } catch (tools.jackson.core.JacksonException e) {
             throw refused("api.filter.json");
         }
         return node(tree, 0);
+    }
+
+    /** A filter already parsed from JSON (a permission's scope, with its variables filled in). */
+    public static Filter of(Object tree) {
+        return tree == null ? Filter.all() : node(tree, 0);
     }
 
     private static Filter node(Object tree, int depth) {
