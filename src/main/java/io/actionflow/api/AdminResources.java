@@ -237,6 +237,8 @@ class AdminResources {
         result.put("fields", imported.fields());
         result.put("workflows", imported.workflows());
         result.put("pages", imported.pages());
+        result.put("roles", imported.roles());
+        result.put("permissions", imported.permissions());
         result.put("kept", imported.kept());
         return ResponseEntity.ok(Map.of("data", result));
     }

@@ -59,7 +59,11 @@ class Workspace {
     private final PageService pages;
     private final io.actionflow.platform.Roles roles;
 
-    Workspace(CollectionService collections, WorkflowService workflows, PageService pages, io.actionflow.platform.Roles roles) {
+    private final WorkspaceAccess access;
+
+    Workspace(CollectionService collections, WorkflowService workflows, PageService pages, io.actionflow.platform.Roles roles,
+            WorkspaceAccess access) {
+        this.access = access;
         this.collections = collections;
         this.workflows = workflows;
         this.pages = pages;
@@ -78,6 +82,8 @@ class Workspace {
         document.put("workflows", workflows.list().stream().map(this::workflow).toList());
         var allPages = pages.list();
         document.put("pages", allPages.stream().map(p -> page(p, allPages)).toList());
+        document.put("roles", access.exportRoles());
+        document.put("permissions", access.exportPermissions());
         return document;
     }
 
@@ -190,7 +196,7 @@ class Workspace {
     // --- import
 
     /** What an import did: how many of each it created, and what it kept because it was there already. */
-    record Imported(int collections, int fields, int workflows, int pages, List<String> kept) {
+    record Imported(int collections, int fields, int workflows, int pages, int roles, int permissions, List<String> kept) {
     }
 
     /** Checks the whole document, then applies it; the problems refuse it whole, before anything is written. */
@@ -239,6 +245,9 @@ class Workspace {
                 workflows.enable(imported.id());
             }
         }
+        // roles before the pages that name them; permissions once their collections exist
+        int createdRoles = access.importRoles(doc.roles(), kept);
+        int createdPermissions = access.importPermissions(doc.permissions(), kept);
         var slugs = new HashMap<String, Long>();
         pages.list().forEach(p -> slugs.put(p.slug(), p.id()));
         var pendingGoTo = new ArrayList<Object[]>();
@@ -295,12 +304,13 @@ class Workspace {
                 pages.bind(buttonId, bindings);
             }
         }
-        return new Imported(createdCollections, createdFields, createdWorkflows, createdPages, kept);
+        return new Imported(createdCollections, createdFields, createdWorkflows, createdPages, createdRoles, createdPermissions, kept);
     }
 
     /** The parts of a document, checked. */
     private record Checked(List<Map<String, Object>> collections, List<Map<String, Object>> workflows, List<Map<String, Object>> pages,
-            Set<String> sameWorkflows, Set<String> existingSlugs) {
+            Set<String> sameWorkflows, Set<String> existingSlugs, List<Map<String, Object>> roles,
+            List<Map<String, Object>> permissions) {
     }
 
     private Checked check(Object document) {
@@ -311,6 +321,9 @@ class Workspace {
         var cs = listOfMaps(doc.get("collections"), "collections", problems);
         var ws = listOfMaps(doc.get("workflows"), "workflows", problems);
         var ps = listOfMaps(doc.get("pages"), "pages", problems);
+        var rs = doc.get("roles") == null ? List.<Map<String, Object>>of() : listOfMaps(doc.get("roles"), "roles", problems);
+        var grants = doc.get("permissions") == null ? List.<Map<String, Object>>of()
+                : listOfMaps(doc.get("permissions"), "permissions", problems);
         var names = new HashSet<String>();
         collections.list().forEach(c -> names.add(c.name()));
         var documentNames = new HashSet<String>();
@@ -403,8 +416,9 @@ class Workspace {
                 }
             }
         }
+        access.check(rs, grants, names, problems);
         ValidationException.throwIfAny(problems);
-        return new Checked(cs, ws, ps, sameWorkflows, slugs);
+        return new Checked(cs, ws, ps, sameWorkflows, slugs, rs, grants);
     }
 
     /** A field as the document describes it (name, type, title, settings, relation target). */

@@ -1,5 +1,8 @@
 package io.actionflow.demo;
 
+import io.actionflow.access.Grant;
+import io.actionflow.access.Permissions;
+import io.actionflow.access.Scope;
 import io.actionflow.collections.CollectionDraft;
 import io.actionflow.collections.CollectionService;
 import io.actionflow.collections.FieldDraft;
@@ -48,8 +51,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * On first start (no collections yet), a workspace that shows every workflow type on real buttons (mission.md,
  * "First run"):
  * <ul>
- * <li>Purchase requests: Submit holds a request above 500 for an admin's approval (before save: it is written only once
- * approved, and the admin may correct its amount); smaller ones are written at once. Either way the admin is notified
+ * <li>Purchase requests: a global approval holds a member's request above 500, from any button or API call, for an
+ * admin's approval (before save: it is written only once approved, and the admin may correct its amount); smaller ones
+ * are written at once. Either way the admin is notified
  * once it is saved (asynchronous post-action).</li>
  * <li>Support tickets: Submit is checked first (a pre-action that blocks urgent tickets without a description), then
  * the admin is notified (asynchronous post-action); a row button "Escalate" runs a custom action.</li>
@@ -57,7 +61,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every delete (row, selection or API) is guarded by a global pre-action that keeps items in stock; a collection
  * event keeps a stock log.</li>
  * </ul>
- * Switch it off with {@code actionflow.demo.enabled=false}.
+ * Members may read and add purchase requests and tickets (and change and escalate tickets), read, change and delete
+ * inventory items, and read the stock log, which only workflows write. Switch the demo off with
+ * {@code actionflow.demo.enabled=false}.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -69,19 +75,21 @@ public class DemoWorkspace implements ApplicationRunner {
     private final RecordService records;
     private final PageService pages;
     private final WorkflowService workflows;
+    private final Permissions permissions;
     private final TransactionTemplate transaction;
     private final ObjectProvider<SecurityContextHolderStrategy> contexts;
     private final boolean enabled;
     private final String admin;
 
     DemoWorkspace(CollectionService collections, RecordService records, PageService pages, WorkflowService workflows,
-            TransactionTemplate transaction, ObjectProvider<SecurityContextHolderStrategy> contexts,
+            Permissions permissions, TransactionTemplate transaction, ObjectProvider<SecurityContextHolderStrategy> contexts,
             @Value("${actionflow.demo.enabled:true}") boolean enabled,
             @Value("${actionflow.accounts.admin.username:admin}") String admin) {
         this.collections = collections;
         this.records = records;
         this.pages = pages;
         this.workflows = workflows;
+        this.permissions = permissions;
         this.transaction = transaction;
         this.contexts = contexts;
         this.enabled = enabled;
@@ -124,12 +132,16 @@ public class DemoWorkspace implements ApplicationRunner {
 
         var ask = new NodeDef("manager", "approval", "Manager approval", Map.of("role", "admin", "agreement", "any",
                 "order", "parallel", "editableFields", List.of("amount"), "onReject", "end"), Map.of());
-        var approve = workflow("Approve purchases above 500", TriggerType.APPROVAL,
-                Map.of("collection", "purchase_requests", "mode", "beforeSave", "condition", "$context.data.amount > 500"), false,
+        // global: whatever button or API call a member creates a request with, above 500 it waits for approval
+        workflow("Approve purchases above 500", TriggerType.APPROVAL,
+                Map.of("collection", "purchase_requests", "mode", "beforeSave", "condition", "$context.data.amount > 500",
+                        "global", true, "actions", List.of("create"), "roles", List.of(Role.MEMBER_ID)), false,
                 List.of(ask));
 
         var page = page("Purchase requests", "vaadin:cart", "purchase_requests", List.of("title", "amount", "status"));
-        bind(page, BlockType.FORM, ButtonKind.SUBMIT, approve, notify);
+        bind(page, BlockType.FORM, ButtonKind.SUBMIT, notify);
+        permissions.save(Role.MEMBER_ID, "purchase_requests", new Grant(true, true, false, false, false,
+                Scope.ALL, Scope.ALL, Scope.ALL, null, null, null));
     }
 
     private void supportTickets() {
@@ -164,6 +176,8 @@ public class DemoWorkspace implements ApplicationRunner {
                         NodeDef.of("say", "response-message", Map.of("message", "{{$context.data.subject}} was escalated."))));
 
         var page = page("Support tickets", "vaadin:lifebuoy", "support_tickets", List.of("subject", "description", "priority", "status"));
+        permissions.save(Role.MEMBER_ID, "support_tickets", new Grant(true, true, true, false, true,
+                Scope.ALL, Scope.ALL, Scope.ALL, null, null, null));
         bind(page, BlockType.FORM, ButtonKind.SUBMIT, check, notify);
         var table = block(page, BlockType.TABLE);
         page = pages.addButton(table, new ButtonDraft(ButtonKind.TRIGGER_WORKFLOW, ButtonPlacement.ROW, "Escalate", "vaadin:arrow-up",
@@ -208,6 +222,10 @@ public class DemoWorkspace implements ApplicationRunner {
                         "values", Map.of("entry", "{{$context.data.name}}: {{$context.previous.quantity}} → {{$context.data.quantity}}")))));
 
         var page = page("Inventory", "vaadin:package", "inventory_items", List.of("name", "sku", "quantity", "discontinued"));
+        permissions.save(Role.MEMBER_ID, "inventory_items", new Grant(true, true, true, true, false,
+                Scope.ALL, Scope.ALL, Scope.ALL, null, null, null));
+        // an audit trail: members read it, only workflows write it
+        permissions.save(Role.MEMBER_ID, "stock_log", Grant.READ_ONLY);
         var table = block(page, BlockType.TABLE);
         page = pages.addButton(table, new ButtonDraft(ButtonKind.UPDATE_RECORD, ButtonPlacement.ROW, "Mark discontinued", "vaadin:ban",
                 ButtonStyle.DEFAULT, "Mark this item discontinued?", null, List.of(), true, null, Map.of("discontinued", "true"), null));

@@ -110,14 +110,17 @@ public class ActionDispatcher {
             return denial.get().kind() == io.actionflow.access.Denial.Kind.NOT_FOUND
                     ? new ActionResult.NotFound(message) : new ActionResult.Forbidden(message);
         }
-        var plan = plan(request.action(), request.collection(), request.bindings());
-        if (plan.refusal().isPresent()) {
-            var refusal = plan.refusal().get().text("dispatch.incompatible", Text.of(actionKey(request.action())));
+        var planned = plan(request.action(), request.collection(), request.bindings());
+        if (planned.refusal().isPresent()) {
+            var refusal = planned.refusal().get().text("dispatch.incompatible", Text.of(actionKey(request.action())));
             return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, refusal.key(), refusal.args().toArray())));
         }
         if (request.action() != Action.CREATE && request.action() != Action.TRIGGER && request.recordIds().isEmpty()) {
             return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.noRecord")));
         }
+        // a global approval holds only what the roles it names submit; for the others it is as if it were not there
+        var plan = planned.withApproval(planned.approval().stream().filter(s -> !s.global()
+                || ((TriggerConfig.Approval) s.workflow().trigger()).appliesTo(request.role())).toList());
         if (plan.approval().size() > 1) {
             return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.approval.several",
                     String.join(", ", plan.approval().stream().map(s -> s.workflow().title()).toList()))));

@@ -51,6 +51,11 @@ public record DispatchPlan(List<Step> preAction, List<Step> postActionSync, List
         }
     }
 
+    /** The same plan with other approval steps (a global approval that does not apply to the caller's role left out). */
+    DispatchPlan withApproval(List<Step> steps) {
+        return new DispatchPlan(preAction, postActionSync, postActionAsync, List.copyOf(steps), customSync, customAsync, stale, refusal);
+    }
+
     /** Every step, in run order. */
     public List<Step> inOrder() {
         var all = new ArrayList<Step>();
@@ -154,6 +159,7 @@ public record DispatchPlan(List<Step> preAction, List<Step> postActionSync, List
         return data != null && SupportMatrix.supports(action, workflow.type()) && switch (workflow.trigger()) {
             case TriggerConfig.PreAction pre -> pre.appliesGlobally(data);
             case TriggerConfig.PostAction post -> post.appliesGlobally(data);
+            case TriggerConfig.Approval approval -> approval.appliesGlobally(data);
             default -> false;
         };
     }

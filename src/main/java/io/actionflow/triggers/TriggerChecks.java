@@ -79,6 +79,12 @@ public class TriggerChecks {
                 if (config.get("mode") != null && !java.util.Set.of("beforeSave", "afterSave").contains(String.valueOf(config.get("mode")))) {
                     errors.add(FieldError.of("mode", "trigger.approval.mode.invalid"));
                 }
+                if (approval.global() && approval.actions().isEmpty()) {
+                    errors.add(FieldError.of("actions", "trigger.actions.required"));
+                }
+                if (approval.actions().contains(TriggerConfig.DataAction.DESTROY)) {
+                    errors.add(FieldError.of("actions", "trigger.approval.noDestroy"));
+                }
                 for (String role : approval.roles()) {
                     if (!roles.exists(role)) {
                         errors.add(FieldError.of("roles", "trigger.approval.role.unknown", role));

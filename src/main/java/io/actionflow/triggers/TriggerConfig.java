@@ -69,7 +69,18 @@ public sealed interface TriggerConfig {
      * Holds a submission for approval before it is saved, or locks a saved record while approval is pending; only for
      * submitters with one of {@code roles} (all when empty), and only when {@code condition} holds (always when null).
      */
-    record Approval(String collection, boolean beforeSave, List<String> roles, String condition) implements TriggerConfig {
+    record Approval(String collection, boolean beforeSave, List<String> roles, String condition, boolean global,
+            Set<DataAction> actions) implements TriggerConfig {
+
+        /** Whether it applies to every {@code action} on its collection, whatever button or call started it. */
+        public boolean appliesGlobally(DataAction action) {
+            return global && actions.contains(action);
+        }
+
+        /** Whether it applies to what this role submits: a global approval holds only the roles it names (all when none). */
+        public boolean appliesTo(String role) {
+            return roles.isEmpty() || roles.contains(role);
+        }
     }
 
     static TriggerConfig read(TriggerType type, Map<String, Object> raw) {
@@ -85,7 +96,7 @@ public sealed interface TriggerConfig {
             case COLLECTION -> new CollectionEvent(collection, enums(config.get("on"), Change.class),
                     texts(config.get("changedFields")), text(config.get("condition")));
             case APPROVAL -> new Approval(collection, !"afterSave".equals(config.get("mode")), texts(config.get("roles")),
-                    text(config.get("condition")));
+                    text(config.get("condition")), bool(config.get("global")), enums(config.get("actions"), DataAction.class));
         };
     }
 

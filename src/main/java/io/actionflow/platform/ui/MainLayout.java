@@ -56,9 +56,14 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final io.actionflow.platform.ApiTokens tokens;
     private final java.time.Clock clock;
 
+    private final io.actionflow.platform.CurrentUser currentUser;
+    private final io.actionflow.platform.Roles roles;
+
     MainLayout(UserService users, io.actionflow.platform.Inbox inbox, AuthenticationContext authentication,
             List<NavigationContributor> navigation, UserBroadcaster broadcaster, io.actionflow.platform.ApiTokens tokens,
-            java.time.Clock clock) {
+            java.time.Clock clock, io.actionflow.platform.CurrentUser currentUser, io.actionflow.platform.Roles roles) {
+        this.currentUser = currentUser;
+        this.roles = roles;
         this.tokens = tokens;
         this.clock = clock;
         this.broadcaster = broadcaster;
@@ -191,7 +196,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (user == null) {
             return;
         }
-        if (user.isAdmin()) {
+        if (currentUser.isAdmin()) {
             var design = new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("shell.designMode"), DesignMode.isOn());
             design.addClassName("af-design-toggle");
             design.addValueChangeListener(e -> DesignMode.set(e.getValue()));
@@ -209,12 +214,12 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         chip.addClassName("af-user-chip");
         var root = menu.addItem(chip);
         root.setAriaLabel(getTranslation("shell.profileMenu"));
-        new ProfileMenu(users, authentication, tokens, clock).fill(root.getSubMenu(), user);
+        new ProfileMenu(users, authentication, tokens, clock, currentUser, roles).fill(root.getSubMenu(), user);
         userArea.add(menu);
     }
 
     private void refreshBanner() {
-        if (user == null || !user.isAdmin()) {
+        if (user == null || !currentUser.isAdmin()) {
             banner.setVisible(false);
             return;
         }

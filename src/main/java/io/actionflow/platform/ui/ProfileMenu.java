@@ -10,25 +10,46 @@ import io.actionflow.platform.Language;
 import io.actionflow.platform.UserService;
 import io.actionflow.platform.UserSummary;
 
-/** The menu behind the user's name: who they are, their language, their password, and signing out. */
+/**
+ * The menu behind the user's name: who they are, the role they act with (when they hold several), their language,
+ * their password, and signing out.
+ */
 final class ProfileMenu {
 
     private final UserService users;
     private final AuthenticationContext authentication;
     private final io.actionflow.platform.ApiTokens tokens;
     private final java.time.Clock clock;
+    private final io.actionflow.platform.CurrentUser currentUser;
+    private final io.actionflow.platform.Roles roles;
 
-    ProfileMenu(UserService users, AuthenticationContext authentication, io.actionflow.platform.ApiTokens tokens, java.time.Clock clock) {
+    ProfileMenu(UserService users, AuthenticationContext authentication, io.actionflow.platform.ApiTokens tokens, java.time.Clock clock,
+            io.actionflow.platform.CurrentUser currentUser, io.actionflow.platform.Roles roles) {
         this.users = users;
         this.authentication = authentication;
         this.tokens = tokens;
         this.clock = clock;
+        this.currentUser = currentUser;
+        this.roles = roles;
     }
 
     void fill(SubMenu menu, UserSummary user) {
         var who = new Div(new Span(user.displayName()), new Span("@" + user.username()));
         who.addClassName("af-profile-header");
         menu.addItem(who).setEnabled(false);
+
+        var held = roles.list().stream().map(io.actionflow.platform.RoleDefinition::id).filter(currentUser.heldRoles()::contains).toList();
+        if (held.size() > 1) {
+            String acting = currentUser.actingRole().orElse(null);
+            var actAs = menu.addItem(UI.getCurrent().getTranslation("profile.actAs", roles.label(acting, ProfileMenu::t)));
+            actAs.addClassName("af-act-as");
+            var choices = actAs.getSubMenu();
+            for (String role : held) {
+                var item = choices.addItem(roles.label(role, ProfileMenu::t), e -> actAs(role));
+                item.setCheckable(true);
+                item.setChecked(role.equals(acting));
+            }
+        }
 
         var language = menu.addItem(t("profile.language")).getSubMenu();
         var current = Language.of(UI.getCurrent().getLocale()).orElse(Language.ENGLISH);
@@ -41,6 +62,23 @@ final class ProfileMenu {
         menu.addItem(t("profile.apiTokens"), e -> new ApiTokensDialog(tokens, user.username(), clock).open());
         menu.addSeparator();
         menu.addItem(t("profile.signOut"), e -> authentication.logout());
+    }
+
+    /** Acts with another of the user's roles from now on, in this session: the whole application follows it. */
+    private void actAs(String role) {
+        currentUser.actingAs(role).ifPresent(switched -> {
+            var strategy = org.springframework.security.core.context.SecurityContextHolder.getContextHolderStrategy();
+            var context = strategy.createEmptyContext();
+            context.setAuthentication(switched);
+            strategy.setContext(context);
+            var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
+            var response = com.vaadin.flow.server.VaadinServletResponse.getCurrent();
+            if (request != null && response != null) {
+                new org.springframework.security.web.context.HttpSessionSecurityContextRepository()
+                        .saveContext(context, request.getHttpServletRequest(), response.getHttpServletResponse());
+            }
+            UI.getCurrent().getPage().setLocation("/");
+        });
     }
 
     private void choose(Language language) {

@@ -47,6 +47,7 @@ final class WorkflowDialog extends FormDialog {
     private final TextField condition = new TextField();
     private final Select<String> approvalMode = new Select<>();
     private final CheckboxGroup<String> startRoles = new CheckboxGroup<>();
+    private final List<String> roleOrder;
     private final Checkbox synchronous = new Checkbox();
     private final com.vaadin.flow.component.textfield.IntegerField retries = new com.vaadin.flow.component.textfield.IntegerField();
     private final List<CollectionDefinition> all;
@@ -98,7 +99,8 @@ final class WorkflowDialog extends FormDialog {
         approvalMode.setValue("beforeSave");
         startRoles.setLabel(getTranslation("trigger.approval.roles"));
         startRoles.setHelperText(getTranslation("trigger.approval.roles.help"));
-        startRoles.setItems(roles.list().stream().map(io.actionflow.platform.RoleDefinition::id).toList());
+        roleOrder = roles.list().stream().map(io.actionflow.platform.RoleDefinition::id).toList();
+        startRoles.setItems(roleOrder);
         startRoles.setItemLabelGenerator(r -> roles.label(r, this::getTranslation));
         synchronous.setLabel(getTranslation("workflows.synchronous"));
         synchronous.addValueChangeListener(e -> adapt());
@@ -152,8 +154,8 @@ final class WorkflowDialog extends FormDialog {
         boolean custom = type == TriggerType.CUSTOM_ACTION;
         contextType.setVisible(custom);
         collection.setVisible(!custom || !"none".equals(contextType.getValue()));
-        global.setVisible(type == TriggerType.PRE_ACTION || type == TriggerType.POST_ACTION);
-        actions.setItems(type == TriggerType.POST_ACTION ? List.of("create", "update") : List.of("create", "update", "destroy"));
+        global.setVisible(type == TriggerType.PRE_ACTION || type == TriggerType.POST_ACTION || type == TriggerType.APPROVAL);
+        actions.setItems(type == TriggerType.PRE_ACTION ? List.of("create", "update", "destroy") : List.of("create", "update"));
         actions.setVisible(global.isVisible() && global.getValue());
         appends.setVisible(type == TriggerType.POST_ACTION || custom && !"none".equals(contextType.getValue()));
         on.setVisible(type == TriggerType.COLLECTION);
@@ -208,7 +210,7 @@ final class WorkflowDialog extends FormDialog {
         if (approvalMode.isVisible()) {
             config.put("mode", approvalMode.getValue());
             if (!startRoles.getValue().isEmpty()) {
-                config.put("roles", ordered(startRoles.getValue(), List.of("admin", "member")));
+                config.put("roles", ordered(startRoles.getValue(), roleOrder));
             }
         }
         boolean sync = synchronous.isVisible() ? synchronous.getValue() : type == TriggerType.PRE_ACTION;
