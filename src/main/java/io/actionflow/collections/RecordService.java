@@ -61,6 +61,11 @@ public class RecordService {
     }
 
     public StoredRecord create(String collection, Map<String, ?> input) {
+        return create(collection, input, currentUser.id().orElse(null));
+    }
+
+    /** Creates a record on behalf of the account {@code createdBy} (the record's "own" scope is theirs). */
+    public StoredRecord create(String collection, Map<String, ?> input, Long createdBy) {
         var definition = writable(collection);
         Map<String, Object> values = checkedForCreate(definition, input);
 
@@ -69,8 +74,8 @@ public class RecordService {
         values.forEach((fieldName, value) -> row.put(RecordSql.plainColumn(definition.requireField(fieldName)), value));
         row.put(field(name("created_at")), now);
         row.put(field(name("updated_at")), now);
-        row.put(field(name("created_by")), currentUser.id().orElse(null));
-        row.put(field(name("updated_by")), currentUser.id().orElse(null));
+        row.put(field(name("created_by")), createdBy);
+        row.put(field(name("updated_by")), createdBy);
         long id = uniqueGuarded(definition, () -> dsl.insertInto(RecordSql.plainTable(definition))
                 .set(row).returningResult(ID).fetchOne().value1());
 

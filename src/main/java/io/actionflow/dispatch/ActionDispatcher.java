@@ -177,13 +177,23 @@ public class ActionDispatcher {
         if (denial.isPresent() || request.action() != Action.CREATE) {
             return denial;
         }
-        var definition = collections.find(request.collection()).orElse(null);
-        for (var entry : request.values().entrySet()) {
-            if (entry.getValue() instanceof Map<?, ?> nested && definition != null) {
-                var field = definition.field(entry.getKey()).filter(f -> f.type() == FieldType.MANY_TO_ONE).orElse(null);
+        return nestedDenial(actor, request.collection(), request.values(), 0);
+    }
+
+    /** Nested to-one objects of a create are creates in their own collections, as deep as {@link #withNested} goes. */
+    private java.util.Optional<io.actionflow.access.Denial> nestedDenial(io.actionflow.access.Actor actor, String collection,
+            Map<?, ?> values, int depth) {
+        var definition = collections.find(collection).orElse(null);
+        if (definition == null || depth >= 3) {
+            return java.util.Optional.empty();
+        }
+        for (var entry : values.entrySet()) {
+            if (entry.getValue() instanceof Map<?, ?> nested) {
+                var field = definition.field(String.valueOf(entry.getKey())).filter(f -> f.type() == FieldType.MANY_TO_ONE).orElse(null);
                 if (field != null) {
                     var names = nested.keySet().stream().map(String::valueOf).toList();
-                    var inner = access.check(actor, field.target(), io.actionflow.access.Act.CREATE, List.of(), names);
+                    var inner = access.check(actor, field.target(), io.actionflow.access.Act.CREATE, List.of(), names)
+                            .or(() -> nestedDenial(actor, field.target(), nested, depth + 1));
                     if (inner.isPresent()) {
                         return inner;
                     }
@@ -291,7 +301,7 @@ public class ActionDispatcher {
     /** The action with these values, then its post-action workflows: synchronous ones now, asynchronous ones queued. */
     private ActionResult write(ActionRequest request, DispatchPlan plan, Map<String, Object> values, Map<String, Object> user,
             ExecutionOrigin origin, List<Message> messages) {
-        List<StoredRecord> written = perform(request, values);
+        List<StoredRecord> written = perform(request, values, user == null || !(user.get("id") instanceof Long id) ? null : id);
         for (DispatchPlan.Step step : plan.postActionSync()) {
             for (StoredRecord record : subjects(request, step, written)) {
                 RunOutcome outcome = runner.runSync(step.workflow().id(), recordContext(request, user, step, record), 0,
@@ -477,9 +487,10 @@ public class ActionDispatcher {
         return new ActionResult.Done(List.of(), messages);
     }
 
-    private List<StoredRecord> perform(ActionRequest request, Map<String, Object> values) {
+    /** The action itself; what it creates is the operator's ({@code createdBy}, their account id). */
+    private List<StoredRecord> perform(ActionRequest request, Map<String, Object> values, Long createdBy) {
         return switch (request.action()) {
-            case CREATE -> List.of(records.create(request.collection(), withNested(request.collection(), values, 0)));
+            case CREATE -> List.of(records.create(request.collection(), withNested(request.collection(), values, 0, createdBy), createdBy));
             case UPDATE -> {
                 var updated = new ArrayList<StoredRecord>();
                 for (long id : request.recordIds()) {
@@ -500,7 +511,7 @@ public class ActionDispatcher {
      * such object is created first, in the same transaction, and the relation set to it.
      */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> withNested(String collection, Map<String, Object> values, int depth) {
+    private Map<String, Object> withNested(String collection, Map<String, Object> values, int depth, Long createdBy) {
         if (values.values().stream().noneMatch(Map.class::isInstance)) {
             return values;
         }
@@ -510,7 +521,8 @@ public class ActionDispatcher {
             var field = definition.field(name).filter(f -> f.type() == FieldType.MANY_TO_ONE && !"users".equals(f.target()));
             if (value instanceof Map<?, ?> nested && field.isPresent() && depth < 3) {
                 String target = field.get().target();
-                resolved.put(name, records.create(target, withNested(target, (Map<String, Object>) nested, depth + 1)).id());
+                resolved.put(name, records.create(target, withNested(target, (Map<String, Object>) nested, depth + 1, createdBy),
+                        createdBy).id());
             }
         });
         return resolved;

@@ -59,6 +59,7 @@ class ApiDocsTest extends IntegrationTest {
         String approval = workflows.list().stream().filter(w -> w.title().equals("Approve purchases above 500"))
                 .findFirst().orElseThrow().key();
         String token = tokens.create("admin", "docs examples").secret();
+        String memberToken = tokens.create("member", "docs examples").secret();
         var examples = new ArrayList<Example>();
         var matcher = EXAMPLE.matcher(Files.readString(Path.of("docs", "api.md")));
         while (matcher.find()) {
@@ -71,7 +72,7 @@ class ApiDocsTest extends IntegrationTest {
             String command = example.command().replaceFirst("^curl ", "curl -w '\\\\n%{http_code}' ");
             var process = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true);
             process.environment().putAll(Map.of("BASE", "http://localhost:" + port, "TOKEN", token, "ID", String.valueOf(id),
-                    "KEY", key, "APPROVAL", approval));
+                    "KEY", key, "APPROVAL", approval, "MEMBER_TOKEN", memberToken));
             var running = process.start();
             String output = new String(running.getInputStream().readAllBytes()).strip();
             running.waitFor(30, TimeUnit.SECONDS);
