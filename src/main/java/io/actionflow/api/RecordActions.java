@@ -145,20 +145,21 @@ class RecordActions {
             }
             var result = dispatcher.dispatch(new ActionRequest(collection == null ? null : collection.name(), action, ids, values,
                     bindings, currentUser.username().orElse(null), role(request), ActionSource.API, null));
-            return answer(result, action, locale);
+            return answer(result, action, locale, collection == null ? null : collection.name());
         });
     }
 
-    private ResponseEntity<Object> answer(ActionResult result, Action action, Locale locale) {
+    private ResponseEntity<Object> answer(ActionResult result, Action action, Locale locale, String collection) {
+        var reader = access.reader();
         var messages = result.messages().stream().map(m -> m.format((key, args) -> errors.say(new Text(key, List.of(args)), locale)))
                 .toList();
         var body = new LinkedHashMap<String, Object>();
         return switch (result) {
             case ActionResult.Done done -> {
                 body.put("data", switch (action) {
-                    case CREATE -> done.records().isEmpty() ? null : json(done.records().getFirst());
-                    case UPDATE -> done.records().size() == 1 ? json(done.records().getFirst())
-                            : done.records().stream().map(RecordActions::json).toList();
+                    case CREATE -> done.records().isEmpty() ? null : visible(reader, collection, done.records().getFirst());
+                    case UPDATE -> done.records().size() == 1 ? visible(reader, collection, done.records().getFirst())
+                            : done.records().stream().map(r -> visible(reader, collection, r)).toList();
                     default -> null;
                 });
                 if (!messages.isEmpty()) {
@@ -275,6 +276,22 @@ class RecordActions {
             }
         }
         return json;
+    }
+
+    /**
+     * A record the call wrote, as the caller may read it: without the fields they may not read, and only its id when
+     * they may not read it at all (no view permission, or outside the records they see).
+     */
+    private static Map<String, Object> visible(io.actionflow.access.Access.Reader reader, String collection, StoredRecord record) {
+        boolean all = reader.visibility().records(collection) instanceof io.actionflow.collections.Filter.All;
+        var readable = reader.may(collection, io.actionflow.access.Act.VIEW)
+                ? all ? java.util.Optional.of(reader.shown(collection, record)) : reader.get(collection, record.id())
+                : java.util.Optional.<StoredRecord>empty();
+        return readable.map(RecordActions::json).orElseGet(() -> {
+            var id = new LinkedHashMap<String, Object>();
+            id.put("id", record.id());
+            return id;
+        });
     }
 
     static Map<String, Object> json(StoredRecord record) {

@@ -246,7 +246,8 @@ final class ButtonActions {
         if (definition != null && definition.successMessage() != null) {
             return definition.successMessage();
         }
-        String title = done.records().isEmpty() ? "" : done.records().getFirst().title();
+        String title = done.records().isEmpty() ? ""
+                : block.context().reader.shown(block.block().collection(), done.records().getFirst()).title();
         return switch (action) {
             case CREATE -> block.getTranslation("action.created", title);
             case UPDATE -> block.getTranslation("action.saved", title);
