@@ -143,6 +143,7 @@ class RolesView extends VerticalLayout implements HasDynamicTitle {
     private Component roleActions(RoleDefinition role) {
         var actions = new Div();
         actions.addClassName("af-row-actions");
+        actions.getElement().setAttribute("data-role", role.id());
         actions.add(small("roles.rename", () -> RoleDialog.rename(roles, role, this::reload).open()));
         if (!role.builtIn()) {
             var delete = small("roles.delete", () -> confirmDelete(role));
@@ -174,6 +175,7 @@ class RolesView extends VerticalLayout implements HasDynamicTitle {
     private Component rowActions(Row row) {
         var actions = new Div();
         actions.addClassName("af-row-actions");
+        actions.getElement().setAttribute("data-collection", row.collection());
         String role = selected.id();
         actions.add(small("roles.edit", () -> new PermissionDialog(permissions, collections, role, row.collection(),
                 row.title(), row.grant(), () -> show(selected)).open()));
