@@ -37,6 +37,8 @@ class RecordTables {
                 .column(name("updated_by"), SQLDataType.BIGINT)
                 .constraints(constraint(name("pk_c" + collection.getId())).primaryKey(name("id")))
                 .execute();
+        // the "own records" scope of a permission reads by creator
+        dsl.createIndex(name("ix_c" + collection.getId() + "_created_by")).on(table, field(name("created_by"))).execute();
     }
 
     void drop(CollectionEntity collection) {

@@ -8,7 +8,6 @@ import io.actionflow.collections.RecordQueries;
 import io.actionflow.collections.RecordService;
 import io.actionflow.collections.StoredRecord;
 import io.actionflow.platform.NotFoundException;
-import io.actionflow.platform.UserService;
 import io.actionflow.platform.ValidationException;
 import io.actionflow.triggers.TriggerConfig;
 import io.actionflow.workflow.ExecutionOrigin;
@@ -38,13 +37,12 @@ public class ActionDispatcher {
     private final CollectionService collections;
     private final WorkflowDirectory directory;
     private final WorkflowRunner runner;
-    private final UserService users;
     private final TransactionTemplate transaction;
     private final ApprovalService approvals;
     private final io.actionflow.access.Access access;
 
     ActionDispatcher(RecordService records, RecordQueries queries, CollectionService collections, WorkflowDirectory directory,
-            WorkflowRunner runner, UserService users, TransactionTemplate transaction, ApprovalService approvals,
+            WorkflowRunner runner, TransactionTemplate transaction, ApprovalService approvals,
             io.actionflow.access.Access access) {
         this.access = access;
         this.approvals = approvals;
@@ -53,7 +51,6 @@ public class ActionDispatcher {
         this.collections = collections;
         this.directory = directory;
         this.runner = runner;
-        this.users = users;
         this.transaction = transaction;
     }
 
@@ -134,7 +131,8 @@ public class ActionDispatcher {
         }
         try {
             return transaction.execute(status -> {
-                ActionResult result = request.action() == Action.TRIGGER ? custom(request, plan) : act(request, plan);
+                var user = user(actor);
+                ActionResult result = request.action() == Action.TRIGGER ? custom(request, plan, user) : act(request, plan, user);
                 if (!(result instanceof ActionResult.Done) && !(result instanceof ActionResult.Stopped)
                         && !(result instanceof ActionResult.Held)) {
                     status.setRollbackOnly();
@@ -203,10 +201,9 @@ public class ActionDispatcher {
         return java.util.Optional.empty();
     }
 
-    private ActionResult act(ActionRequest request, DispatchPlan plan) {
+    private ActionResult act(ActionRequest request, DispatchPlan plan, Map<String, Object> user) {
         var messages = new ArrayList<Message>();
         var origin = origin(request);
-        var user = user(request);
         if (request.action() == Action.UPDATE || request.action() == Action.DESTROY) {
             var locked = approvals.locked(request.collection(), request.recordIds());
             if (!locked.isEmpty()) {
@@ -334,7 +331,7 @@ public class ActionDispatcher {
         var plan = plan(request.action(), collection, request.bindings());
         ActionResult result;
         try {
-            result = write(request, plan, data, user(request), origin(request), new ArrayList<>());
+            result = write(request, plan, data, user(access.actor(request.operator(), request.role())), origin(request), new ArrayList<>());
         } catch (ValidationException refused) {
             throw new io.actionflow.approval.HeldActions.NotReleased(refused.errors().stream()
                     .map(e -> Text.of("approval.failed.field", e.field(), new Text(e.messageKey(), e.args())).encoded()).toList());
@@ -408,10 +405,9 @@ public class ActionDispatcher {
     }
 
     /** A Trigger workflow button: its custom-action workflows on no record, one (form values laid over it) or several. */
-    private ActionResult custom(ActionRequest request, DispatchPlan plan) {
+    private ActionResult custom(ActionRequest request, DispatchPlan plan, Map<String, Object> user) {
         var messages = new ArrayList<Message>();
         var origin = origin(request);
-        var user = user(request);
         if (plan.customSync().isEmpty() && plan.customAsync().isEmpty()) {
             return new ActionResult.Blocked(List.of(Message.key(Message.Level.ERROR, "dispatch.nothingBound")));
         }
@@ -597,18 +593,18 @@ public class ActionDispatcher {
         return data;
     }
 
-    /** Who clicks, read once per request; null for a request without an operator. */
-    private Map<String, Object> user(ActionRequest request) {
-        if (request.operator() == null) {
+    /** Who clicks, as workflows see them (read once per request, with the permission check); null without an operator. */
+    private static Map<String, Object> user(io.actionflow.access.Actor actor) {
+        if (actor.username() == null) {
             return null;
         }
         var user = new LinkedHashMap<String, Object>();
-        user.put("username", request.operator());
-        users.findByUsername(request.operator()).ifPresent(u -> {
-            user.put("id", u.id());
-            user.put("nickname", u.displayName());
-            user.put("email", u.email());
-        });
+        user.put("username", actor.username());
+        if (actor.userId() != null) {
+            user.put("id", actor.userId());
+            user.put("nickname", actor.nickname());
+            user.put("email", actor.email());
+        }
         return user;
     }
 
