@@ -106,7 +106,14 @@ abstract class AdminApiContract {
         assertThat(api.post("/api/collections:destroy?filterByTk=" + orders, admin, null).status()).isIn(200, 400);
     }
 
+    @Autowired
+    io.actionflow.platform.Roles roles;
+
+    @Autowired
+    io.actionflow.access.Permissions permissions;
+
     @Test
+    @org.springframework.security.test.context.support.WithMockUser(username = "admin", roles = "admin")
     void a_workspace_exports_and_imports_elsewhere_with_new_ids_and_importing_twice_duplicates_nothing() throws Exception {
         String things = "things_" + suffix;
         api.post("/api/collections:create", admin, Map.of("name", things, "title", "Things", "titleField", "label",
@@ -121,12 +128,19 @@ abstract class AdminApiContract {
                         "buttons", List.of(Map.of("kind", "submit", "placement", "form", "label", "Submit", "refreshBlocks", List.of("t"),
                                 "bindings", List.of(Map.of("workflowKey", key))))))));
 
+        String auditor = roles.create("auditor_" + suffix.replace("-", ""), "Auditor " + suffix).id();
+        permissions.save(auditor, things, new io.actionflow.access.Grant(true, false, false, false, false,
+                io.actionflow.access.Scope.OWN, io.actionflow.access.Scope.ALL, io.actionflow.access.Scope.ALL,
+                java.util.Set.of("label"), null, null));
+
         var exported = api.get("/api/workspace:export", admin);
         assertThat(exported.status()).isEqualTo(200);
+        assertThat(exported.body()).contains("\"id\":\"" + auditor + "\"").contains("\"role\":\"" + auditor + "\"");
         // the same document again: everything is there already
         var again = api.post("/api/workspace:import", admin, exported.json());
         assertThat(again.status()).as(again.body()).isEqualTo(200);
-        assertThat(again.data()).containsEntry("collections", 0).containsEntry("workflows", 0).containsEntry("pages", 0);
+        assertThat(again.data()).containsEntry("collections", 0).containsEntry("workflows", 0).containsEntry("pages", 0)
+                .containsEntry("roles", 0).containsEntry("permissions", 0);
 
         // renamed, as another workspace would receive it: created with new ids, bindings and references remapped
         String copy = "copies_" + suffix;
@@ -134,7 +148,12 @@ abstract class AdminApiContract {
                 .replace("things-" + suffix, "copies-" + suffix).replace("Things " + suffix, "Copies " + suffix);
         var imported = api.send("POST", "/api/workspace:import", admin, renamed, Map.of());
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-        assertThat(imported.data()).containsEntry("collections", 1).containsEntry("workflows", 1).containsEntry("pages", 1);
+        assertThat(imported.data()).containsEntry("collections", 1).containsEntry("workflows", 1).containsEntry("pages", 1)
+                .containsEntry("permissions", 1);
+        assertThat(permissions.configured(auditor, copy)).hasValueSatisfying(g -> {
+            assertThat(g.readable()).containsExactly("label");
+            assertThat(g.viewScope()).isEqualTo(io.actionflow.access.Scope.OWN);
+        });
         assertThat(collections.find(copy)).isPresent();
         var page = pages.list().stream().filter(p -> p.title().equals("Copies " + suffix)).findFirst().orElseThrow();
         var submit = page.blocks().get(1).buttons().getFirst();
