@@ -109,6 +109,33 @@ class RolesBrowserTest extends BrowserTest {
         screenshot("roles-user-after");
     }
 
+    @Test
+    void a_user_with_two_roles_switches_the_one_they_act_with_in_the_profile_menu() throws Exception {
+        userBrowser = browser;
+        as(userBrowser);
+        signIn("admin", "admin1234");
+        open("");
+        waitForText("Roles");
+        click(waitFor(By.cssSelector("vaadin-menu-bar.af-user-menu vaadin-menu-bar-button")));
+        click(waitFor(By.xpath("//vaadin-menu-bar-item[contains(normalize-space(.), 'Acting as')]")));
+        screenshot("roles-act-as-menu");
+        click(waitFor(By.xpath("//vaadin-menu-bar-item[normalize-space(.)='Member']")));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(d -> !visibleText().contains("Collections"));
+        waitForVaadin();
+        assertThat(visibleText()).doesNotContain("Design mode").doesNotContain("Workflows");
+        screenshot("roles-acting-as-member");
+        // the admin views are closed to the member role now, and back once the admin acts as admin again
+        open("admin/roles");
+        assertThat(visibleText()).doesNotContain("New role");
+        open("");
+        click(waitFor(By.cssSelector("vaadin-menu-bar.af-user-menu vaadin-menu-bar-button")));
+        click(waitFor(By.xpath("//vaadin-menu-bar-item[contains(normalize-space(.), 'Acting as')]")));
+        click(waitFor(By.xpath("//vaadin-menu-bar-item[normalize-space(.)='Admin']")));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(d -> visibleText().contains("Collections"));
+    }
+
     private static void as(WebDriver driver) {
         browser = driver;
     }
