@@ -197,6 +197,15 @@ public class Access {
             return queries.count(collection, filter, visibility);
         }
 
+        /** The rows a one-to-many field of a record holds that this actor may see (none when they may not read them). */
+        public List<StoredRecord> children(String collection, long id, String field) {
+            String target = collections.require(collection).field(field).map(FieldDefinition::target).orElse(collection);
+            if (!reads(collection, field)) {
+                return List.of();
+            }
+            return queries.children(collection, id, field, visibility).stream().map(r -> shown(target, r)).toList();
+        }
+
         public Optional<StoredRecord> get(String collection, long id) {
             return queries.get(collection, id, visibility).map(r -> shown(collection, r));
         }

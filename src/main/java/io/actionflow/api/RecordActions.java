@@ -214,7 +214,7 @@ class RecordActions {
         var appends = appends(collection, appendsParameter(request), reader);
         long count = reader.count(collection.name(), filter);
         var rows = reader.find(collection.name(), new RecordQuery(filter, sorts, (page - 1) * pageSize, pageSize)).stream()
-                .map(r -> withAppends(r, appends, reader)).toList();
+                .map(r -> withAppends(collection.name(), r, appends, reader)).toList();
         var meta = new LinkedHashMap<String, Object>();
         meta.put("count", count);
         meta.put("page", page);
@@ -234,7 +234,7 @@ class RecordActions {
         // a record outside what the reader may see is not found, whether it exists or not
         var record = reader.get(collection.name(), ids.getFirst())
                 .orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, "record.notFound", collection.title(), ids.getFirst()));
-        return ResponseEntity.ok(Map.of("data", withAppends(record, appends(collection, appendsParameter(request), reader), reader)));
+        return ResponseEntity.ok(Map.of("data", withAppends(collection.name(), record, appends(collection, appendsParameter(request), reader), reader)));
     }
 
     /** {@code appends=a,b}, {@code appends=a&appends=b} or {@code appends[]=a&appends[]=b}, as the seeds' clients send it. */
@@ -249,7 +249,7 @@ class RecordActions {
         return String.join(",", names);
     }
 
-    /** The to-one relations named in {@code appends}, to load as objects instead of ids. */
+    /** The relations named in {@code appends}: a to-one one loaded as its record instead of an id, a to-many one as its rows. */
     private static List<FieldDefinition> appends(CollectionDefinition collection, String appends, io.actionflow.access.Access.Reader reader) {
         if (appends == null || appends.isBlank()) {
             return List.of();
@@ -259,7 +259,7 @@ class RecordActions {
             if (name.isBlank()) {
                 continue;
             }
-            var field = collection.field(name.strip()).filter(f -> f.type() == FieldType.MANY_TO_ONE)
+            var field = collection.field(name.strip()).filter(f -> f.type().isRelation())
                     .filter(f -> reader.reads(collection.name(), f.name()))
                     .orElseThrow(() -> new ValidationException(FieldError.of("appends", "api.appends.invalid", name.strip())));
             fields.add(field);
@@ -268,10 +268,13 @@ class RecordActions {
     }
 
     /** The related records named in {@code appends}, as the reader may see them (of an account, only its name). */
-    private Map<String, Object> withAppends(StoredRecord record, List<FieldDefinition> appends, io.actionflow.access.Access.Reader reader) {
+    private Map<String, Object> withAppends(String collection, StoredRecord record, List<FieldDefinition> appends,
+            io.actionflow.access.Access.Reader reader) {
         var json = json(record);
         for (FieldDefinition field : appends) {
-            if (record.get(field.name()) instanceof Number id) {
+            if (field.type() == FieldType.ONE_TO_MANY) {
+                json.put(field.name(), reader.children(collection, record.id(), field.name()).stream().map(RecordActions::json).toList());
+            } else if (record.get(field.name()) instanceof Number id) {
                 json.put(field.name(), reader.get(field.target(), id.longValue()).map(RecordActions::json).orElse(null));
             }
         }

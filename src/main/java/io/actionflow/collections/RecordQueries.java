@@ -75,6 +75,19 @@ public class RecordQueries {
         return find(definition, query, Visibility.ALL).stream().findFirst();
     }
 
+    /**
+     * The rows a one-to-many field of a record holds (an order's items), as the reader may see them, by id; at most
+     * {@link ChildRows#MAX_ROWS}.
+     */
+    public List<StoredRecord> children(String collection, long id, String field, Visibility visibility) {
+        var definition = collections.require(collection);
+        var relation = definition.field(field).filter(f -> f.type() == FieldType.ONE_TO_MANY)
+                .orElseThrow(() -> new ValidationException(FieldError.of("appends", "api.appends.invalid", field)));
+        var query = new RecordQuery(Filter.where(relation.inverseOf(), Filter.Operator.EQ, id), List.of(RecordQuery.Sort.asc("id")),
+                0, ChildRows.MAX_ROWS);
+        return find(collections.require(relation.target()), query, visibility);
+    }
+
     /** How many of these records the reader may see: all of them, or fewer when some are outside what they see. */
     public long countVisible(String collection, java.util.Collection<Long> ids, Visibility visibility) {
         return ids.isEmpty() ? 0 : count(collection, new Filter.Condition("id", Filter.Operator.IN, List.copyOf(ids)), visibility);

@@ -67,7 +67,8 @@ public class RecordService {
     /** Creates a record on behalf of the account {@code createdBy} (the record's "own" scope is theirs). */
     public StoredRecord create(String collection, Map<String, ?> input, Long createdBy) {
         var definition = writable(collection);
-        Map<String, Object> values = checkedForCreate(definition, input);
+        var children = ChildRows.split(definition, input);
+        Map<String, Object> values = checkedForCreate(definition, children.columns(), childProblems(children, null));
 
         OffsetDateTime now = now();
         var row = new LinkedHashMap<Field<?>, Object>();
@@ -80,6 +81,7 @@ public class RecordService {
                 .set(row).returningResult(ID).fetchOne().value1());
 
         events.publishEvent(new RecordCreated(definition.name(), id, snapshot(definition, values), operator()));
+        writeChildren(id, children, createdBy, false);
         return queries.get(definition, id).orElseThrow();
     }
 
@@ -89,15 +91,16 @@ public class RecordService {
      */
     public void check(String collection, Long id, Map<String, ?> input) {
         var definition = writable(collection);
+        var children = ChildRows.split(definition, input);
         if (id == null) {
-            checkedForCreate(definition, input);
+            checkedForCreate(definition, children.columns(), childProblems(children, null));
         } else {
-            checkedChanges(definition, id, load(definition, id), input);
+            checkedChanges(definition, id, load(definition, id), children.columns(), childProblems(children, id));
         }
     }
 
-    private Map<String, Object> checkedForCreate(CollectionDefinition definition, Map<String, ?> input) {
-        var errors = new ArrayList<FieldError>();
+    private Map<String, Object> checkedForCreate(CollectionDefinition definition, Map<String, ?> input, List<FieldError> before) {
+        var errors = new ArrayList<FieldError>(before);
         Map<String, Object> values = read(definition, input, errors);
         for (FieldDefinition field : definition.columnFields()) {
             // a field left empty on creation takes its default
@@ -117,8 +120,9 @@ public class RecordService {
     private record Checked(Map<String, Object> merged, Set<String> changed) {
     }
 
-    private Checked checkedChanges(CollectionDefinition definition, long id, Map<String, Object> previous, Map<String, ?> input) {
-        var errors = new ArrayList<FieldError>();
+    private Checked checkedChanges(CollectionDefinition definition, long id, Map<String, Object> previous, Map<String, ?> input,
+            List<FieldError> before) {
+        var errors = new ArrayList<FieldError>(before);
         Map<String, Object> changes = read(definition, input, errors);
         var merged = new LinkedHashMap<>(previous);
         merged.putAll(changes);
@@ -142,9 +146,11 @@ public class RecordService {
     public StoredRecord update(String collection, long id, Map<String, ?> input) {
         var definition = writable(collection);
         Map<String, Object> previous = load(definition, id);
-        var checked = checkedChanges(definition, id, previous, input);
+        var children = ChildRows.split(definition, input);
+        var checked = checkedChanges(definition, id, previous, children.columns(), childProblems(children, id));
         var merged = checked.merged();
         var changed = checked.changed();
+        writeChildren(id, children, currentUser.id().orElse(null), true);
         if (changed.isEmpty()) {
             return queries.get(definition, id).orElseThrow();
         }
@@ -179,6 +185,86 @@ public class RecordService {
         Map<String, Object> previous = load(definition, id);
         dsl.deleteFrom(RecordSql.plainTable(definition)).where(ID.eq(id)).execute();
         events.publishEvent(new RecordDeleted(definition.name(), id, snapshot(definition, previous), operator()));
+    }
+
+    /**
+     * What is wrong with the rows given for one-to-many fields, each named as {@code items[0].qty}: checked before
+     * anything is written, as creates (rows without an id) or as changes of rows that belong to {@code parent}.
+     */
+    private List<FieldError> childProblems(ChildRows children, Long parent) {
+        var errors = new ArrayList<>(children.errors());
+        children.rows().forEach((field, rows) -> {
+            var child = writable(field.target());
+            var existing = parent == null ? Set.<Long>of() : childIds(child, field, parent);
+            for (int i = 0; i < rows.size(); i++) {
+                var row = rows.get(i);
+                Long id = ChildRows.id(row);
+                var rowErrors = new ArrayList<FieldError>();
+                if (id != null && !existing.contains(id)) {
+                    rowErrors.add(FieldError.of("id", "validation.child.unknown", id));
+                } else {
+                    Map<String, Object> values = read(child, ChildRows.values(field, row), rowErrors);
+                    Map<String, Object> whole = id == null ? withDefaults(child, values) : merged(load(child, id), values);
+                    for (FieldDefinition f : child.columnFields()) {
+                        if (!f.name().equals(field.inverseOf()) && (id == null || values.containsKey(f.name()) || f.required())) {
+                            FieldValues.validate(f, whole.get(f.name()), rowErrors);
+                        }
+                    }
+                    checkReferencesAndUniqueness(child, whole, values.keySet(), id, rowErrors);
+                }
+                int index = i;
+                rowErrors.forEach(e -> errors.add(ChildRows.prefixed(field, index, e)));
+            }
+        });
+        return errors;
+    }
+
+    /** Writes the rows given for one-to-many fields; with {@code replace}, the rows not given any more are deleted. */
+    private void writeChildren(long parent, ChildRows children, Long createdBy, boolean replace) {
+        children.rows().forEach((field, rows) -> {
+            var child = writable(field.target());
+            var kept = new LinkedHashSet<Long>();
+            for (var row : rows) {
+                Long id = ChildRows.id(row);
+                var values = ChildRows.values(field, row);
+                if (id == null) {
+                    values.put(field.inverseOf(), parent);
+                    kept.add(create(child.name(), values, createdBy).id());
+                } else {
+                    kept.add(id);
+                    update(child.name(), id, values);
+                }
+            }
+            if (replace) {
+                for (long gone : childIds(child, field, parent)) {
+                    if (!kept.contains(gone)) {
+                        deleteOne(child, gone);
+                    }
+                }
+            }
+        });
+    }
+
+    private Set<Long> childIds(CollectionDefinition child, FieldDefinition field, long parent) {
+        return new LinkedHashSet<>(dsl.select(RecordSql.ID).from(RecordSql.table(child))
+                .where(RecordSql.column(child.requireField(field.inverseOf())).cast(SQLDataType.BIGINT).eq(parent))
+                .orderBy(RecordSql.ID).fetch(RecordSql.ID));
+    }
+
+    private static Map<String, Object> withDefaults(CollectionDefinition definition, Map<String, Object> values) {
+        var whole = new LinkedHashMap<>(values);
+        for (FieldDefinition field : definition.columnFields()) {
+            if (whole.get(field.name()) == null && field.defaultValue() != null) {
+                whole.put(field.name(), coerceDefault(field));
+            }
+        }
+        return whole;
+    }
+
+    private static Map<String, Object> merged(Map<String, Object> previous, Map<String, Object> changes) {
+        var whole = new LinkedHashMap<>(previous);
+        whole.putAll(changes);
+        return whole;
     }
 
     private CollectionDefinition writable(String collection) {

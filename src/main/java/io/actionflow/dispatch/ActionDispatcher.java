@@ -172,26 +172,74 @@ public class ActionDispatcher {
         };
         var fields = act == io.actionflow.access.Act.TRIGGER ? java.util.Set.<String>of() : request.values().keySet();
         var denial = access.check(actor, request.collection(), act, request.recordIds(), fields);
-        if (denial.isPresent() || request.action() != Action.CREATE) {
+        if (denial.isPresent() || request.action() != Action.CREATE && request.action() != Action.UPDATE) {
             return denial;
         }
-        return nestedDenial(actor, request.collection(), request.values(), 0);
+        return nestedDenial(actor, request.collection(), request.values(), 0,
+                request.action() == Action.UPDATE ? request.recordIds() : List.of());
+    }
+
+    /**
+     * Rows of a sub-table (a one-to-many field) are records of their own collection: new ones need its create
+     * permission, changed ones its update permission and scope, and rows an update leaves out its delete permission.
+     */
+    private java.util.Optional<io.actionflow.access.Denial> rowsDenial(io.actionflow.access.Actor actor,
+            io.actionflow.collections.CollectionDefinition definition, String name, List<?> rows, List<Long> parents) {
+        var field = definition.field(name).filter(f -> f.type() == FieldType.ONE_TO_MANY).orElse(null);
+        if (field == null) {
+            return java.util.Optional.empty();
+        }
+        var kept = new java.util.HashSet<Long>();
+        for (Object row : rows) {
+            if (!(row instanceof Map<?, ?> values)) {
+                continue;
+            }
+            var names = values.keySet().stream().map(String::valueOf)
+                    .filter(n -> !n.equals("id") && !n.equals(field.inverseOf())).toList();
+            Long id = values.get("id") instanceof Number n ? Long.valueOf(n.longValue()) : null;
+            var denial = id == null
+                    ? access.check(actor, field.target(), io.actionflow.access.Act.CREATE, List.of(), names)
+                    : access.check(actor, field.target(), io.actionflow.access.Act.UPDATE, List.of(id), names);
+            if (denial.isPresent()) {
+                return denial;
+            }
+            if (id != null) {
+                kept.add(id);
+            }
+        }
+        for (long parent : parents) {
+            var gone = queries.children(definition.name(), parent, field.name(), io.actionflow.collections.Visibility.ALL).stream()
+                    .map(StoredRecord::id).filter(id -> !kept.contains(id)).toList();
+            if (!gone.isEmpty()) {
+                var denial = access.check(actor, field.target(), io.actionflow.access.Act.DELETE, gone, List.of());
+                if (denial.isPresent()) {
+                    return denial;
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Nested to-one objects of a create are creates in their own collections, as deep as {@link #withNested} goes. */
     private java.util.Optional<io.actionflow.access.Denial> nestedDenial(io.actionflow.access.Actor actor, String collection,
-            Map<?, ?> values, int depth) {
+            Map<?, ?> values, int depth, List<Long> parent) {
         var definition = collections.find(collection).orElse(null);
         if (definition == null || depth >= 3) {
             return java.util.Optional.empty();
         }
         for (var entry : values.entrySet()) {
+            if (entry.getValue() instanceof List<?> rows) {
+                var inner = rowsDenial(actor, definition, String.valueOf(entry.getKey()), rows, parent);
+                if (inner.isPresent()) {
+                    return inner;
+                }
+            }
             if (entry.getValue() instanceof Map<?, ?> nested) {
                 var field = definition.field(String.valueOf(entry.getKey())).filter(f -> f.type() == FieldType.MANY_TO_ONE).orElse(null);
                 if (field != null) {
                     var names = nested.keySet().stream().map(String::valueOf).toList();
                     var inner = access.check(actor, field.target(), io.actionflow.access.Act.CREATE, List.of(), names)
-                            .or(() -> nestedDenial(actor, field.target(), nested, depth + 1));
+                            .or(() -> nestedDenial(actor, field.target(), nested, depth + 1, List.of()));
                     if (inner.isPresent()) {
                         return inner;
                     }
@@ -561,7 +609,11 @@ public class ActionDispatcher {
     private Map<String, Object> recordContext(ActionRequest request, Map<String, Object> user, DispatchPlan.Step step,
             StoredRecord record) {
         var context = userContext(request, user);
-        List<String> appends = step.workflow().trigger() instanceof TriggerConfig.PostAction post ? post.appends() : List.of();
+        List<String> appends = switch (step.workflow().trigger()) {
+            case TriggerConfig.PostAction post -> post.appends();
+            case TriggerConfig.Approval approval -> approval.appends();
+            default -> List.of();
+        };
         String collection = step.associationPath() == null ? request.collection()
                 : collections.require(request.collection()).field(step.associationPath()).map(f -> f.target()).orElse(request.collection());
         context.put("data", withAppends(collection, record, appends));
@@ -570,7 +622,10 @@ public class ActionDispatcher {
         return context;
     }
 
-    /** A record as a map, with its to-one associations named in {@code appends} loaded as maps too. */
+    /**
+     * A record as a map, with the associations named in {@code appends} loaded too: a to-one one as a map, a to-many
+     * one as the list of its rows as stored.
+     */
     private Map<String, Object> withAppends(String collection, StoredRecord record, List<String> appends) {
         var data = new LinkedHashMap<String, Object>();
         data.put("id", record.id());
@@ -578,6 +633,16 @@ public class ActionDispatcher {
         if (!appends.isEmpty()) {
             var definition = collections.require(collection);
             for (String append : appends) {
+                definition.field(append).filter(f -> f.type() == FieldType.ONE_TO_MANY).ifPresent(field -> {
+                    var rows = new ArrayList<Map<String, Object>>();
+                    for (StoredRecord row : queries.children(collection, record.id(), field.name(), io.actionflow.collections.Visibility.ALL)) {
+                        var values = new LinkedHashMap<String, Object>();
+                        values.put("id", row.id());
+                        values.putAll(row.values());
+                        rows.add(values);
+                    }
+                    data.put(field.name(), rows);
+                });
                 definition.field(append).filter(f -> f.type() == FieldType.MANY_TO_ONE).ifPresent(field -> {
                     if (record.get(field.name()) instanceof Number id && !"users".equals(field.target())) {
                         queries.get(field.target(), id.longValue()).ifPresent(target -> {

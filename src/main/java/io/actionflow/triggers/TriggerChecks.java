@@ -73,6 +73,7 @@ public class TriggerChecks {
                 }
             }
             case TriggerConfig.Approval approval -> {
+                checkAppends(collection, approval.appends(), errors);
                 if (synchronous) {
                     errors.add(FieldError.of("synchronous", "workflow.approval.async"));
                 }
@@ -95,14 +96,14 @@ public class TriggerChecks {
         return errors;
     }
 
-    /** Associations to preload must be to-one relations of the collection. */
+    /** Associations to preload must be relations of the collection: to-one (a record) or to-many (its rows). */
     private static void checkAppends(CollectionDefinition collection, List<String> appends, List<FieldError> errors) {
         if (collection == null) {
             return;
         }
         for (String append : appends) {
             var field = collection.field(append).orElse(null);
-            if (field == null || field.type() != FieldType.MANY_TO_ONE) {
+            if (field == null || !field.type().isRelation()) {
                 errors.add(FieldError.of("appends", "trigger.append.invalid", append, collection.title()));
             }
         }

@@ -70,7 +70,7 @@ public sealed interface TriggerConfig {
      * submitters with one of {@code roles} (all when empty), and only when {@code condition} holds (always when null).
      */
     record Approval(String collection, boolean beforeSave, List<String> roles, String condition, boolean global,
-            Set<DataAction> actions) implements TriggerConfig {
+            Set<DataAction> actions, List<String> appends) implements TriggerConfig {
 
         /** Whether it applies to every {@code action} on its collection, whatever button or call started it. */
         public boolean appliesGlobally(DataAction action) {
@@ -96,7 +96,8 @@ public sealed interface TriggerConfig {
             case COLLECTION -> new CollectionEvent(collection, enums(config.get("on"), Change.class),
                     texts(config.get("changedFields")), text(config.get("condition")));
             case APPROVAL -> new Approval(collection, !"afterSave".equals(config.get("mode")), texts(config.get("roles")),
-                    text(config.get("condition")), bool(config.get("global")), enums(config.get("actions"), DataAction.class));
+                    text(config.get("condition")), bool(config.get("global")), enums(config.get("actions"), DataAction.class),
+                    texts(config.get("appends")));
         };
     }
 

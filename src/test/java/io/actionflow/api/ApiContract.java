@@ -323,6 +323,34 @@ abstract class ApiContract {
         assertThat(queries.count(orders, Filter.all())).isEqualTo(1);
     }
 
+    @Test
+    void a_create_takes_the_rows_of_a_one_to_many_field_and_an_update_replaces_them() throws Exception {
+        String lines = "lines_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        collections.create(new CollectionDraft(lines, "Lines", null, null));
+        collections.addField(lines, FieldDraft.relation("parent_order", orders, "lines", FieldSettings.titled("Order")));
+        collections.addField(lines, FieldDraft.of("qty", FieldType.INTEGER, FieldSettings.titled("Quantity")));
+
+        var created = post("/api/" + orders + ":create", admin, Map.of("code", "A-1", "lines", List.of(Map.of("qty", 2), Map.of("qty", 3))));
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        long id = ((Number) created.data().get("id")).longValue();
+        var read = get("/api/" + orders + ":get?filterByTk=" + id + "&appends=lines", admin);
+        @SuppressWarnings("unchecked")
+        var rows = (List<Map<String, Object>>) read.data().get("lines");
+        assertThat(rows).extracting(r -> r.get("qty")).containsExactly(2, 3);
+
+        var updated = post("/api/" + orders + ":update?filterByTk=" + id, admin, Map.of("lines",
+                List.of(Map.of("id", rows.getFirst().get("id"), "qty", 5))));
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        var after = (List<Map<String, Object>>) get("/api/" + orders + ":get?filterByTk=" + id + "&appends=lines", admin).data().get("lines");
+        assertThat(after).extracting(r -> r.get("qty")).containsExactly(5);
+
+        var bad = post("/api/" + orders + ":create", admin, Map.of("code", "A-2", "lines", List.of(Map.of("qty", "many"))));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errors()).extracting(e -> e.get("field")).containsExactly("lines[0].qty");
+        assertThat(post("/api/" + orders + ":create", admin, Map.of("code", "A-3", "lines", "nope")).status()).isEqualTo(400);
+    }
+
     // --- helpers
 
     private WorkflowDefinition workflow(TriggerType type, Map<String, Object> trigger, boolean synchronous, NodeDef... nodes) {

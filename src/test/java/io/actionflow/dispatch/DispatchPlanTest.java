@@ -28,7 +28,7 @@ class DispatchPlanTest {
         post("a2", false, false);
         post("g-post-sync", true, true);
         post("g-post-async", false, true);
-        var approval = add("ap", TriggerType.APPROVAL, false, new TriggerConfig.Approval("orders", true, List.of(), null, false, Set.of()));
+        var approval = add("ap", TriggerType.APPROVAL, false, new TriggerConfig.Approval("orders", true, List.of(), null, false, Set.of(), List.of()));
 
         var plan = plan(Action.CREATE, "b2", "a2", "p1", "b1", "a1", "ap");
 

@@ -157,7 +157,7 @@ final class WorkflowDialog extends FormDialog {
         global.setVisible(type == TriggerType.PRE_ACTION || type == TriggerType.POST_ACTION || type == TriggerType.APPROVAL);
         actions.setItems(type == TriggerType.PRE_ACTION ? List.of("create", "update", "destroy") : List.of("create", "update"));
         actions.setVisible(global.isVisible() && global.getValue());
-        appends.setVisible(type == TriggerType.POST_ACTION || custom && !"none".equals(contextType.getValue()));
+        appends.setVisible(type == TriggerType.POST_ACTION || type == TriggerType.APPROVAL || custom && !"none".equals(contextType.getValue()));
         on.setVisible(type == TriggerType.COLLECTION);
         changedFields.setVisible(type == TriggerType.COLLECTION);
         condition.setVisible(type == TriggerType.COLLECTION || type == TriggerType.APPROVAL);
@@ -169,13 +169,13 @@ final class WorkflowDialog extends FormDialog {
         fields();
     }
 
-    /** The fields of the chosen collection: to-one relations to preload, fields whose change fires an event. */
+    /** The fields of the chosen collection: relations to preload, fields whose change fires an event. */
     private void fields() {
         var definition = all.stream().filter(c -> c.name().equals(collection.getValue())).findFirst().orElse(null);
         var keptAppends = appends.getValue();
         var keptFields = changedFields.getValue();
         appends.setItems(definition == null ? List.of() : definition.fields().stream()
-                .filter(f -> f.type() == FieldType.MANY_TO_ONE).map(FieldDefinition::name).toList());
+                .filter(f -> f.type().isRelation()).map(FieldDefinition::name).toList());
         changedFields.setItems(definition == null ? List.of() : definition.columnFields().stream().map(FieldDefinition::name).toList());
         appends.setValue(keptAppends.stream().filter(a -> appends.getListDataView().contains(a)).collect(java.util.stream.Collectors.toSet()));
         changedFields.setValue(keptFields.stream().filter(f -> changedFields.getListDataView().contains(f)).collect(java.util.stream.Collectors.toSet()));

@@ -1,0 +1,7 @@
+package io.actionflow.dispatch;
+
+import io.actionflow.H2Test;
+
+@H2Test
+class OrderExampleH2Test extends OrderExampleContract {
+}

@@ -1,0 +1,7 @@
+package io.actionflow.dispatch;
+
+import io.actionflow.PostgresTest;
+
+@PostgresTest
+class OrderExamplePostgresTest extends OrderExampleContract {
+}
