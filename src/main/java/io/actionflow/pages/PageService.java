@@ -302,7 +302,8 @@ public class PageService {
     private void checkBlock(PageEntity page, CollectionDefinition collection, BlockDraft draft, BlockEntity self) {
         var errors = new ArrayList<FieldError>();
         for (String field : draft.fields()) {
-            if (collection.field(field).filter(f -> f.type().hasColumn()).isEmpty()) {
+            // a column, or a one-to-many field (its rows: a sub-table in a form, a count elsewhere)
+            if (collection.field(field).isEmpty()) {
                 errors.add(FieldError.of("fields", "block.field.unknown", field, collection.title()));
             }
         }

@@ -105,7 +105,7 @@ final class BlockDialog extends FormDialog {
         }
         var definition = context.collections.require(name);
         var selected = fields.getValue();
-        fields.setItems(definition.columnFields().stream().map(FieldDefinition::name).toList());
+        fields.setItems(definition.fields().stream().map(FieldDefinition::name).toList());
         fields.setItemLabelGenerator(n -> definition.field(n).map(FieldDefinition::title).orElse(n));
         fields.setValue(selected.stream().filter(n -> definition.field(n).isPresent()).collect(java.util.stream.Collectors.toSet()));
         var sources = context.page().blocks().stream()
@@ -124,7 +124,7 @@ final class BlockDialog extends FormDialog {
     @Override
     protected void save() {
         String name = collection.getValue();
-        List<String> ordered = name == null ? List.of() : context.collections.require(name).columnFields().stream()
+        List<String> ordered = name == null ? List.of() : context.collections.require(name).fields().stream()
                 .map(FieldDefinition::name).filter(fields.getValue()::contains).toList();
         int chosenColumn = column.getValue() == null ? 0 : column.getValue();
         var draft = new BlockDraft(type.getValue(), name, title.getValue(), chosenColumn, ordered,

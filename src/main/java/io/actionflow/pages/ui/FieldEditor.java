@@ -88,6 +88,10 @@ final class FieldEditor<V> {
         validation().setInvalid(false);
     }
 
+    boolean isReadOnly() {
+        return input.isReadOnly();
+    }
+
     void setReadOnly(boolean readOnly) {
         input.setReadOnly(readOnly);
     }

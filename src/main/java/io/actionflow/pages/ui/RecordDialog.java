@@ -82,7 +82,8 @@ final class RecordDialog extends Dialog implements FormHost {
     }
 
     private RecordForm formFor(BlockView block, io.actionflow.access.Act act) {
-        var fields = block.collection().columnFields().stream().map(FieldDefinition::name).toList();
+        // every field, the rows of one-to-many fields as sub-tables
+        var fields = block.collection().fields().stream().map(FieldDefinition::name).toList();
         return new RecordForm(block.collection(), fields, block.context().collections, block.context().queries,
                 block.context().reader, act);
     }

@@ -41,6 +41,7 @@ final class TableBlockView extends BlockView {
 
         for (String name : readableFields()) {
             collection().field(name).filter(f -> f.type().hasColumn()).ifPresent(this::addColumn);
+            collection().field(name).filter(f -> f.type() == io.actionflow.collections.FieldType.ONE_TO_MANY).ifPresent(this::addCount);
         }
         if (!rowButtons().isEmpty()) {
             grid.addComponentColumn(this::rowActions).setKey("actions").setHeader(getTranslation("block.actions"))
@@ -70,6 +71,13 @@ final class TableBlockView extends BlockView {
     private void addColumn(FieldDefinition field) {
         grid.addColumn(r -> RecordFormat.display(this, field, r)).setKey(field.name()).setHeader(field.title())
                 .setSortProperty(field.name()).setAutoWidth(true).setResizable(true);
+    }
+
+    /** A one-to-many field as a column: how many rows the record holds (of those its user may see). */
+    private void addCount(FieldDefinition field) {
+        var related = context().collection(field.target());
+        grid.addColumn(r -> context().reader.count(related.name(), Filter.where(field.inverseOf(), Filter.Operator.EQ, r.id())))
+                .setKey(field.name()).setHeader(field.title()).setAutoWidth(true).setResizable(true);
     }
 
     private Component rowActions(StoredRecord record) {
