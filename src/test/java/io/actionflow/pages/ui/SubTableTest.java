@@ -1,0 +1,98 @@
+package io.actionflow.pages.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.IntegerField;
+import io.actionflow.KaribuTest;
+import io.actionflow.collections.CollectionDraft;
+import io.actionflow.collections.CollectionService;
+import io.actionflow.collections.FieldDraft;
+import io.actionflow.collections.FieldSettings;
+import io.actionflow.collections.FieldType;
+import io.actionflow.collections.RecordQueries;
+import io.actionflow.collections.RecordService;
+import io.actionflow.collections.Visibility;
+import io.actionflow.pages.BlockDraft;
+import io.actionflow.pages.BlockType;
+import io.actionflow.pages.PageDraft;
+import io.actionflow.pages.PageService;
+import io.actionflow.platform.Role;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** An order's items edited in the Edit dialog of its table: shown as rows, changed, removed, refused per row. */
+class SubTableTest extends KaribuTest {
+
+    @Autowired
+    CollectionService collections;
+
+    @Autowired
+    RecordService records;
+
+    @Autowired
+    RecordQueries queries;
+
+    @Autowired
+    PageService pages;
+
+    @Test
+    void the_rows_of_an_order_are_edited_with_it_and_a_bad_row_is_refused_on_its_input() {
+        signIn("admin");
+        String s = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
+        String orders = "orders_" + s;
+        String lines = "lines_" + s;
+        ordersOf = orders;
+        collections.create(new CollectionDraft(orders, "Orders", null, "ref"));
+        collections.addField(orders, FieldDraft.of("ref", FieldType.TEXT, FieldSettings.titled("Reference")));
+        collections.create(new CollectionDraft(lines, "Lines", null, null));
+        collections.addField(lines, FieldDraft.relation("parent_order", orders, "lines", FieldSettings.titled("Order")));
+        collections.addField(lines, FieldDraft.of("qty", FieldType.INTEGER, FieldSettings.titled("Quantity")
+                .withRange(java.math.BigDecimal.ONE, null)));
+        long order = records.create(orders, Map.of("ref", "A-1", "lines", List.of(Map.of("qty", 1), Map.of("qty", 2)))).id();
+        var page = pages.create(new PageDraft("Orders " + s, null, null, 1, Set.of(Role.MEMBER_ID)));
+        page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, orders, null, 0, List.of("ref", "lines"), null, 10, null));
+
+        signIn("member");
+        navigate("p/" + page.slug());
+        var table = _get(TableBlockView.class);
+        assertThat(GridKt._getFormatted(table.grid(), 0, "lines")).isEqualTo("2");
+        var edit = _find(GridKt._getCellComponent(table.grid(), 0, "actions"), Button.class).stream()
+                .filter(b -> "Edit".equals(b.getElement().getAttribute("aria-label"))).findFirst().orElseThrow();
+        _click(edit);
+        var dialog = _get(RecordDialog.class);
+        var rows = _get(dialog, RowsEditor.class);
+        var quantities = _find(rows, IntegerField.class);
+        assertThat(quantities).extracting(IntegerField::getValue).containsExactly(1, 2);
+
+        // a row that cannot hold: refused on that row's input, nothing changed
+        _setValue(quantities.get(1), 0);
+        _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
+        assertThat(quantities.get(1).getErrorMessage()).isEqualTo("The smallest allowed value is 1.");
+        assertThat(children(order)).containsExactly(1L, 2L);
+
+        // the first changed, the second removed, a third added
+        _setValue(quantities.get(0), 5);
+        _click(_find(rows, Button.class, spec -> spec.withAttribute("aria-label", "Remove this row")).get(1));
+        _click(_get(rows, Button.class, spec -> spec.withText("Add a row to Lines")));
+        _setValue(_find(rows, IntegerField.class).getLast(), 7);
+        _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
+        assertThat(_find(RecordDialog.class)).isEmpty();
+        assertThat(children(order)).containsExactly(5L, 7L);
+    }
+
+    private String ordersOf;
+
+    private List<Object> children(long order) {
+        return queries.children(ordersOf, order, "lines", Visibility.ALL).stream().map(r -> r.get("qty")).toList();
+    }
+}
