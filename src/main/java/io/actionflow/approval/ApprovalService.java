@@ -45,6 +45,7 @@ public class ApprovalService {
     private final ApprovalEvents events;
     private final WorkflowRunner runner;
     private final RecordService records;
+    private final io.actionflow.collections.CollectionService collections;
     private final UserService users;
     private final CurrentUser currentUser;
     private final Inbox inbox;
@@ -53,7 +54,8 @@ public class ApprovalService {
 
     ApprovalService(ApprovalRequests requests, ApprovalTasks tasks, ApprovalEvents events, WorkflowRunner runner,
             RecordService records, UserService users, CurrentUser currentUser, Inbox inbox, ApplicationEventPublisher publisher,
-            Clock clock) {
+            Clock clock, io.actionflow.collections.CollectionService collections) {
+        this.collections = collections;
         this.requests = requests;
         this.tasks = tasks;
         this.events = events;
@@ -182,7 +184,7 @@ public class ApprovalService {
         }
         log(entity, actor, TimelineEntry.Kind.ASKED, null, String.join(", ", approvers));
         inbox.send(approvers, Text.of("approval.inbox.task.title").encoded(),
-                Text.of("approval.inbox.task", entity.title, name(entity.submitter)).encoded());
+                Text.of("approval.inbox.task", entity.title, name(entity.submitter)).encoded(), io.actionflow.platform.Links.todo(entity.id));
         signal(new LinkedHashSet<>(approvers));
     }
 
@@ -262,7 +264,7 @@ public class ApprovalService {
             affected.addAll(close(round));
             entity.status = Approval.Status.RETURNED;
             inbox.send(List.of(entity.submitter), Text.of("approval.inbox.returned.title").encoded(),
-                    Text.of("approval.inbox.returned", entity.title, name(me)).encoded());
+                    Text.of("approval.inbox.returned", entity.title, name(me)).encoded(), io.actionflow.platform.Links.submission(entity.id));
             signal(affected);
             return view(entity);
         }
@@ -350,7 +352,18 @@ public class ApprovalService {
         }
         data.putAll(changed);
         entity.data = write(data);
+        entity.title = cut(retitled(entity.title, entity.collection, data), 300);
         return changed.keySet();
+    }
+
+    /**
+     * A request's title after its values changed: the workflow's title, then the record's title as it stands now
+     * (the part after " · " follows the record's title field).
+     */
+    private String retitled(String title, String collection, Map<String, Object> data) {
+        String prefix = title.contains(" · ") ? title.substring(0, title.indexOf(" · ")) : title;
+        Object value = collections.find(collection).map(c -> c.titleField()).map(data::get).orElse(null);
+        return value == null || String.valueOf(value).isBlank() ? prefix : prefix + " · " + value;
     }
 
     // --- what submitters do
@@ -415,7 +428,8 @@ public class ApprovalService {
         affected.add(entity.submitter);
         if (!status.isOpen()) {
             inbox.send(List.of(entity.submitter), Text.of("approval.inbox.ended.title").encoded(),
-                    Text.of("approval.inbox.ended", entity.title, Text.of("approval.status." + status.name())).encoded());
+                    Text.of("approval.inbox.ended", entity.title, Text.of("approval.status." + status.name())).encoded(),
+                    io.actionflow.platform.Links.submission(entity.id));
         }
         signal(affected);
     }
@@ -440,6 +454,15 @@ public class ApprovalService {
     public List<ToDo> myToDos() {
         String me = me();
         return tasks.findByApproverAndStatusOrderByCreatedAtAsc(me, ApprovalTask.Status.PENDING).stream()
+                .map(t -> new ToDo(t.view(), view(requests.findById(t.approvalId).orElseThrow())))
+                .toList();
+    }
+
+    /** The signed-in user's tasks that are over (decided, handed on, or closed), newest first; at most 200. */
+    @Transactional(readOnly = true)
+    public List<ToDo> myFinishedToDos() {
+        String me = me();
+        return tasks.findTop200ByApproverAndStatusNotOrderByDecidedAtDesc(me, ApprovalTask.Status.PENDING).stream()
                 .map(t -> new ToDo(t.view(), view(requests.findById(t.approvalId).orElseThrow())))
                 .toList();
     }

@@ -9,6 +9,8 @@ interface ApprovalTasks extends JpaRepository<ApprovalTaskEntity, Long> {
 
     long countByApproverAndStatus(String approver, ApprovalTask.Status status);
 
+    List<ApprovalTaskEntity> findTop200ByApproverAndStatusNotOrderByDecidedAtDesc(String approver, ApprovalTask.Status status);
+
     List<ApprovalTaskEntity> findByApprovalIdOrderByIdAsc(long approvalId);
 
     List<ApprovalTaskEntity> findByApprovalIdAndRoundOrderByIdAsc(long approvalId, int round);

@@ -29,10 +29,16 @@ public class Inbox {
 
     /** Delivers a message to each existing account among {@code usernames}; returns how many received it. */
     public int send(List<String> usernames, String title, String message) {
+        return send(usernames, title, message, null);
+    }
+
+    /** As {@link #send(List, String, String)}, with where the message leads ({@link Notification#link()}). */
+    public int send(List<String> usernames, String title, String message, String link) {
         var delivered = new java.util.LinkedHashSet<String>();
         for (String username : usernames.stream().map(UserService::normalize).distinct().toList()) {
             if (users.findByUsername(username).isPresent()) {
-                messages.save(new InboxMessage(username, cut(title, 200), cut(message, 4000), clock.instant()));
+                messages.save(new InboxMessage(username, cut(title, 200), cut(message, 4000), clock.instant(),
+                        link == null ? null : cut(link, 300)));
                 delivered.add(username);
             }
         }
@@ -70,6 +76,11 @@ public class Inbox {
         var views = found.stream().map(InboxMessage::view).toList();
         found.forEach(m -> m.markRead(clock.instant()));
         return views;
+    }
+
+    /** Marks every message of the signed-in user read. */
+    public void readAll() {
+        currentUser.username().ifPresent(username -> messages.markAllRead(username, clock.instant()));
     }
 
     private static String cut(String text, int max) {

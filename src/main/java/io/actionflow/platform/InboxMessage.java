@@ -30,18 +30,22 @@ class InboxMessage {
 
     private Instant readAt;
 
+    @Column(length = 300)
+    private String link;
+
     protected InboxMessage() {
     }
 
-    InboxMessage(String username, String title, String message, Instant createdAt) {
+    InboxMessage(String username, String title, String message, Instant createdAt, String link) {
         this.username = username;
         this.title = title;
         this.message = message;
         this.createdAt = createdAt;
+        this.link = link;
     }
 
     Notification view() {
-        return new Notification(id, title, message, createdAt, readAt != null);
+        return new Notification(id, title, message, createdAt, readAt != null, link);
     }
 
     void markRead(Instant now) {

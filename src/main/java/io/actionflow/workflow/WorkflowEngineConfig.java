@@ -50,7 +50,7 @@ class WorkflowEngineConfig {
 
     @Bean
     Processor processor(NodeRegistry registry, RecordsAdapter records, HttpAdapter http, Inbox inbox, Clock clock) {
-        return new Processor(registry, new Ports(records, http, (users, title, message) -> inbox.send(users, title, message), clock));
+        return new Processor(registry, new Ports(records, http, (users, title, message, link) -> inbox.send(users, title, message, link), clock));
     }
 
     @Bean

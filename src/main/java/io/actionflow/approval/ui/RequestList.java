@@ -30,13 +30,15 @@ import org.springframework.security.access.AccessDeniedException;
  *
  * @param <T> what the list holds (a task, or a request)
  */
-abstract class RequestList<T> extends Div implements HasDynamicTitle {
+abstract class RequestList<T> extends Div implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     protected final ApprovalService approvals;
     protected final CollectionService collections;
     protected final RecordQueries queries;
     protected final CurrentUser currentUser;
     protected final Grid<T> grid = new Grid<>();
+    /** Above the list: what a view lets its reader narrow the list by. */
+    protected final Div filters = new Div();
 
     private final UserBroadcaster broadcaster;
     private final Div detail = new Div();
@@ -61,12 +63,26 @@ abstract class RequestList<T> extends Div implements HasDynamicTitle {
         empty.setText(getTranslation(emptyKey));
         empty.addClassName("af-empty");
         detail.addClassName("af-request-detail");
-        var list = new Div(grid, empty);
+        filters.addClassName("af-request-filters");
+        var list = new Div(filters, grid, empty);
         list.addClassName("af-master");
         var split = new Div(list, detail);
         split.addClassName("af-master-detail");
         add(split);
     }
+
+    /** A link to one request ({@code ?request=<id>}, from a notification) opens it. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("request").filter(v -> v.matches("\\d{1,18}"))
+                .map(Long::valueOf).ifPresent(id -> wanted = id);
+    }
+
+    /** The request a link asked for, chosen once the list is read. */
+    private Long wanted;
+
+    /** The request an item is about. */
+    protected abstract long requestId(T item);
 
     /** The signed-in user's items, as the list shows them. */
     protected abstract List<T> items();
@@ -96,6 +112,10 @@ abstract class RequestList<T> extends Div implements HasDynamicTitle {
         grid.setItems(items);
         empty.setVisible(items.isEmpty());
         grid.setVisible(!items.isEmpty());
+        if (wanted != null) {
+            items.stream().filter(i -> requestId(i) == wanted).findFirst().ifPresent(i -> shown = id(i));
+            wanted = null;
+        }
         var again = items.stream().filter(i -> shown != null && id(i) == shown).findFirst();
         again.ifPresent(grid::select);
         show(again.orElse(null));

@@ -55,7 +55,7 @@ final class RequestPanel extends Div {
         var header = new Div(heading, status);
         header.addClassName("af-request-header");
         add(header, what);
-        if (approval.nodeTitle() != null && approval.status().isOpen()) {
+        if (approval.nodeTitle() != null && approval.status() == Approval.Status.PENDING) {
             var step = new Span(getTranslation("approval.request.step", approval.nodeTitle()));
             step.addClassName("af-muted");
             add(step);

@@ -45,6 +45,11 @@ class SubmissionsView extends RequestList<Approval> {
     }
 
     @Override
+    protected long requestId(Approval approval) {
+        return approval.id();
+    }
+
+    @Override
     protected RequestPanel panel(Approval approval) {
         boolean returned = approval.status() == Approval.Status.RETURNED;
         var editable = returned ? new LinkedHashSet<>(approval.data().keySet()) : Set.<String>of();

@@ -31,18 +31,54 @@ import org.springframework.security.access.AccessDeniedException;
 class ToDosView extends RequestList<ApprovalService.ToDo> {
 
     private final UserService users;
+    private final com.vaadin.flow.component.select.Select<String> which = new com.vaadin.flow.component.select.Select<>();
+    private final com.vaadin.flow.component.textfield.TextField search = new com.vaadin.flow.component.textfield.TextField();
+    private final com.vaadin.flow.component.select.Select<String> collection = new com.vaadin.flow.component.select.Select<>();
 
     ToDosView(ApprovalService approvals, CollectionService collections, RecordQueries queries, UserService users,
             CurrentUser currentUser, UserBroadcaster broadcaster) {
         super(approvals, collections, queries, currentUser, broadcaster, "af-todos", "approval.todos.empty", "approval.todos.choose");
         this.users = users;
+        // open tasks, or those already done; narrowed by words of the title and by what they are about
+        which.setItems("open", "finished");
+        which.setItemLabelGenerator(w -> getTranslation("approval.todos." + w));
+        which.setValue("open");
+        which.setAriaLabel(getTranslation("approval.todos.which"));
+        which.addValueChangeListener(e -> refresh());
+        search.setPlaceholder(getTranslation("approval.todos.search"));
+        search.setAriaLabel(getTranslation("approval.todos.search"));
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+        collection.setEmptySelectionAllowed(true);
+        collection.setEmptySelectionCaption(getTranslation("approval.todos.anyCollection"));
+        collection.setItemLabelGenerator(c -> c == null ? getTranslation("approval.todos.anyCollection")
+                : collections.find(c).map(d -> d.title()).orElse(c));
+        collection.setAriaLabel(getTranslation("approval.todos.collection"));
+        collection.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                refresh();
+            }
+        });
+        filters.add(which, search, collection);
         grid.addComponentColumn(t -> RequestPanel.summary(collections, t.approval().title(), t.approval().collection(),
                 approvals.name(t.approval().submitter()), t.task().createdAt(), getLocale())).setHeader(getTranslation("approval.column.request"));
     }
 
     @Override
     protected List<ApprovalService.ToDo> items() {
-        return approvals.myToDos();
+        var all = "finished".equals(which.getValue()) ? approvals.myFinishedToDos() : approvals.myToDos();
+        var about = all.stream().map(t -> t.approval().collection()).distinct().sorted().toList();
+        if (!about.equals(collection.getListDataView().getItems().toList())) {
+            String chosen = collection.getValue();
+            collection.setItems(about);
+            collection.setValue(about.contains(chosen) ? chosen : null);
+        }
+        String words = search.getValue() == null ? "" : search.getValue().strip().toLowerCase(getLocale());
+        return all.stream()
+                .filter(t -> collection.getValue() == null || collection.getValue().equals(t.approval().collection()))
+                .filter(t -> words.isEmpty() || t.approval().title().toLowerCase(getLocale()).contains(words))
+                .toList();
     }
 
     @Override
@@ -51,8 +87,17 @@ class ToDosView extends RequestList<ApprovalService.ToDo> {
     }
 
     @Override
+    protected long requestId(ApprovalService.ToDo todo) {
+        return todo.approval().id();
+    }
+
+    @Override
     protected RequestPanel panel(ApprovalService.ToDo todo) {
         Approval approval = todo.approval();
+        if (todo.task().status() != io.actionflow.approval.ApprovalTask.Status.PENDING) {
+            // done: the request as it stands, and what became of it; nothing more to do here
+            return new RequestPanel(approvals, collections, queries, approval, Set.of());
+        }
         var panel = new RequestPanel(approvals, collections, queries, approval, Set.copyOf(approval.editable()));
         TextArea comment = comment();
         long taskId = todo.task().id();

@@ -17,6 +17,7 @@ import io.actionflow.collections.CollectionService;
 import io.actionflow.collections.RecordQueries;
 import io.actionflow.dispatch.ActionDispatcher;
 import io.actionflow.pages.BlockDefinition;
+import io.actionflow.pages.BlockType;
 import io.actionflow.pages.PageDefinition;
 import io.actionflow.pages.PageService;
 import io.actionflow.platform.CurrentUser;
@@ -124,6 +125,22 @@ class PageView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
             columns.add(column);
         }
         add(columns);
+        openFromAddress(context, definition);
+    }
+
+    /**
+     * A page opened for one record ({@code ?record=}, from a notification, say) that has no block following the address
+     * (details, an edit form) shows it in the view dialog of its first table or list.
+     */
+    private void openFromAddress(PageContext context, PageDefinition definition) {
+        if (record == null || context.design || definition.blocks().stream().anyMatch(b -> b.type() == BlockType.DETAILS
+                || b.type() == BlockType.FORM && b.formMode() == io.actionflow.pages.FormMode.EDIT)) {
+            return;
+        }
+        getChildren().flatMap(c -> c.getChildren()).flatMap(c -> c.getChildren())
+                .filter(c -> c instanceof TableBlockView || c instanceof ListBlockView).map(BlockView.class::cast).findFirst()
+                .ifPresent(view -> context.reader.get(view.block().collection(), record)
+                        .ifPresent(found -> RecordDialog.view(view, found).ifPresent(com.vaadin.flow.component.dialog.Dialog::open)));
     }
 
     private static BlockView create(PageContext context, BlockDefinition block) {

@@ -25,7 +25,10 @@ final class InboxBell extends Div {
     private final UserBroadcaster broadcaster;
     private com.vaadin.flow.shared.Registration registration;
 
-    InboxBell(Inbox inbox, String username, UserBroadcaster broadcaster) {
+    private final io.actionflow.platform.Links.RecordPages pages;
+
+    InboxBell(Inbox inbox, String username, UserBroadcaster broadcaster, io.actionflow.platform.Links.RecordPages pages) {
+        this.pages = pages;
         this.inbox = inbox;
         this.username = username;
         this.broadcaster = broadcaster;
@@ -72,6 +75,12 @@ final class InboxBell extends Div {
         submenu.removeAll();
         if (messages.isEmpty()) {
             submenu.addItem(getTranslation("inbox.empty")).setEnabled(false);
+        } else {
+            var all = submenu.addItem(getTranslation("inbox.readAll"), e -> {
+                inbox.readAll();
+                refresh();
+            });
+            all.addClassName("af-inbox-read-all");
         }
         for (Notification message : messages) {
             // workflows send what admins typed; the application sends texts in each reader's language
@@ -83,7 +92,12 @@ final class InboxBell extends Div {
             when.addClassName("af-muted");
             var entry = new Div(title, text, when);
             entry.addClassNames("af-inbox-entry", message.read() ? "af-inbox-read" : "af-inbox-unread");
-            submenu.addItem(entry);
+            // a message about a record or an approval opens it
+            var path = io.actionflow.platform.Links.path(message.link(), pages);
+            var item = submenu.addItem(entry, e -> path.ifPresent(p -> getUI().ifPresent(ui -> ui.navigate(p))));
+            if (path.isPresent()) {
+                item.addClassName("af-inbox-link");
+            }
         }
     }
 }

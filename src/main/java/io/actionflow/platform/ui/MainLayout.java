@@ -58,10 +58,13 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final io.actionflow.platform.CurrentUser currentUser;
     private final io.actionflow.platform.Roles roles;
+    private final org.springframework.beans.factory.ObjectProvider<io.actionflow.platform.Links.RecordPages> recordPages;
 
     MainLayout(UserService users, io.actionflow.platform.Inbox inbox, AuthenticationContext authentication,
             List<NavigationContributor> navigation, UserBroadcaster broadcaster, io.actionflow.platform.ApiTokens tokens,
-            java.time.Clock clock, io.actionflow.platform.CurrentUser currentUser, io.actionflow.platform.Roles roles) {
+            java.time.Clock clock, io.actionflow.platform.CurrentUser currentUser, io.actionflow.platform.Roles roles,
+            org.springframework.beans.factory.ObjectProvider<io.actionflow.platform.Links.RecordPages> recordPages) {
+        this.recordPages = recordPages;
         this.currentUser = currentUser;
         this.roles = roles;
         this.tokens = tokens;
@@ -202,7 +205,8 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
             design.addValueChangeListener(e -> DesignMode.set(e.getValue()));
             userArea.add(design);
         }
-        userArea.add(new InboxBell(inbox, user.username(), broadcaster));
+        userArea.add(new InboxBell(inbox, user.username(), broadcaster,
+                recordPages.getIfAvailable(() -> (collection, id) -> java.util.Optional.empty())));
         var menu = new MenuBar();
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         menu.addClassName("af-user-menu");

@@ -2,8 +2,8 @@ package io.actionflow.workflow.engine;
 
 import java.util.List;
 
-/** Delivers in-app messages to users, by username. */
+/** Delivers in-app messages to users, by username, with where each leads (or null). */
 public interface NotificationPort {
 
-    void notify(List<String> usernames, String title, String message);
+    void notify(List<String> usernames, String title, String message, String link);
 }

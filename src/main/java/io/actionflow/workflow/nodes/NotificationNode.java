@@ -16,6 +16,16 @@ public final class NotificationNode implements NodeExecutor {
         return "notification";
     }
 
+    /** The record the workflow runs for, when it runs for one: the message leads there. */
+    private static String link(NodeContext context) {
+        var run = context.state().context();
+        if (run.get("collection") instanceof String collection && run.get("data") instanceof Map<?, ?> data
+                && data.get("id") instanceof Number id) {
+            return "record:" + collection + ":" + id.longValue();
+        }
+        return null;
+    }
+
     @Override
     public NodeResult execute(NodeContext context) {
         Object users = context.config().get("users");
@@ -32,7 +42,7 @@ public final class NotificationNode implements NodeExecutor {
         }
         String title = context.text("title") == null ? "" : context.text("title");
         String message = context.requiredText("message");
-        context.ports().notifications().notify(List.copyOf(usernames), title, message);
+        context.ports().notifications().notify(List.copyOf(usernames), title, message, link(context));
         return new NodeResult.Continue(Map.of("users", usernames, "title", title, "message", message));
     }
 }

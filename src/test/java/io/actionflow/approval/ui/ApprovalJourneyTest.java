@@ -114,11 +114,14 @@ class ApprovalJourneyTest extends KaribuTest {
         navigate("submissions");
         var mine = _get(SubmissionsView.class);
         choose(mine, "Ergonomic chair");
-        assertThat(mine.getElement().getTextRecursively()).contains("Returned").contains("Is there a cheaper model?");
+        assertThat(mine.getElement().getTextRecursively()).contains("Returned").contains("Is there a cheaper model?")
+                .as("a returned request waits at no step").doesNotContain("Waiting at");
         _setValue(_get(mine, TextField.class, spec -> spec.withLabel("Amount")), "390");
+        _setValue(_get(mine, TextField.class, spec -> spec.withLabel("Title")), "Ergonomic chair, basic");
         _setValue(_get(mine, TextArea.class, spec -> spec.withLabel("Comment")), "Found one for 390");
         _click(_get(mine, Button.class, spec -> spec.withText("Resubmit")));
-        NotificationsKt.expectNotifications("Purchase approval · Ergonomic chair was resubmitted.");
+        // the request's title follows the record's title as resubmitted
+        NotificationsKt.expectNotifications("Purchase approval · Ergonomic chair, basic was resubmitted.");
         awaitTasks(tasksBefore + 1);
 
         // the admin approves
@@ -128,7 +131,18 @@ class ApprovalJourneyTest extends KaribuTest {
         choose(_get(ToDosView.class), "Ergonomic chair");
         assertThat(_get(_get(ToDosView.class), TextField.class, spec -> spec.withLabel("Amount")).getValue()).isEqualTo("390");
         _click(_get(Button.class, spec -> spec.withText("Approve")));
-        NotificationsKt.expectNotifications("You approved Purchase approval · Ergonomic chair.");
+        NotificationsKt.expectNotifications("You approved Purchase approval · Ergonomic chair, basic.");
+
+        // the decided task is among the finished ones, found by its title, with nothing left to do
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<String> which = _get(_get(ToDosView.class), com.vaadin.flow.component.select.Select.class,
+                spec -> spec.withValue("open"));
+        _setValue(which, "finished");
+        _setValue(_get(_get(ToDosView.class), TextField.class, spec -> spec.withPlaceholder("Search by title")), "basic");
+        choose(_get(ToDosView.class), "Ergonomic chair, basic");
+        assertThat(_find(_get(ToDosView.class), Button.class, spec -> spec.withText("Approve"))).isEmpty();
+        _setValue(_get(_get(ToDosView.class), TextField.class, spec -> spec.withPlaceholder("Search by title")), "no such request");
+        assertThat(_find(_get(ToDosView.class), Grid.class)).isEmpty();
 
         // the record appears with the approved values, and the timeline shows every step
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> queries.count(requests, Filter.all()) == 1);
@@ -137,7 +151,7 @@ class ApprovalJourneyTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<Object> table = _get(Grid.class);
         assertThat(GridKt._size(table)).isEqualTo(1);
-        assertThat(GridKt._getFormatted(table, 0, "title")).isEqualTo("Ergonomic chair");
+        assertThat(GridKt._getFormatted(table, 0, "title")).isEqualTo("Ergonomic chair, basic");
         assertThat(GridKt._getFormatted(table, 0, "amount")).isEqualTo("390");
         navigate("submissions");
         mine = _get(SubmissionsView.class);
@@ -145,10 +159,25 @@ class ApprovalJourneyTest extends KaribuTest {
         var timeline = _get(mine, com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("af-timeline"))
                 .getElement().getTextRecursively();
         assertThat(timeline).containsSubsequence("Demo Member submitted it", "Asked: Administrator", "returned it to the submitter",
-                "Is there a cheaper model?", "Demo Member resubmitted it, changing Amount", "Found one for 390", "Asked: Administrator", "approved",
+                "Is there a cheaper model?", "Demo Member resubmitted it, changing Title, Amount", "Found one for 390", "Asked: Administrator", "approved",
                 "Approved", "Saved");
         assertThat(mine.getElement().getTextRecursively()).contains(approvalStatus(Approval.Status.APPROVED));
+
+        // the message that it ended leads to the request; marking all read empties the count
+        var ended = inbox.latest("member", 5).stream().filter(n -> n.link() != null && n.link().startsWith("submission:")).findFirst().orElseThrow();
+        String path = io.actionflow.platform.Links.path(ended.link(), (c, i) -> java.util.Optional.empty()).orElseThrow();
+        assertThat(path).startsWith("submissions?request=");
+        navigate(path);
+        @SuppressWarnings("unchecked")
+        Grid<Approval> list = _get(_get(SubmissionsView.class), Grid.class);
+        assertThat(list.asSingleSelect().getValue()).isNotNull();
+        assertThat(list.asSingleSelect().getValue().title()).isEqualTo("Purchase approval · Ergonomic chair, basic");
+        inbox.readAll();
+        assertThat(inbox.unreadCount("member")).isZero();
     }
+
+    @Autowired
+    io.actionflow.platform.Inbox inbox;
 
     /** The count the "My to-dos" entry shows; empty when it shows none. */
     private static String badge() {

@@ -131,8 +131,16 @@ class ShellTest extends KaribuTest {
 
         ContextMenuKt._click(bar, root);
 
-        assertThat(root.getSubMenu().getItems()).singleElement()
-                .satisfies(item -> assertThat(item.getElement().getTextRecursively()).contains("Approval needed", "Purchase request 12 waits for you"));
+        assertThat(root.getSubMenu().getItems()).hasSize(2);
+        assertThat(root.getSubMenu().getItems().getFirst().getElement().getTextRecursively()).isEqualTo("Mark all as read");
+        assertThat(root.getSubMenu().getItems().get(1).getElement().getTextRecursively())
+                .contains("Approval needed", "Purchase request 12 waits for you");
+        assertThat(inbox.unreadCount()).isZero();
+
+        // a message about a record opens it on a page that shows its collection
+        inbox.send(List.of("member"), "Look", "at this", io.actionflow.platform.Links.todo(42));
+        assertThat(inbox.unreadCount()).isEqualTo(1);
+        inbox.readAll();
         assertThat(inbox.unreadCount()).isZero();
     }
 

@@ -61,7 +61,7 @@ final class FakePorts {
             calls.add(method + " " + url + " " + body);
             return nextResponse;
         };
-        NotificationPort notifications = (users, title, message) -> notified.add(users + " " + title + ": " + message);
+        NotificationPort notifications = (users, title, message, link) -> notified.add(users + " " + title + ": " + message);
         return new Ports(records, http, notifications, clock);
     }
 
