@@ -84,9 +84,25 @@ final class BindWorkflowsDialog extends Dialog {
             none.addClassName("af-muted");
             rows.add(none);
         }
-        for (int i = 0; i < bound.size(); i++) {
-            rows.add(row(i, bound.get(i)));
+        // grouped by type: an order only means something among workflows of one type (mission.md's ordering rules)
+        var groups = new java.util.LinkedHashMap<TriggerType, java.util.List<Integer>>();
+        for (TriggerType type : List.of(TriggerType.PRE_ACTION, TriggerType.POST_ACTION, TriggerType.APPROVAL, TriggerType.CUSTOM_ACTION)) {
+            groups.put(type, new ArrayList<>());
         }
+        var stale = new ArrayList<Integer>();
+        for (int i = 0; i < bound.size(); i++) {
+            var type = type(bound.get(i));
+            (type == null ? stale : groups.computeIfAbsent(type, t -> new ArrayList<>())).add(i);
+        }
+        groups.forEach((type, indexes) -> {
+            if (!indexes.isEmpty()) {
+                var header = new Span(getTranslation(type.labelKey()));
+                header.addClassName("af-bind-group");
+                rows.add(header);
+                indexes.forEach(i -> rows.add(row(i, bound.get(i))));
+            }
+        });
+        stale.forEach(i -> rows.add(row(i, bound.get(i))));
         var offered = context.dispatcher.bindable(action, block.collection(), button.contextType()).stream()
                 .filter(b -> bound.stream().noneMatch(x -> x.workflowKey().equals(b.workflow().key())
                         && java.util.Objects.equals(x.associationPath(), b.associationPath())))
@@ -146,9 +162,9 @@ final class BindWorkflowsDialog extends Dialog {
             line.add(badge(getTranslation("bind.via", binding.associationPath()), "af-badge-muted"));
         }
         var up = icon(VaadinIcon.ARROW_UP, "bind.up", () -> move(index, -1));
-        up.setEnabled(index > 0);
+        up.setEnabled(neighbour(index, -1) >= 0);
         var down = icon(VaadinIcon.ARROW_DOWN, "bind.down", () -> move(index, 1));
-        down.setEnabled(index < bound.size() - 1);
+        down.setEnabled(neighbour(index, 1) >= 0);
         var remove = icon(VaadinIcon.CLOSE_SMALL, "bind.remove", () -> {
             bound.remove(index);
             refresh();
@@ -159,12 +175,30 @@ final class BindWorkflowsDialog extends Dialog {
         return line;
     }
 
+    /** Swaps a binding with the one before or after it of the same type. */
     private void move(int index, int by) {
-        int target = index + by;
-        if (target >= 0 && target < bound.size()) {
-            bound.add(target, bound.remove(index));
+        int target = neighbour(index, by);
+        if (target >= 0) {
+            var moved = bound.get(index);
+            bound.set(index, bound.get(target));
+            bound.set(target, moved);
             refresh();
         }
+    }
+
+    /** The index of the nearest binding before ({@code -1}) or after ({@code 1}) of the same type, or -1. */
+    private int neighbour(int index, int direction) {
+        var type = type(bound.get(index));
+        for (int i = index + direction; i >= 0 && i < bound.size(); i += direction) {
+            if (type != null && type == type(bound.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private TriggerType type(WorkflowBinding binding) {
+        return context.dispatcher.enabled(binding.workflowKey()).map(w -> w.type()).orElse(null);
     }
 
     /** The plan a click will run: bound and global workflows, grouped by type, in order. */

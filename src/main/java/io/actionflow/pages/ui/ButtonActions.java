@@ -22,6 +22,7 @@ import io.actionflow.pages.TriggerContext;
 import io.actionflow.platform.FieldError;
 import io.actionflow.platform.Role;
 import io.actionflow.platform.ui.Notices;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -195,7 +196,10 @@ final class ButtonActions {
         show(result, block);
         switch (result) {
             case ActionResult.Done done -> {
-                Notices.success(successMessage(block, definition, action, done));
+                // the workflows' own words, when they said something, are the click's one message
+                if (done.messages().isEmpty() || definition != null && definition.successMessage() != null) {
+                    Notices.success(successMessage(block, definition, action, done));
+                }
                 form.succeeded();
                 context.refreshAfterWrite(block, definition == null ? List.of() : definition.refreshBlockIds());
                 if (dialog != null && (definition == null || definition.closeDialog())) {
@@ -231,14 +235,21 @@ final class ButtonActions {
     }
 
     /** Shows the messages of a result: errors as errors, the rest as success. */
+    /**
+     * Shows the messages of a result, one notice per click: the errors together as one error, the rest together as
+     * one success.
+     */
     private static void show(ActionResult result, Component context) {
+        var errors = new ArrayList<String>();
+        var others = new ArrayList<String>();
         for (Message message : result.messages()) {
-            String text = message.format(context::getTranslation);
-            if (message.level() == Message.Level.ERROR) {
-                Notices.error(text);
-            } else {
-                Notices.success(text);
-            }
+            (message.level() == Message.Level.ERROR ? errors : others).add(message.format(context::getTranslation));
+        }
+        if (!errors.isEmpty()) {
+            Notices.error(String.join("\n", errors));
+        }
+        if (!others.isEmpty()) {
+            Notices.success(String.join("\n", others));
         }
     }
 

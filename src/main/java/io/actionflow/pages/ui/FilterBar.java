@@ -57,14 +57,27 @@ final class FilterBar extends Div {
         var apply = new Button(getTranslation("filter.add"), VaadinIcon.FILTER.create(), e -> add());
         apply.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         chips.addClassName("af-filter-chips");
+        combine.setItems("all", "any");
+        combine.setItemLabelGenerator(c -> getTranslation("filter.combine." + c));
+        combine.setValue("all");
+        combine.setAriaLabel(getTranslation("filter.combine"));
+        combine.addClassName("af-filter-combine");
+        combine.setVisible(false);
+        combine.addValueChangeListener(e -> changed.run());
         var inputs = new Div(field, operator, value, apply);
         inputs.addClassName("af-filter-inputs");
-        add(inputs, chips);
+        add(inputs, combine, chips);
     }
 
+    /** The conditions, all of them holding or any one (the choice shows once there are two). */
     Filter filter() {
-        return conditions.isEmpty() ? Filter.all() : new Filter.And(List.copyOf(conditions));
+        if (conditions.isEmpty()) {
+            return Filter.all();
+        }
+        return "any".equals(combine.getValue()) ? new Filter.Or(List.copyOf(conditions)) : new Filter.And(List.copyOf(conditions));
     }
+
+    private final Select<String> combine = new Select<>();
 
     private void operators(FieldDefinition chosen) {
         if (chosen == null) {
@@ -108,6 +121,7 @@ final class FilterBar extends Div {
 
     private void showChips() {
         chips.removeAll();
+        combine.setVisible(conditions.size() > 1);
         for (Filter.Condition condition : List.copyOf(conditions)) {
             String title = collection.field(condition.field()).map(FieldDefinition::title).orElse(condition.field());
             String text = title + " " + getTranslation("filter.op." + condition.operator().name().toLowerCase(java.util.Locale.ROOT))

@@ -120,12 +120,15 @@ final class PageContext {
         }
     }
 
-    /** A record was selected in a table or list: blocks that follow it show it. */
-    void selected(long blockId, StoredRecord record) {
+    /** A record was selected in a table or list: blocks that follow it show it. Returns whether any does. */
+    boolean selected(long blockId, StoredRecord record) {
+        boolean followed = false;
         for (BlockView view : blocks.values()) {
             if (Long.valueOf(blockId).equals(view.block().sourceBlockId())) {
                 view.follow(record);
+                followed = true;
             }
         }
+        return followed;
     }
 }

@@ -50,7 +50,15 @@ final class TableBlockView extends BlockView {
         boolean selectable = block.buttons(ButtonPlacement.TOOLBAR).stream().filter(b -> context.shows(b, block.collection()))
                 .anyMatch(b -> b.kind() == ButtonKind.DELETE_SELECTED || b.triggerContext() == TriggerContext.SELECTED);
         grid.setSelectionMode(selectable ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
-        grid.addItemClickListener(e -> context.selected(block.id(), e.getItem()));
+        grid.addItemClickListener(e -> {
+            if (e.getColumn() != null && "actions".equals(e.getColumn().getKey())) {
+                return;
+            }
+            // the blocks that follow this table show the record; with none, a click opens it
+            if (!context.selected(block.id(), e.getItem())) {
+                open(e.getItem());
+            }
+        });
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setMultiSort(true);
         grid.setPageSize(block.pageSize());
@@ -71,6 +79,11 @@ final class TableBlockView extends BlockView {
     private void addColumn(FieldDefinition field) {
         grid.addColumn(r -> RecordFormat.display(this, field, r)).setKey(field.name()).setHeader(field.title())
                 .setSortProperty(field.name()).setAutoWidth(true).setResizable(true);
+    }
+
+    /** A row its user may read (or it would not be shown), opened as the View button opens it. */
+    private void open(StoredRecord record) {
+        RecordDialog.view(this, record).ifPresent(com.vaadin.flow.component.dialog.Dialog::open);
     }
 
     /** A one-to-many field as a column: how many rows the record holds (of those its user may see). */

@@ -210,6 +210,16 @@ class PagesJourneyTest extends KaribuTest {
 
         assertThat(GridKt._size(table.grid())).isEqualTo(2);
         assertThat(filters.getElement().getTextRecursively()).contains("Subject contains broken");
+
+        // a second condition: all of them (none has both words), or any one of them
+        _setValue(field, collections.require(tickets).requireField("subject"));
+        _setValue(_get(filters, TextField.class, spec -> spec.withPlaceholder("Value")), "laptop");
+        _click(_get(filters, Button.class, spec -> spec.withText("Filter")));
+        assertThat(GridKt._size(table.grid())).isZero();
+        @SuppressWarnings("unchecked")
+        Select<String> combine = _get(filters, Select.class, spec -> spec.withValue("all"));
+        _setValue(combine, "any");
+        assertThat(GridKt._size(table.grid())).isEqualTo(3);
     }
 
     @Test

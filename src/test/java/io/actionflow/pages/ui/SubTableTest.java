@@ -66,6 +66,10 @@ class SubTableTest extends KaribuTest {
         navigate("p/" + page.slug());
         var table = _get(TableBlockView.class);
         assertThat(GridKt._getFormatted(table.grid(), 0, "lines")).isEqualTo("2");
+        // no block follows this table: a click on a row opens the record
+        GridKt._clickItem(table.grid(), 0);
+        assertThat(_get(RecordDialog.class).getElement().getTextRecursively()).contains("A-1");
+        _get(RecordDialog.class).close();
         var edit = _find(GridKt._getCellComponent(table.grid(), 0, "actions"), Button.class).stream()
                 .filter(b -> "Edit".equals(b.getElement().getAttribute("aria-label"))).findFirst().orElseThrow();
         _click(edit);

@@ -137,7 +137,7 @@ class ShellTest extends KaribuTest {
                 .contains("Approval needed", "Purchase request 12 waits for you");
         assertThat(inbox.unreadCount()).isZero();
 
-        // a message about a record opens it on a page that shows its collection
+        // a message may lead somewhere; marking all read clears the count
         inbox.send(List.of("member"), "Look", "at this", io.actionflow.platform.Links.todo(42));
         assertThat(inbox.unreadCount()).isEqualTo(1);
         inbox.readAll();
