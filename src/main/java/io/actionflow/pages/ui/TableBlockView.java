@@ -24,7 +24,13 @@ import java.util.List;
  */
 final class TableBlockView extends BlockView {
 
+    /** Narrower than this (a phone), the rows show as cards: every column in one, label over value. */
+    static final int CARDS_BELOW = 640;
+
     private final Grid<StoredRecord> grid = new Grid<>();
+    private final List<Grid.Column<StoredRecord>> wide = new java.util.ArrayList<>();
+    private Grid.Column<StoredRecord> cards;
+    private com.vaadin.flow.shared.Registration resized;
     private final FilterBar filters;
     private final Span count = new Span();
 
@@ -44,9 +50,11 @@ final class TableBlockView extends BlockView {
             collection().field(name).filter(f -> f.type() == io.actionflow.collections.FieldType.ONE_TO_MANY).ifPresent(this::addCount);
         }
         if (!rowButtons().isEmpty()) {
-            grid.addComponentColumn(this::rowActions).setKey("actions").setHeader(getTranslation("block.actions"))
-                    .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+            wide.add(grid.addComponentColumn(this::rowActions).setKey("actions").setHeader(getTranslation("block.actions"))
+                    .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true));
         }
+        cards = grid.addComponentColumn(this::card).setKey("card").setHeader(collection().title()).setFlexGrow(1);
+        cards.setVisible(false);
         boolean selectable = block.buttons(ButtonPlacement.TOOLBAR).stream().filter(b -> context.shows(b, block.collection()))
                 .anyMatch(b -> b.kind() == ButtonKind.DELETE_SELECTED || b.triggerContext() == TriggerContext.SELECTED);
         grid.setSelectionMode(selectable ? Grid.SelectionMode.MULTI : Grid.SelectionMode.NONE);
@@ -77,8 +85,49 @@ final class TableBlockView extends BlockView {
     }
 
     private void addColumn(FieldDefinition field) {
-        grid.addColumn(r -> RecordFormat.display(this, field, r)).setKey(field.name()).setHeader(field.title())
-                .setSortProperty(field.name()).setAutoWidth(true).setResizable(true);
+        wide.add(grid.addColumn(r -> RecordFormat.display(this, field, r)).setKey(field.name()).setHeader(field.title())
+                .setSortProperty(field.name()).setAutoWidth(true).setResizable(true));
+    }
+
+    /** One row as a card: each shown field's label and value, then the row's actions. */
+    private Component card(StoredRecord record) {
+        var card = new Div();
+        card.addClassName("af-row-card");
+        for (String name : readableFields()) {
+            collection().field(name).filter(f -> f.type().hasColumn()).ifPresent(field -> {
+                var label = new Span(field.title());
+                label.addClassName("af-row-card-label");
+                var value = new Span(RecordFormat.display(this, field, record));
+                value.addClassName("af-row-card-value");
+                card.add(new Div(label, value));
+            });
+        }
+        if (!rowButtons().isEmpty()) {
+            card.add(rowActions(record));
+        }
+        return card;
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        var page = event.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> layoutFor(details.getWindowInnerWidth()));
+        resized = page.addBrowserWindowResizeListener(e -> layoutFor(e.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        if (resized != null) {
+            resized.remove();
+        }
+    }
+
+    /** Columns on a wide screen, cards on a narrow one. */
+    void layoutFor(int width) {
+        boolean narrow = width > 0 && width < CARDS_BELOW;
+        wide.forEach(c -> c.setVisible(!narrow));
+        cards.setVisible(narrow);
+        grid.setHeight(narrow ? "32rem" : "26rem");
     }
 
     /** A row its user may read (or it would not be shown), opened as the View button opens it. */

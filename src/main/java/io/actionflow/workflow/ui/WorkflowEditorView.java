@@ -74,6 +74,8 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         header.setWidthFull();
         header.expand(titles);
         header.setAlignItems(Alignment.CENTER);
+        header.addClassName("af-editor-header");
+        actions.addClassName("af-editor-actions");
 
         resultNote.addClassName("af-muted");
         canvasArea.addClassName("af-canvas-area");
