@@ -38,6 +38,20 @@ public record FieldDefinition(
         }
     }
 
+    /**
+     * Why this value could not be stored in the field (its type, length, range, pattern, options), as errors named
+     * after the field; empty when it could. Relations and uniqueness, which need the database, are not checked.
+     */
+    public List<io.actionflow.platform.FieldError> problems(Object raw) {
+        var errors = new java.util.ArrayList<io.actionflow.platform.FieldError>();
+        try {
+            FieldValues.validate(this, FieldValues.coerce(this, raw), errors);
+        } catch (FieldValues.Unreadable e) {
+            errors.add(e.error);
+        }
+        return List.copyOf(errors);
+    }
+
     public FieldSettings settings() {
         return new FieldSettings(title, required, unique, indexed, defaultValue, min, max, pattern, options);
     }

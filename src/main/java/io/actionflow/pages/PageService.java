@@ -336,11 +336,16 @@ public class PageService {
             if (draft.presets() == null || draft.presets().isEmpty()) {
                 errors.add(FieldError.of("presets", "button.presets.required"));
             } else {
-                for (String field : draft.presets().keySet()) {
-                    if (collection.field(field).filter(f -> f.type().hasColumn()).isEmpty()) {
-                        errors.add(FieldError.of("presets", "block.field.unknown", field, collection.title()));
+                draft.presets().forEach((name, value) -> {
+                    var field = collection.field(name).filter(f -> f.type().hasColumn());
+                    if (field.isEmpty()) {
+                        errors.add(FieldError.of("presets", "block.field.unknown", name, collection.title()));
+                    } else {
+                        // a value the field cannot hold is refused here, not when a user clicks the button
+                        field.get().problems(value).stream().filter(p -> !p.messageKey().equals("validation.required"))
+                                .forEach(p -> errors.add(new FieldError("presets." + name, p.messageKey(), p.args())));
                     }
-                }
+                });
             }
         }
         if (draft.goToPageId() != null && !pages.existsById(draft.goToPageId())) {

@@ -106,8 +106,9 @@ final class ButtonDialog extends FormDialog {
             input.setPlaceholder(getTranslation("design.button.presets.keep"));
             presetInputs.add(input);
             presets.add(input);
+            errors.bind("presets." + field.name(), input);
         }
-        errors.bind("kind", choice).bind("label", label).bind("goToPageId", goToPage);
+        errors.bind("kind", choice).bind("label", label).bind("goToPageId", goToPage).bind("refreshBlockIds", refresh);
 
         form.add(choice, label, icon, style, confirmText, triggerContext, presets, successMessage, refresh, closeDialog, goToPage);
         fill(choices);

@@ -26,9 +26,12 @@ final class Canvas extends Div {
     private final Consumer<Slot> onInsert;
     private final Consumer<NodeDef> onOpen;
     private final boolean editable;
+    private final java.util.function.Function<NodeDef, String> summary;
 
     Canvas(WorkflowDefinition workflow, String collectionTitle, Map<String, JobView> results, boolean editable,
-            Consumer<Slot> onInsert, Consumer<NodeDef> onOpen, Runnable onTrigger) {
+            java.util.function.Function<NodeDef, String> summary, Consumer<Slot> onInsert, Consumer<NodeDef> onOpen,
+            Runnable onTrigger) {
+        this.summary = summary;
         this.onInsert = onInsert;
         this.onOpen = onOpen;
         this.editable = editable;
@@ -69,9 +72,21 @@ final class Canvas extends Div {
     private Component card(NodeDef node, Map<String, JobView> results) {
         var type = new Span(getTranslation("nodeType." + node.type().replace("-", "_")));
         type.addClassName("af-node-type");
+        // the key is what variables name ($jobsMapByNodeKey.query1), so it is always shown
+        var key = new Span(node.key());
+        key.addClassNames("af-node-key", "af-code");
+        key.getElement().setAttribute("title", getTranslation("workflows.node.key.hint", node.key()));
+        var heading = new Div(type, key);
+        heading.addClassName("af-node-heading");
         var title = new Span(node.title() != null ? node.title() : node.key());
         title.addClassName("af-node-title");
-        var card = new Div(type, title);
+        var card = new Div(heading, title);
+        String line = summary.apply(node);
+        if (!line.isBlank()) {
+            var settings = new Span(line);
+            settings.addClassName("af-node-summary");
+            card.add(settings);
+        }
         card.addClassNames("af-card-node", "af-node-" + node.type());
         card.getElement().setAttribute("data-node", node.key());
         JobView job = results.get(node.key());

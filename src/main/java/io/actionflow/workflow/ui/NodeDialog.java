@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import io.actionflow.collections.CollectionService;
 import io.actionflow.platform.FieldError;
 import io.actionflow.platform.ValidationException;
 import io.actionflow.platform.ui.FormDialog;
@@ -35,18 +34,15 @@ final class NodeDialog extends FormDialog {
     private final TextArea settings = new TextArea();
     private final Checkbox asJson = new Checkbox();
     private final Div formArea = new Div();
-    private final CollectionService collections;
+    private final NodeEnvironment environment;
     private NodeSettingsForm settingsForm;
     private final String newKey;
 
-    private final String triggerCollection;
-
-    NodeDialog(JsonMapper json, CollectionService collections, String triggerCollection, Collection<String> types,
+    NodeDialog(JsonMapper json, NodeEnvironment environment, Collection<String> types,
             NodeDef existing, String newKey, JobView result, boolean editable, Consumer<NodeDef> onSave, Runnable onDelete) {
         super(null);
-        this.triggerCollection = triggerCollection;
         this.json = json;
-        this.collections = collections;
+        this.environment = environment;
         this.existing = existing;
         this.newKey = newKey;
         this.onSave = onSave;
@@ -100,7 +96,7 @@ final class NodeDialog extends FormDialog {
 
     private void showForm(String nodeType, Map<String, Object> config) {
         formArea.removeAll();
-        settingsForm = new NodeSettingsForm(collections, nodeType == null ? "" : nodeType, config, triggerCollection);
+        settingsForm = new NodeSettingsForm(environment, nodeType == null ? "" : nodeType, config);
         formArea.add(settingsForm);
         settings.setValue(json.writerWithDefaultPrettyPrinter().writeValueAsString(config));
         if (asJson.getValue()) {
@@ -150,6 +146,9 @@ final class NodeDialog extends FormDialog {
 
     @Override
     protected void save() {
+        if (!asJson.getValue() && !settingsForm.check()) {
+            throw new ValidationException(FieldError.of("form", "workflows.node.values.invalid"));
+        }
         Map<String, Object> config = asJson.getValue() ? readSettings() : settingsForm.value();
         String chosen = type.getValue();
         if (chosen == null) {

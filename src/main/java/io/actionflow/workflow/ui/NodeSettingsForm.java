@@ -37,7 +37,9 @@ final class NodeSettingsForm extends FormLayout {
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     private final CollectionService collections;
+    private final NodeEnvironment environment;
     private final Map<String, Supplier<Object>> readers = new LinkedHashMap<>();
+    private final List<Rows<?>> rowSettings = new ArrayList<>();
     private final List<Runnable> onCollectionChange = new ArrayList<>();
     private Map<String, Object> original = Map.of();
     private ComboBox<String> collection;
@@ -45,9 +47,10 @@ final class NodeSettingsForm extends FormLayout {
     /** The collection of the workflow's trigger: the fields an Update submitted data node offers. */
     private final String triggerCollection;
 
-    NodeSettingsForm(CollectionService collections, String type, Map<String, Object> config, String triggerCollection) {
-        this.collections = collections;
-        this.triggerCollection = triggerCollection;
+    NodeSettingsForm(NodeEnvironment environment, String type, Map<String, Object> config) {
+        this.environment = environment;
+        this.collections = environment.collections();
+        this.triggerCollection = environment.triggerCollection();
         setResponsiveSteps(new ResponsiveStep("0", 1));
         addClassName("af-node-form");
         build(type);
@@ -67,6 +70,18 @@ final class NodeSettingsForm extends FormLayout {
             }
         });
         return config;
+    }
+
+    /**
+     * Marks the inputs whose values their fields cannot hold (a word in a number field); whether all can. A value
+     * holding a variable is checked when the node runs.
+     */
+    boolean check() {
+        boolean valid = true;
+        for (Rows<?> rows : rowSettings) {
+            valid &= rows.check();
+        }
+        return valid;
     }
 
     private final Map<String, Consumer<Object>> writers = new LinkedHashMap<>();
@@ -118,12 +133,12 @@ final class NodeSettingsForm extends FormLayout {
             case "update-submitted" -> values();
             case "approval" -> {
                 lines("approvers");
-                choice("role", List.of("none", "admin", "member"));
+                roleChoice();
                 text("approversFrom", false);
                 choice("agreement", List.of("any", "all", "percent"));
                 number("percent");
                 choice("order", List.of("parallel", "sequential"));
-                lines("editableFields");
+                fieldChoice("editableFields");
                 checkbox("submitterMayApprove");
                 choice("onReject", List.of("end", "branch"));
             }
@@ -169,12 +184,22 @@ final class NodeSettingsForm extends FormLayout {
         field.setPlaceholder(example);
         field.addClassName("af-code");
         field.setWidthFull();
+        field.setSuffixComponent(VariablePicker.into(field, environment.variables(), false));
         readers.put(setting, field::getValue);
         writers.put(setting, v -> field.setValue(v == null ? "" : String.valueOf(v)));
     }
 
     private void text(String setting, boolean multiline) {
-        HasValue<?, String> field = multiline ? labelled(new TextArea(), setting) : labelled(new TextField(), setting);
+        HasValue<?, String> field;
+        if (multiline) {
+            var area = labelled(new TextArea(), setting);
+            area.setSuffixComponent(VariablePicker.into(area, environment.variables(), false));
+            field = area;
+        } else {
+            var line = labelled(new TextField(), setting);
+            line.setSuffixComponent(VariablePicker.into(line, environment.variables(), false));
+            field = line;
+        }
         readers.put(setting, field::getValue);
         writers.put(setting, v -> field.setValue(v == null ? "" : String.valueOf(v)));
     }
@@ -239,6 +264,7 @@ final class NodeSettingsForm extends FormLayout {
             value.setPlaceholder(getTranslation("nodeSetting.filter.value", VARIABLE));
             value.setAriaLabel(getTranslation("nodeSetting.filter.value", VARIABLE));
             value.addClassName("af-setting-value");
+            value.setSuffixComponent(VariablePicker.into(value, environment.variables(), false));
             field.setValue(row == null ? "id" : String.valueOf(row.getOrDefault("field", "id")));
             op.setValue(row == null || row.get("op") == null ? "eq" : OPERATORS.contains(String.valueOf(row.get("op"))) ? String.valueOf(row.get("op")) : "eq");
             value.setValue(row == null || row.get("value") == null ? "" : String.valueOf(row.get("value")));
@@ -270,18 +296,25 @@ final class NodeSettingsForm extends FormLayout {
         writers.put("sort", v -> rows.show(v instanceof List<?> list ? maps(list) : List.of()));
     }
 
-    /** Values to write: field → text with variables. */
+    /** Values to write: a field, and a value in the field's own input (its options, yes or no), or a variable. */
     private void values() {
         var rows = new Rows<Map.Entry<String, Object>>("values", "nodeSetting.values.add", row -> {
             var field = fieldBox();
-            var value = new TextField();
-            value.setPlaceholder(getTranslation("nodeSetting.values.value", VARIABLE));
-            value.setAriaLabel(getTranslation("nodeSetting.values.value", VARIABLE));
-            value.addClassName("af-setting-value");
+            var slot = new Div();
+            slot.addClassName("af-setting-slot");
+            var input = new ValueInput[1];
+            Runnable remake = () -> {
+                String kept = input[0] != null ? input[0].value()
+                        : row == null || row.getValue() == null ? "" : String.valueOf(row.getValue());
+                input[0] = valueInput(field.getValue(), kept);
+                slot.removeAll();
+                slot.add(input[0].component());
+            };
             field.setValue(row == null ? null : row.getKey());
-            value.setValue(row == null || row.getValue() == null ? "" : String.valueOf(row.getValue()));
-            return new Row<>(List.of(field, value), () -> field.getValue() == null || field.getValue().isBlank() ? null
-                    : Map.entry(field.getValue(), (Object) value.getValue()));
+            remake.run();
+            field.addValueChangeListener(e -> remake.run());
+            return new Row<>(List.of(field, slot), () -> field.getValue() == null || field.getValue().isBlank() ? null
+                    : Map.entry(field.getValue(), (Object) input[0].value()), () -> input[0].check());
         });
         readers.put("values", () -> {
             var values = new LinkedHashMap<String, Object>();
@@ -289,6 +322,122 @@ final class NodeSettingsForm extends FormLayout {
             return values;
         });
         writers.put("values", v -> rows.show(v instanceof Map<?, ?> map ? entries(map) : List.of()));
+    }
+
+    /** The input of one value to write, made for its field; what it holds, and whether the field can hold it. */
+    private record ValueInput(Component component, Supplier<String> reader, Supplier<Boolean> checker) {
+
+        String value() {
+            return reader.get();
+        }
+
+        boolean check() {
+            return checker.get();
+        }
+    }
+
+    private ValueInput valueInput(String fieldName, String initial) {
+        var field = fieldNamed(fieldName);
+        String variableHint = getTranslation("nodeSetting.values.value", VARIABLE);
+        var type = field.map(FieldDefinition::type).orElse(null);
+        if (type == io.actionflow.collections.FieldType.SINGLE_SELECT || type == io.actionflow.collections.FieldType.BOOLEAN) {
+            // a choice among the field's values, or a variable typed or picked
+            var choice = new ComboBox<String>();
+            List<String> options = type == io.actionflow.collections.FieldType.BOOLEAN ? List.of("true", "false") : field.get().options();
+            choice.setItems(options);
+            choice.setItemLabelGenerator(o -> type == io.actionflow.collections.FieldType.BOOLEAN && options.contains(o)
+                    ? getTranslation("true".equals(o) ? "common.yes" : "common.no") : o);
+            choice.setAllowCustomValue(true);
+            choice.addCustomValueSetListener(e -> choice.setValue(e.getDetail()));
+            choice.addClassName("af-setting-value");
+            choice.setPlaceholder(variableHint);
+            choice.setAriaLabel(variableHint);
+            choice.setValue(initial == null || initial.isEmpty() ? null : initial);
+            var picker = new VariablePicker(environment.variables(), choice::setValue);
+            var line = new HorizontalLayout(choice, picker);
+            line.setSpacing(false);
+            line.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+            return new ValueInput(line, () -> choice.getValue() == null ? "" : choice.getValue(), () -> {
+                boolean ok = choice.getValue() == null || choice.getValue().contains("{{") || options.contains(choice.getValue());
+                choice.setInvalid(!ok);
+                choice.setErrorMessage(ok ? null : getTranslation("nodeSetting.values.notAnOption"));
+                return ok;
+            });
+        }
+        var text = new TextField();
+        text.addClassName("af-setting-value");
+        text.setPlaceholder(placeholder(type, variableHint));
+        text.setAriaLabel(variableHint);
+        text.setValue(initial == null ? "" : initial);
+        text.setSuffixComponent(VariablePicker.into(text, environment.variables(), false));
+        return new ValueInput(text, text::getValue, () -> {
+            String value = text.getValue();
+            var problems = value.isBlank() || value.contains("{{") || field.isEmpty() ? List.<io.actionflow.platform.FieldError>of()
+                    : field.get().problems(value).stream().filter(p -> !p.messageKey().equals("validation.required")).toList();
+            text.setInvalid(!problems.isEmpty());
+            text.setErrorMessage(problems.isEmpty() ? null : problems.stream()
+                    .map(p -> new io.actionflow.platform.Text(p.messageKey(), p.args()).format(this::getTranslation))
+                    .collect(java.util.stream.Collectors.joining(" ")));
+            return problems.isEmpty();
+        });
+    }
+
+    private String placeholder(io.actionflow.collections.FieldType type, String variableHint) {
+        if (type == null) {
+            return variableHint;
+        }
+        return switch (type) {
+            case INTEGER, DECIMAL, DATE, DATETIME, MANY_TO_ONE -> getTranslation("nodeSetting.values.example."
+                    + type.name().toLowerCase(java.util.Locale.ROOT), VARIABLE);
+            default -> variableHint;
+        };
+    }
+
+    private java.util.Optional<FieldDefinition> fieldNamed(String name) {
+        String chosen = collection != null ? collection.getValue() : triggerCollection;
+        if (chosen == null || name == null) {
+            return java.util.Optional.empty();
+        }
+        return collections.find(chosen).flatMap(c -> c.field(name)).filter(f -> f.type().hasColumn());
+    }
+
+    /** Everyone with a role: the workspace's roles, by name. */
+    private void roleChoice() {
+        var ids = new ArrayList<String>(List.of("none"));
+        environment.roles().list().forEach(r -> ids.add(r.id()));
+        var field = labelled(new Select<String>(), "role");
+        field.setItems(ids);
+        field.setItemLabelGenerator(id -> "none".equals(id) ? getTranslation("nodeSetting.role.none")
+                : environment.roles().label(id, this::getTranslation));
+        readers.put("role", () -> "none".equals(field.getValue()) ? null : field.getValue());
+        writers.put("role", v -> {
+            String id = v == null || String.valueOf(v).isBlank() ? "none" : String.valueOf(v);
+            if (!ids.contains(id)) {
+                // a role no longer there stays shown, for the check on saving to name it
+                ids.add(id);
+                field.setItems(ids);
+            }
+            field.setValue(id);
+        });
+    }
+
+    /** Fields of the trigger's collection, picked by title. */
+    private void fieldChoice(String setting) {
+        var field = labelled(new com.vaadin.flow.component.combobox.MultiSelectComboBox<String>(), setting);
+        var definition = triggerCollection == null ? null : collections.find(triggerCollection).orElse(null);
+        var names = new ArrayList<String>(definition == null ? List.of()
+                : definition.columnFields().stream().map(FieldDefinition::name).toList());
+        field.setItems(names);
+        field.setItemLabelGenerator(n -> FieldLabels.of(definition, n));
+        field.setWidthFull();
+        readers.put(setting, () -> names.stream().filter(field.getValue()::contains).toList());
+        writers.put(setting, v -> {
+            var chosen = v instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                    : v == null || String.valueOf(v).isBlank() ? List.<String>of() : String.valueOf(v).lines().map(String::strip).toList();
+            chosen.stream().filter(n -> !names.contains(n)).forEach(names::add);
+            field.setItems(names);
+            field.setValue(new java.util.LinkedHashSet<>(chosen));
+        });
     }
 
     private void pairs(String setting, String keyLabel, String valueLabel) {
@@ -299,6 +448,7 @@ final class NodeSettingsForm extends FormLayout {
             var value = new TextField();
             value.setPlaceholder(getTranslation("nodeSetting." + setting + "." + valueLabel));
             value.setAriaLabel(getTranslation("nodeSetting." + setting + "." + valueLabel));
+            value.setSuffixComponent(VariablePicker.into(value, environment.variables(), false));
             name.setValue(row == null ? "" : row.getKey());
             value.setValue(row == null || row.getValue() == null ? "" : String.valueOf(row.getValue()));
             return new Row<>(List.of(name, value), () -> name.getValue().isBlank() ? null : Map.entry(name.getValue().strip(), (Object) value.getValue()));
@@ -314,6 +464,7 @@ final class NodeSettingsForm extends FormLayout {
     /** A list of texts, one per line. */
     private void lines(String setting) {
         var field = labelled(new TextArea(), setting);
+        field.setSuffixComponent(VariablePicker.into(field, environment.variables(), true));
         readers.put(setting, () -> field.getValue().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
         writers.put(setting, v -> field.setValue(v instanceof List<?> list
                 ? String.join("\n", list.stream().map(String::valueOf).toList()) : v == null ? "" : String.valueOf(v)));
@@ -324,6 +475,9 @@ final class NodeSettingsForm extends FormLayout {
         field.setItems(fieldNames());
         field.setAllowCustomValue(true);
         field.addCustomValueSetListener(e -> field.setValue(e.getDetail()));
+        // by title; a name typed by hand (or a variable) as it is
+        field.setItemLabelGenerator(n -> "id".equals(n) ? getTranslation("variables.id")
+                : FieldLabels.of(collections.find(collection != null ? collection.getValue() : triggerCollection).orElse(null), n));
         field.setPlaceholder(getTranslation("nodeSetting.field"));
         field.setAriaLabel(getTranslation("nodeSetting.field"));
         field.addClassName("af-setting-field");
@@ -345,7 +499,11 @@ final class NodeSettingsForm extends FormLayout {
     }
 
     /** One row of a list setting: its fields, and how to read it (null when it is empty). */
-    private record Row<T>(List<Component> fields, Supplier<T> reader) {
+    private record Row<T>(List<Component> fields, Supplier<T> reader, Supplier<Boolean> check) {
+
+        Row(List<Component> fields, Supplier<T> reader) {
+            this(fields, reader, () -> true);
+        }
     }
 
     /** Rows that can be added and removed, under a label. */
@@ -364,6 +522,7 @@ final class NodeSettingsForm extends FormLayout {
             var add = new Button(getTranslation(addKey), VaadinIcon.PLUS.create(), e -> addRow(null));
             add.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             NodeSettingsForm.this.add(this);
+            rowSettings.add(this);
             add(title, list, add);
         }
 
@@ -392,6 +551,14 @@ final class NodeSettingsForm extends FormLayout {
 
         List<T> values() {
             return rows.stream().map(r -> r.reader().get()).filter(java.util.Objects::nonNull).toList();
+        }
+
+        boolean check() {
+            boolean valid = true;
+            for (Row<T> row : rows) {
+                valid &= row.check().get();
+            }
+            return valid;
         }
     }
 }

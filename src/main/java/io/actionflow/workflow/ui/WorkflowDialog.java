@@ -177,6 +177,18 @@ final class WorkflowDialog extends FormDialog {
         appends.setItems(definition == null ? List.of() : definition.fields().stream()
                 .filter(f -> f.type().isRelation()).map(FieldDefinition::name).toList());
         changedFields.setItems(definition == null ? List.of() : definition.columnFields().stream().map(FieldDefinition::name).toList());
+        // fields by their titles: the technical name only where two share a title
+        appends.setItemLabelGenerator(n -> FieldLabels.of(definition, n));
+        changedFields.setItemLabelGenerator(n -> FieldLabels.of(definition, n));
+        if (trigger.getValue() != null) {
+            // the condition's variables: what this trigger gives, on this collection
+            var config = new LinkedHashMap<String, Object>();
+            if (collection.getValue() != null) {
+                config.put("collection", collection.getValue());
+            }
+            condition.setSuffixComponent(VariablePicker.into(condition,
+                    Variables.ofTrigger(trigger.getValue(), config, collections, this::getTranslation), false));
+        }
         appends.setValue(keptAppends.stream().filter(a -> appends.getListDataView().contains(a)).collect(java.util.stream.Collectors.toSet()));
         changedFields.setValue(keptFields.stream().filter(f -> changedFields.getListDataView().contains(f)).collect(java.util.stream.Collectors.toSet()));
     }

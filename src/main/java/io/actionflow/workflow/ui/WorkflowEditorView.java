@@ -141,7 +141,8 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         Object collection = definition.triggerConfig().get("collection");
         String collectionTitle = collection == null ? null : collections.find(String.valueOf(collection))
                 .map(io.actionflow.collections.CollectionDefinition::title).orElse(String.valueOf(collection));
-        canvasArea.add(new Canvas(definition, collectionTitle, shownResults, true, this::insert, this::open, this::editTrigger));
+        canvasArea.add(new Canvas(definition, collectionTitle, shownResults, true,
+                new NodeSummary(collections, roles, this)::of, this::insert, this::open, this::editTrigger));
         history.show(definition, allVersions);
     }
 
@@ -153,7 +154,8 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
 
     private void insert(Canvas.Slot slot) {
         String key = GraphEdits.freeKey(workflow.graph(), "node");
-        new NodeDialog(json, collections, triggerCollection(), registry.types(), null, key, null, true, node -> {
+        var reach = Variables.reach(workflow.graph().chain(), slot.parentKey(), slot.branch(), slot.index());
+        new NodeDialog(json, environment(reach), registry.types(), null, key, null, true, node -> {
             var graph = GraphEdits.insert(workflow.graph(), slot.parentKey(), slot.branch(), slot.index(),
                     new NodeDef(GraphEdits.freeKey(workflow.graph(), node.type()), node.type(), node.title(), node.config(), node.branches()));
             save(graph);
@@ -161,7 +163,8 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
     }
 
     private void open(NodeDef node) {
-        new NodeDialog(json, collections, triggerCollection(), registry.types(), node, node.key(), results.get(node.key()), true,
+        new NodeDialog(json, environment(Variables.reachOf(workflow.graph().chain(), node.key())), registry.types(), node,
+                node.key(), results.get(node.key()), true,
                 changed -> save(GraphEdits.replace(workflow.graph(), changed)),
                 () -> save(GraphEdits.remove(workflow.graph(), node.key()))).open();
     }
@@ -175,6 +178,12 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         } else {
             show(saved, Map.of());
         }
+    }
+
+    /** What a node's form knows at its place: collections, roles, the trigger's collection, the variables there. */
+    private NodeEnvironment environment(Variables.Reach reach) {
+        return new NodeEnvironment(collections, roles, triggerCollection(),
+                Variables.at(workflow, reach, collections, this::getTranslation));
     }
 
     private String triggerCollection() {

@@ -56,6 +56,14 @@ class WorkflowsBrowserTest extends BrowserTest {
         waitFor(By.xpath("//*[normalize-space(.)='Open requests']")).click();
         waitFor(By.xpath("//vaadin-dialog//*[@data-setting='filter']"));
         screenshot("workflow-node-form");
+        // the {} beside a condition's value lists the variables there by name; picking one fills it in
+        var value = waitFor(By.xpath("//vaadin-dialog//vaadin-text-field[contains(@class,'af-setting-value')]"));
+        click(value.findElement(By.cssSelector("vaadin-menu-bar.af-variable-picker vaadin-menu-bar-button")));
+        click(waitFor(By.xpath("//vaadin-menu-bar-item[normalize-space(.)='System']")));
+        screenshot("workflow-variable-picker");
+        click(waitFor(By.xpath("//vaadin-menu-bar-item[normalize-space(.)='Now (date and time)']")));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(d ->
+                "0 {{$system.now}}".equals(value.findElement(By.cssSelector("input")).getDomProperty("value")));
         waitFor(By.xpath("//vaadin-dialog//vaadin-button[normalize-space(.)='Cancel']")).click();
 
         waitFor(By.xpath("//vaadin-button[normalize-space(.)='Test run']")).click();
