@@ -41,10 +41,13 @@ class CollectionView extends VerticalLayout implements HasUrlParameter<String>, 
     private final Div preview = new Div();
     private final TabSheet tabs = new TabSheet();
     private CollectionDefinition collection;
+    private final org.springframework.beans.factory.ObjectProvider<RecordEditors> editors;
 
-    CollectionView(CollectionService collections, RecordQueries queries) {
+    CollectionView(CollectionService collections, RecordQueries queries,
+            org.springframework.beans.factory.ObjectProvider<RecordEditors> editors) {
         this.collections = collections;
         this.queries = queries;
+        this.editors = editors;
         addClassName("af-page");
         setSizeFull();
 
@@ -112,9 +115,11 @@ class CollectionView extends VerticalLayout implements HasUrlParameter<String>, 
         }
     }
 
+    /** The records: to add, change and delete (built-in collections, such as users, have their own views: read only). */
     private void showPreview() {
         preview.removeAll();
-        preview.add(new RecordPreview(queries, collection));
+        var editor = editors.getIfAvailable();
+        preview.add(editor == null || collection.builtIn() ? new RecordPreview(queries, collection) : editor.table(collection));
     }
 
     private String typeText(FieldDefinition field) {

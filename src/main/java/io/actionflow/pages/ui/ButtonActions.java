@@ -190,7 +190,8 @@ final class ButtonActions {
         var request = new ActionRequest(block.block().collection(), action, ids, values,
                 definition == null ? List.of() : definition.bindings(),
                 context.currentUser.username().orElse(null), role(context), ActionSource.UI,
-                definition == null ? null : new ButtonReference(context.page().id(), block.block().id(), definition.id(),
+                // a Data tab's buttons are on no stored page: the history names no button for them
+                definition == null || context.page().id() < 0 ? null : new ButtonReference(context.page().id(), block.block().id(), definition.id(),
                         context.page().title() + " › " + label(block, definition)));
         ActionResult result = context.dispatcher.dispatch(request);
         show(result, block);

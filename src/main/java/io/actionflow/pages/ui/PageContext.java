@@ -31,14 +31,18 @@ final class PageContext {
     final io.actionflow.access.Access.Reader reader;
     final boolean design;
     final Long recordFromAddress;
+    /** Each user's own column layout of the tables. */
+    final io.actionflow.pages.ColumnLayouts layouts;
     private PageDefinition page;
     private final Consumer<PageDefinition> redraw;
     private final Map<Long, BlockView> blocks = new LinkedHashMap<>();
     private final Map<String, CollectionDefinition> collectionCache = new HashMap<>();
 
     PageContext(PageService pages, CollectionService collections, RecordQueries queries, ActionDispatcher dispatcher,
-            CurrentUser currentUser, io.actionflow.access.Access access, io.actionflow.platform.Roles roles, PageDefinition page,
-            boolean design, Long recordFromAddress, Consumer<PageDefinition> redraw) {
+            CurrentUser currentUser, io.actionflow.access.Access access, io.actionflow.platform.Roles roles,
+            io.actionflow.pages.ColumnLayouts layouts, PageDefinition page, boolean design, Long recordFromAddress,
+            Consumer<PageDefinition> redraw) {
+        this.layouts = layouts;
         this.access = access;
         this.roles = roles;
         this.reader = access.reader();

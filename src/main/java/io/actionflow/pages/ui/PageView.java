@@ -46,9 +46,12 @@ class PageView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final io.actionflow.platform.Roles roles;
     private final io.actionflow.access.Access access;
+    private final io.actionflow.pages.ColumnLayouts layouts;
 
     PageView(PageService pages, CollectionService collections, RecordQueries queries, ActionDispatcher dispatcher,
-            CurrentUser currentUser, io.actionflow.platform.Roles roles, io.actionflow.access.Access access) {
+            CurrentUser currentUser, io.actionflow.platform.Roles roles, io.actionflow.access.Access access,
+            io.actionflow.pages.ColumnLayouts layouts) {
+        this.layouts = layouts;
         this.roles = roles;
         this.access = access;
         this.pages = pages;
@@ -101,7 +104,8 @@ class PageView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
         page = definition;
         removeAll();
         boolean design = DesignMode.isOn() && currentUser.isAdmin();
-        var context = new PageContext(pages, collections, queries, dispatcher, currentUser, access, roles, definition, design, record, this::render);
+        var context = new PageContext(pages, collections, queries, dispatcher, currentUser, access, roles, layouts, definition, design,
+                record, this::render);
         if (design) {
             add(designBar(context));
         }

@@ -133,6 +133,56 @@ class PagesBrowserTest extends BrowserTest {
         waitForText("No records");
     }
 
+    @Test
+    @Order(3)
+    void member_sets_their_own_columns_by_dialog_and_by_dragging_and_they_stay() throws Exception {
+        signIn("member", "member1234");
+        open("p/" + slug);
+        waitForText("All orders");
+        click(waitFor(By.xpath("//vaadin-button[normalize-space(.)='Columns']")));
+        waitForText("Your columns");
+        click(waitFor(By.xpath("//vaadin-dialog//vaadin-checkbox[normalize-space(.)='Amount']")));
+        WebElement width = waitFor(By.xpath("//vaadin-dialog//div[@data-field='subject']//vaadin-integer-field//input"));
+        type(width, "10");
+        click(waitFor(By.xpath("//vaadin-dialog//vaadin-button[normalize-space(.)='Save']")));
+        waitForText("Give a width from 40 to 2000 pixels");
+        screenshot("columns-dialog-refused");
+        width.clear();
+        type(width, "220");
+        click(waitFor(By.xpath("//vaadin-dialog//vaadin-button[normalize-space(.)='Save']")));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("vaadin-dialog[opened]")).isEmpty());
+        screenshot("columns-applied");
+        assertThat(headers()).containsExactly("Subject", "State");
+
+        // a real drag of the Subject column's edge: kept as the new width
+        var grid = waitFor(By.cssSelector("vaadin-grid"));
+        var handle = grid.getShadowRoot().findElement(By.cssSelector("th [part~='resize-handle']"));
+        new Actions(browser).clickAndHold(handle).moveByOffset(80, 0).release().perform();
+        waitForVaadin();
+        Thread.sleep(500);
+        open("p/" + slug);
+        waitForText("All orders");
+        assertThat(headers()).as("kept for the member").containsExactly("Subject", "State");
+        screenshot("columns-after-drag");
+        Number subjectWidth = (Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const c = document.querySelector('vaadin-grid').querySelector('vaadin-grid-column');"
+                        + "return c ? parseFloat(c.width) : -1;");
+        assertThat(subjectWidth.doubleValue()).as("the dragged width, kept").isGreaterThan(260);
+    }
+
+    /** The texts of the visible column headers of the page's table, left to right, without the row actions. */
+    @SuppressWarnings("unchecked")
+    private java.util.List<String> headers() {
+        return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const grid = document.querySelector('vaadin-grid');"
+                + "return [...grid.shadowRoot.querySelectorAll('thead th')]"
+                + ".filter(th => th.offsetWidth > 0 && !th.hidden)"
+                + ".sort((a, b) => a.getBoundingClientRect().left - b.getBoundingClientRect().left)"
+                + ".map(th => { const slot = th.querySelector('slot'); const el = slot && slot.assignedElements()[0];"
+                + " return el ? el.textContent.trim() : ''; })"
+                + ".filter(t => t && t !== 'Actions');");
+    }
+
     private WebElement formField(String tag, String label) {
         return waitFor(By.xpath("//div[contains(@class,'af-block-form')]//" + tag + "[label[normalize-space(.)='" + label + "']]//input"));
     }
