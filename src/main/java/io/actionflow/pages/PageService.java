@@ -122,8 +122,8 @@ public class PageService {
         CollectionDefinition collection = draft.collection() == null || draft.collection().isBlank() ? null
                 : collections.find(draft.collection()).orElse(null);
         if (collection == null) {
-            errors.add(FieldError.of("collection", draft.collection() == null || draft.collection().isBlank()
-                    ? "validation.required" : "collection.notFound", draft.collection()));
+            errors.add(draft.collection() == null || draft.collection().isBlank() ? FieldError.of("collection", "validation.required")
+                    : FieldError.of("collection", "collection.notFound", draft.collection()));
         }
         ValidationException.throwIfAny(errors);
         var normalized = withDefaults(draft, collection);

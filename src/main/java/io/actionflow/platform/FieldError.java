@@ -8,11 +8,12 @@ import java.util.List;
  */
 public record FieldError(String field, String messageKey, List<Object> args) {
 
+    /** An argument that is not there (a name left empty) is said as nothing, not refused. */
     public FieldError {
-        args = List.copyOf(args);
+        args = args == null ? List.of() : args.stream().map(a -> a == null ? (Object) "" : a).toList();
     }
 
     public static FieldError of(String field, String messageKey, Object... args) {
-        return new FieldError(field, messageKey, List.of(args));
+        return new FieldError(field, messageKey, args == null ? List.of() : java.util.Arrays.asList(args));
     }
 }

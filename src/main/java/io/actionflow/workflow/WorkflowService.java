@@ -343,7 +343,8 @@ public class WorkflowService {
                     try {
                         expressions.check(expression);
                     } catch (io.actionflow.workflow.engine.NodeFailure refused) {
-                        errors.add(FieldError.of("nodes", "workflow.problem.node", node.key(), refused.text()));
+                        // named after the node and its setting, for the form to show it there
+                        errors.add(FieldError.of("nodes." + node.key() + "." + setting, "workflow.problem.node", node.key(), refused.text()));
                     }
                 }
             }

@@ -184,4 +184,12 @@ abstract class AdminApiContract {
         assertThat(api.post("/api/workspace:import", admin, Map.of("collections", List.of())).error())
                 .isEqualTo("This is not a workspace document: it needs \"format\": \"actionflow-workspace\".");
     }
+
+    @Test
+    void a_workspace_block_without_a_collection_is_refused_not_a_crash() throws Exception {
+        var refused = api.post("/api/workspace:import", admin, Map.of("format", "actionflow-workspace",
+                "pages", List.of(Map.of("title", "Q " + suffix, "blocks", List.of(Map.of("type", "table"))))));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errors()).isNotEmpty();
+    }
 }

@@ -61,7 +61,13 @@ final class PageDialog extends FormDialog {
         } else {
             title.setValue(existing.title());
             slug.setValue(existing.slug());
-            icon.setValue(existing.icon() == null || !ICONS.contains(existing.icon()) ? ICONS.getFirst() : existing.icon());
+            if (existing.icon() != null && !ICONS.contains(existing.icon())) {
+                // an icon set elsewhere (the demo, an import, the API) stays the page's: offered with the others
+                var offered = new java.util.ArrayList<>(ICONS);
+                offered.addFirst(existing.icon());
+                icon.setItems(offered);
+            }
+            icon.setValue(existing.icon() == null ? ICONS.getFirst() : existing.icon());
             columns.setValue(existing.columns());
             roles.setValue(existing.roles());
         }

@@ -97,6 +97,7 @@ final class NodeDialog extends FormDialog {
     private void showForm(String nodeType, Map<String, Object> config) {
         formArea.removeAll();
         settingsForm = new NodeSettingsForm(environment, nodeType == null ? "" : nodeType, config);
+        settingsForm.inputs().forEach((setting, input) -> errors.bind("setting." + setting, input));
         formArea.add(settingsForm);
         settings.setValue(json.writerWithDefaultPrettyPrinter().writeValueAsString(config));
         if (asJson.getValue()) {
@@ -158,7 +159,15 @@ final class NodeDialog extends FormDialog {
         var node = existing != null
                 ? new NodeDef(existing.key(), existing.type(), nodeTitle, config, existing.branches())
                 : new NodeDef(newKey, chosen, nodeTitle, config, branchesFor(chosen, config));
-        onSave.accept(node);
+        try {
+            onSave.accept(node);
+        } catch (ValidationException refused) {
+            // a refusal of one of this node's settings is shown on its input (or on the JSON)
+            throw new ValidationException(refused.errors().stream().map(e -> e.field().startsWith("nodes.")
+                    ? new FieldError(asJson.getValue() ? "settings" : "setting." + e.field().substring(e.field().lastIndexOf('.') + 1),
+                            e.messageKey(), e.args())
+                    : e).toList());
+        }
     }
 
     private static Map<String, List<NodeDef>> branchesFor(String type, Map<String, Object> config) {

@@ -40,6 +40,8 @@ final class NodeSettingsForm extends FormLayout {
     private final NodeEnvironment environment;
     private final Map<String, Supplier<Object>> readers = new LinkedHashMap<>();
     private final List<Rows<?>> rowSettings = new ArrayList<>();
+    /** The input of each setting that has one, to show a refusal of that setting on. */
+    private final Map<String, com.vaadin.flow.component.HasValidation> inputs = new LinkedHashMap<>();
     private final List<Runnable> onCollectionChange = new ArrayList<>();
     private Map<String, Object> original = Map.of();
     private ComboBox<String> collection;
@@ -175,8 +177,15 @@ final class NodeSettingsForm extends FormLayout {
             helped.setHelperText(help(setting));
         }
         field.getElement().setAttribute("data-setting", setting);
+        if (field instanceof com.vaadin.flow.component.HasValidation validated) {
+            inputs.put(setting, validated);
+        }
         add(field);
         return field;
+    }
+
+    Map<String, com.vaadin.flow.component.HasValidation> inputs() {
+        return inputs;
     }
 
     private void expression(String setting, String example) {

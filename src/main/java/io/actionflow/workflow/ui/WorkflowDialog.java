@@ -155,7 +155,11 @@ final class WorkflowDialog extends FormDialog {
         contextType.setVisible(custom);
         collection.setVisible(!custom || !"none".equals(contextType.getValue()));
         global.setVisible(type == TriggerType.PRE_ACTION || type == TriggerType.POST_ACTION || type == TriggerType.APPROVAL);
-        actions.setItems(type == TriggerType.PRE_ACTION ? List.of("create", "update", "destroy") : List.of("create", "update"));
+        // new items clear the choice: what was ticked (and still fits) stays ticked
+        var ticked = actions.getValue();
+        var offered = type == TriggerType.PRE_ACTION ? List.of("create", "update", "destroy") : List.of("create", "update");
+        actions.setItems(offered);
+        actions.setValue(ticked.stream().filter(offered::contains).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
         actions.setVisible(global.isVisible() && global.getValue());
         appends.setVisible(type == TriggerType.POST_ACTION || type == TriggerType.APPROVAL || custom && !"none".equals(contextType.getValue()));
         on.setVisible(type == TriggerType.COLLECTION);
