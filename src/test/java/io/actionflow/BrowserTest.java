@@ -72,7 +72,10 @@ public abstract class BrowserTest extends IntegrationTest {
         }
     }
 
-    /** Opens a page and waits until it has rendered; a page still blank after 20 s (a loaded machine) is reloaded once. */
+    /**
+     * Opens a page and waits until it has rendered; a page still blank after 20 s, or still busy after 30 s (a loaded
+     * machine), is loaded once more.
+     */
     protected void open(String path) {
         for (int attempt = 1; ; attempt++) {
             browser.get("http://localhost:" + port + "/" + path);

@@ -29,9 +29,13 @@ public class CollectionService {
     /** Definitions by name, so that a record call does not read the metamodel again. */
     private final CommittedCache<String, Optional<CollectionDefinition>> cache;
 
+    private final org.springframework.beans.factory.ObjectProvider<CollectionUses> uses;
+
     CollectionService(CollectionRepository collections, FieldRepository fields, RecordTables tables,
             FieldChanges fieldChanges, Clock clock,
-            @Value("${actionflow.collections.metamodel-ttl:5s}") java.time.Duration metamodelTtl) {
+            @Value("${actionflow.collections.metamodel-ttl:5s}") java.time.Duration metamodelTtl,
+            org.springframework.beans.factory.ObjectProvider<CollectionUses> uses) {
+        this.uses = uses;
         this.cache = new CommittedCache<>(metamodelTtl, clock, 10_000);
         this.collections = collections;
         this.fields = fields;
@@ -101,6 +105,10 @@ public class CollectionService {
         if (!referencing.isEmpty()) {
             throw new ValidationException(FieldError.of("name", "collection.delete.referenced", String.join(", ", referencing)));
         }
+        // pages and workflows built on it would be left pointing at nothing
+        var usedBy = uses.orderedStream().flatMap(u -> u.of(name).stream())
+                .map(place -> FieldError.of("name", "collection.delete.usedBy", place)).toList();
+        ValidationException.throwIfAny(usedBy);
         for (FieldEntity field : entity.getFields()) {
             fields.findByInverseOf(field).forEach(inverse -> inverse.getCollection().getFields().remove(inverse));
         }

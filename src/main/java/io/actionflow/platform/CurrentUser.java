@@ -82,6 +82,19 @@ public class CurrentUser {
         return Optional.of(UsernamePasswordAuthenticationToken.authenticated(switched, null, switched.getAuthorities()));
     }
 
+    /**
+     * Installs {@link #actingAs} for the rest of this request, in the same holder the security filters read and clear,
+     * and gives the new context back for the caller to keep in the session.
+     */
+    public Optional<org.springframework.security.core.context.SecurityContext> switchTo(String role) {
+        return actingAs(role).map(switched -> {
+            var context = contexts.createEmptyContext();
+            context.setAuthentication(switched);
+            contexts.setContext(context);
+            return context;
+        });
+    }
+
     public boolean isSignedIn() {
         return authentication().isPresent();
     }

@@ -103,7 +103,13 @@ abstract class AdminApiContract {
         var refused = api.post("/api/buttons:bind?filterByTk=" + buttonId, admin, Map.of("bindings", List.of(Map.of("workflowKey", "nope"))));
         assertThat(refused.status()).isEqualTo(400);
 
-        assertThat(api.post("/api/collections:destroy?filterByTk=" + orders, admin, null).status()).isIn(200, 400);
+        // still used by the page's block and the enabled workflow: not deleted, and the refusal says where
+        var destroy = api.post("/api/collections:destroy?filterByTk=" + orders, admin, null);
+        assertThat(destroy.status()).isEqualTo(400);
+        assertThat(destroy.errors()).extracting(e -> e.get("message")).contains(
+                "It is still used by a block of the page Deals " + suffix + ": change or remove that first.",
+                "It is still used by the enabled workflow Note deals: change or remove that first.");
+        assertThat(collections.find(orders)).isPresent();
     }
 
     @Autowired

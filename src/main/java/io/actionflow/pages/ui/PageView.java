@@ -121,6 +121,13 @@ class PageView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
             var column = new Div();
             column.addClassName("af-column");
             for (BlockDefinition block : definition.column(c)) {
+                if (collections.find(block.collection()).isEmpty()) {
+                    // a block left on a collection that is gone (older data): said to admins, who may remove it
+                    if (currentUser.isAdmin()) {
+                        column.add(missing(context, block));
+                    }
+                    continue;
+                }
                 // a block its user may not use is not there for them
                 if (context.shows(block)) {
                     column.add(create(context, block));
@@ -145,6 +152,19 @@ class PageView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
                 .filter(c -> c instanceof TableBlockView || c instanceof ListBlockView).map(BlockView.class::cast).findFirst()
                 .ifPresent(view -> context.reader.get(view.block().collection(), record)
                         .ifPresent(found -> RecordDialog.view(view, found).ifPresent(com.vaadin.flow.component.dialog.Dialog::open)));
+    }
+
+    private Div missing(PageContext context, BlockDefinition block) {
+        var text = new Paragraph(getTranslation("page.block.missing", block.collection()));
+        text.addClassName("af-muted");
+        var box = new Div(text);
+        box.addClassNames("af-block", "af-block-missing");
+        if (context.design) {
+            var remove = new Button(getTranslation("design.block.remove"), e -> context.changed(pages.removeBlock(block.id())));
+            remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            box.add(remove);
+        }
+        return box;
     }
 
     private static BlockView create(PageContext context, BlockDefinition block) {

@@ -13,7 +13,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.actionflow.platform.LoginLockoutProperties;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
@@ -26,13 +25,13 @@ import org.springframework.security.web.WebAttributes;
 @AnonymousAllowed
 public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final AuthenticationContext authentication;
+    private final io.actionflow.platform.CurrentUser currentUser;
     private final LoginLockoutProperties lockout;
     private final LoginForm form = new LoginForm();
     private final Paragraph tagline = new Paragraph();
 
-    LoginView(AuthenticationContext authentication, LoginLockoutProperties lockout) {
-        this.authentication = authentication;
+    LoginView(io.actionflow.platform.CurrentUser currentUser, LoginLockoutProperties lockout) {
+        this.currentUser = currentUser;
         this.lockout = lockout;
         addClassName("af-login");
         form.setAction("login");
@@ -50,7 +49,8 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (authentication.isAuthenticated()) {
+        // signed in as the security filters see it (the holder they fill and clear), or the home page sends us back
+        if (currentUser.isSignedIn()) {
             event.forwardTo("");
             return;
         }

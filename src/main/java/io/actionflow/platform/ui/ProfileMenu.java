@@ -66,11 +66,7 @@ final class ProfileMenu {
 
     /** Acts with another of the user's roles from now on, in this session: the whole application follows it. */
     private void actAs(String role) {
-        currentUser.actingAs(role).ifPresent(switched -> {
-            var strategy = org.springframework.security.core.context.SecurityContextHolder.getContextHolderStrategy();
-            var context = strategy.createEmptyContext();
-            context.setAuthentication(switched);
-            strategy.setContext(context);
+        currentUser.switchTo(role).ifPresent(context -> {
             var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
             var response = com.vaadin.flow.server.VaadinServletResponse.getCurrent();
             if (request != null && response != null) {

@@ -233,7 +233,8 @@ final class NodeSettingsForm extends FormLayout {
         var field = labelled(new Select<String>(), setting);
         field.setItems(options);
         field.setItemLabelGenerator(o -> getTranslation("nodeSetting." + setting + "." + o));
-        readers.put(setting, field::getValue);
+        // left out, a choice is its first option: it stays left out until changed, so saving as it was changes nothing
+        readers.put(setting, () -> !original.containsKey(setting) && options.getFirst().equals(field.getValue()) ? null : field.getValue());
         writers.put(setting, v -> field.setValue(v != null && options.contains(String.valueOf(v)) ? String.valueOf(v) : options.getFirst()));
     }
 
@@ -280,8 +281,11 @@ final class NodeSettingsForm extends FormLayout {
             return new Row<>(List.of(field, op, value), () -> {
                 var condition = new LinkedHashMap<String, Object>();
                 condition.put("field", field.getValue());
-                condition.put("op", op.getValue());
-                condition.put("value", value.getValue());
+                // what the condition held stays as it was written: no comparison means equals, a number stays one
+                if (row == null || row.containsKey("op") || !"eq".equals(op.getValue())) {
+                    condition.put("op", op.getValue());
+                }
+                condition.put("value", unchanged(row == null ? null : row.get("value"), value.getValue()));
                 return field.getValue() == null || field.getValue().isBlank() ? null : condition;
             });
         });
@@ -323,7 +327,8 @@ final class NodeSettingsForm extends FormLayout {
             remake.run();
             field.addValueChangeListener(e -> remake.run());
             return new Row<>(List.of(field, slot), () -> field.getValue() == null || field.getValue().isBlank() ? null
-                    : Map.entry(field.getValue(), (Object) input[0].value()), () -> input[0].check());
+                    : Map.entry(field.getValue(), unchanged(row == null ? null : row.getValue(), input[0].value())),
+                    () -> input[0].check());
         });
         readers.put("values", () -> {
             var values = new LinkedHashMap<String, Object>();
@@ -496,6 +501,11 @@ final class NodeSettingsForm extends FormLayout {
             field.setValue(kept);
         });
         return field;
+    }
+
+    /** The value as it was stored (a number, say) when the input shows it unchanged; otherwise the text typed. */
+    private static Object unchanged(Object stored, String shown) {
+        return stored != null && !(stored instanceof String) && String.valueOf(stored).equals(shown) ? stored : shown;
     }
 
     @SuppressWarnings("unchecked")
