@@ -24,6 +24,8 @@ import io.actionflow.workflow.WorkflowDraft;
 import io.actionflow.workflow.WorkflowService;
 import io.actionflow.workflow.engine.NodeDef;
 import io.actionflow.workflow.engine.WorkflowGraph;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +33,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
@@ -137,23 +142,34 @@ class OrderBrowserTest extends BrowserTest {
                 + "]//vaadin-integer-field[label[normalize-space(.)='" + label + "']]//input"));
     }
 
-    /** Picks a product in a row's relation picker by typing its name. */
-    private void choose(int row, String product) {
-        var input = waitFor(By.xpath("(//div[contains(@class,'af-block-form')]//div[contains(@class,'af-row-line')])[" + (row + 1)
-                + "]//vaadin-combo-box//input"));
+    /**
+     * Picks a product in a row's relation picker by typing its name, as a user would: when the list does not show the
+     * product, a user presses the down arrow to open it, then types it once more.
+     */
+    private void choose(int row, String product) throws IOException {
+        var picker = By.xpath("(//div[contains(@class,'af-block-form')]//div[contains(@class,'af-row-line')])[" + (row + 1)
+                + "]//vaadin-combo-box//input");
         var item = By.xpath("//vaadin-combo-box-item[normalize-space(.)='" + product + "']");
+        waitForVaadin();
         for (int attempt = 1; ; attempt++) {
-            type(input, product);
+            var input = waitFor(picker);
+            if (attempt == 1) {
+                type(input, product);
+            } else if (attempt == 2) {
+                input.sendKeys(Keys.ARROW_DOWN);
+            } else {
+                input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+                waitForVaadin();
+                input.sendKeys(product);
+            }
             try {
-                new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
-                        .until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(item)).click();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(item)).click();
                 break;
-            } catch (org.openqa.selenium.TimeoutException slow) {
-                // a loaded machine: the filter typed before the picker listened; type it again
-                if (attempt == 2) {
+            } catch (TimeoutException slow) {
+                screenshot("order-choose-" + row + "-" + attempt);
+                if (attempt == 3) {
                     throw slow;
                 }
-                input.clear();
             }
         }
         waitForVaadin();
