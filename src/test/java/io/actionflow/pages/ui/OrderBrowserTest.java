@@ -35,7 +35,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -104,6 +103,12 @@ class OrderBrowserTest extends BrowserTest {
         type(formInput("vaadin-text-field", "Reference"), "A-" + s);
         click(formButton("Add a row to Order items"));
         click(formButton("Add a row to Order items"));
+        // a user looks at the whole list first: both products are shown
+        var firstPicker = waitFor(By.xpath("(//div[contains(@class,'af-block-form')]//div[contains(@class,'af-row-line')])[1]//vaadin-combo-box//input"));
+        type(firstPicker, "");
+        firstPicker.sendKeys(Keys.ARROW_DOWN);
+        waitForText("Widget " + s);
+        firstPicker.sendKeys(Keys.ESCAPE);
         choose(0, "Bolt " + s);
         type(rowInput(0, "Quantity"), "2");
         choose(1, "Widget " + s);
@@ -144,7 +149,8 @@ class OrderBrowserTest extends BrowserTest {
 
     /**
      * Picks a product in a row's relation picker by typing its name, as a user would: when the list does not show the
-     * product, a user presses the down arrow to open it, then types it once more.
+     * product, a user presses the down arrow to open it, then types it once more. Every row's picker keeps its items in
+     * the page, hidden when closed: the item clicked is the one shown.
      */
     private void choose(int row, String product) throws IOException {
         var picker = By.xpath("(//div[contains(@class,'af-block-form')]//div[contains(@class,'af-row-line')])[" + (row + 1)
@@ -163,7 +169,9 @@ class OrderBrowserTest extends BrowserTest {
                 input.sendKeys(product);
             }
             try {
-                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(item)).click();
+                // the other row's picker keeps its own items, hidden: the one to click is the one shown
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(item).stream()
+                        .filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
                 break;
             } catch (TimeoutException slow) {
                 screenshot("order-choose-" + row + "-" + attempt);
