@@ -52,7 +52,7 @@ public class Access {
         if (username == null) {
             return new Actor(null, null, role, null, null);
         }
-        return users.findByUsername(username)
+        return users.account(username)
                 .map(u -> new Actor(u.username(), u.id(), role, u.email(), u.displayName()))
                 .orElse(new Actor(username, null, role, null, null));
     }

@@ -82,7 +82,31 @@ public class RecordService {
 
         events.publishEvent(new RecordCreated(definition.name(), id, snapshot(definition, values), operator()));
         writeChildren(id, children, createdBy, false);
-        return queries.get(definition, id).orElseThrow();
+        return written(definition, id, values, now, now, createdBy);
+    }
+
+    /**
+     * The row just written, made from what was written, as a read would give it: read back instead only when the
+     * database may have shaped a value (a decimal's scale, a relation's title).
+     */
+    private StoredRecord written(CollectionDefinition definition, long id, Map<String, Object> values, OffsetDateTime createdAt,
+            OffsetDateTime updatedAt, Long createdBy) {
+        var shaped = new LinkedHashMap<String, Object>();
+        for (FieldDefinition field : definition.columnFields()) {
+            Object value = values.get(field.name());
+            boolean exact = value == null || switch (field.type()) {
+                case TEXT, LONG_TEXT, EMAIL, SINGLE_SELECT, INTEGER, BOOLEAN, DATE -> true;
+                case DATETIME -> value instanceof OffsetDateTime time && time.getNano() % 1000 == 0;
+                default -> false;
+            };
+            if (!exact) {
+                return queries.get(definition, id).orElseThrow();
+            }
+            shaped.put(field.name(), RecordSql.normalize(value));
+        }
+        Object titled = definition.titleField() == null ? null : shaped.get(definition.titleField());
+        return new StoredRecord(id, titled == null ? "#" + id : titled.toString(), Collections.unmodifiableMap(shaped), Map.of(),
+                (OffsetDateTime) RecordSql.normalize(createdAt), (OffsetDateTime) RecordSql.normalize(updatedAt), createdBy);
     }
 
     /**
@@ -145,7 +169,8 @@ public class RecordService {
     /** Changes the given fields of a record; fields not named keep their values. */
     public StoredRecord update(String collection, long id, Map<String, ?> input) {
         var definition = writable(collection);
-        Map<String, Object> previous = load(definition, id);
+        var stored = loadRow(definition, id);
+        Map<String, Object> previous = stored.values();
         var children = ChildRows.split(definition, input);
         var checked = checkedChanges(definition, id, previous, children.columns(), childProblems(children, id));
         var merged = checked.merged();
@@ -157,13 +182,14 @@ public class RecordService {
 
         var row = new LinkedHashMap<Field<?>, Object>();
         changed.forEach(fieldName -> row.put(RecordSql.plainColumn(definition.requireField(fieldName)), merged.get(fieldName)));
-        row.put(field(name("updated_at")), now());
+        OffsetDateTime now = now();
+        row.put(field(name("updated_at")), now);
         row.put(field(name("updated_by")), currentUser.id().orElse(null));
         uniqueGuarded(definition, () -> dsl.update(RecordSql.plainTable(definition)).set(row).where(ID.eq(id)).execute());
 
         events.publishEvent(new RecordUpdated(definition.name(), id, Collections.unmodifiableSet(changed),
                 snapshot(definition, previous), snapshot(definition, merged), operator()));
-        return queries.get(definition, id).orElseThrow();
+        return written(definition, id, merged, stored.createdAt(), now, stored.createdBy());
     }
 
     public void delete(String collection, long id) {
@@ -276,7 +302,18 @@ public class RecordService {
     }
 
     private Map<String, Object> load(CollectionDefinition definition, long id) {
-        var row = dsl.select(definition.columnFields().stream().map(f -> (Field<?>) RecordSql.column(f)).toList())
+        return loadRow(definition, id).values();
+    }
+
+    /** A record's values, and when and by whom it was created, locked for the rest of the transaction. */
+    private record Loaded(Map<String, Object> values, OffsetDateTime createdAt, Long createdBy) {
+    }
+
+    private Loaded loadRow(CollectionDefinition definition, long id) {
+        var columns = new ArrayList<Field<?>>(definition.columnFields().stream().map(f -> (Field<?>) RecordSql.column(f)).toList());
+        columns.add(RecordSql.CREATED_AT);
+        columns.add(RecordSql.CREATED_BY);
+        var row = dsl.select(columns)
                 .from(RecordSql.table(definition))
                 .where(RecordSql.ID.eq(id))
                 .forUpdate()
@@ -284,7 +321,8 @@ public class RecordService {
         if (row == null) {
             throw new NotFoundException("record.notFound", definition.title(), id);
         }
-        return RecordSql.values(definition, row);
+        return new Loaded(RecordSql.values(definition, row), (OffsetDateTime) RecordSql.normalize(row.get(RecordSql.CREATED_AT)),
+                row.get(RecordSql.CREATED_BY));
     }
 
     /** Reads the input into typed values; unknown fields and unreadable values are errors, system columns ignored. */
@@ -387,7 +425,8 @@ public class RecordService {
         return currentUser.username().orElse(null);
     }
 
+    /** Now, to the microsecond the record tables keep: a row written is then exactly as a read gives it. */
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

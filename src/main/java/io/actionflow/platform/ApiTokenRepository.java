@@ -8,5 +8,10 @@ interface ApiTokenRepository extends JpaRepository<ApiTokenEntity, Long> {
 
     Optional<ApiTokenEntity> findByTokenHash(String tokenHash);
 
+    @org.springframework.transaction.annotation.Transactional
+    @org.springframework.data.jpa.repository.Modifying
+    @org.springframework.data.jpa.repository.Query("update ApiTokenEntity t set t.lastUsedAt = :now where t.id = :id")
+    int noteUse(long id, java.time.Instant now);
+
     List<ApiTokenEntity> findByUsernameAndKindOrderByCreatedAtDesc(String username, String kind);
 }

@@ -35,8 +35,21 @@ public class ApiTokens {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final Roles roles;
+    /**
+     * Tokens by the hash of their secret, as last committed: a call is signed in without reading the database. A
+     * revocation here empties it at once; another instance refuses the token within the TTL.
+     */
+    private final CommittedCache<String, Optional<Known>> byHash;
+    /** When each token's last use was last written: a busy script does not write on every call. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Instant> lastWritten = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ApiTokens(ApiTokenRepository tokens, UserService users, CurrentUser currentUser, Clock clock, Roles roles) {
+    /** What signing a call in needs of a token. */
+    private record Known(long id, String username, ApiToken view) {
+    }
+
+    ApiTokens(ApiTokenRepository tokens, UserService users, CurrentUser currentUser, Clock clock, Roles roles,
+            @org.springframework.beans.factory.annotation.Value("${actionflow.accounts.cache-ttl:750ms}") Duration cacheTtl) {
+        this.byHash = new CommittedCache<>(cacheTtl, clock, 10_000);
         this.roles = roles;
         this.tokens = tokens;
         this.users = users;
@@ -77,6 +90,7 @@ public class ApiTokens {
 
     /** Revokes a token: calls signed with it are refused from now on. */
     public ApiToken revoke(long id) {
+        byHash.changing();
         var token = tokens.findById(id).orElseThrow(() -> new NotFoundException("apiToken.notFound", id));
         requireSelfOrAdmin(token.username);
         if (token.revokedAt == null) {
@@ -105,6 +119,7 @@ public class ApiTokens {
      * The caller a token signs in, acting with {@code role} when one is asked for ({@code X-Role}); the authentication
      * then carries that role only, so the call can do what that role can and no more.
      */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Caller caller(String secret, String role) {
         var user = authenticate(secret).orElse(null);
         if (user == null) {
@@ -128,20 +143,31 @@ public class ApiTokens {
      * The enabled account a secret signs in, when the token is active; its last use is noted. Empty for an unknown,
      * revoked or expired token, or a disabled account.
      */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     Optional<UserSummary> authenticate(String secret) {
         if (secret == null || secret.isBlank() || secret.length() > 200) {
             return Optional.empty();
         }
         var now = clock.instant();
-        var token = tokens.findByTokenHash(hash(secret.strip())).filter(t -> t.view().active(now)).orElse(null);
+        var token = byHash.get(hash(secret.strip()), () -> tokens.findByTokenHash(hash(secret.strip()))
+                .map(t -> new Known(t.id, t.username, t.view()))).filter(t -> t.view().active(now)).orElse(null);
         if (token == null) {
             return Optional.empty();
         }
-        var user = users.findByUsername(token.username).filter(UserSummary::enabled);
-        if (user.isPresent() && (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(LAST_USE_PRECISION)))) {
-            token.lastUsedAt = now;
+        var user = users.account(token.username()).filter(UserSummary::enabled);
+        if (user.isPresent()) {
+            noteUse(token, now);
         }
         return user;
+    }
+
+    /** Writes a token's last use when the one written is older than the precision kept. */
+    private void noteUse(Known token, Instant now) {
+        Instant written = lastWritten.computeIfAbsent(token.id(), id -> token.view().lastUsedAt() == null ? Instant.EPOCH
+                : token.view().lastUsedAt());
+        if (written.isBefore(now.minus(LAST_USE_PRECISION)) && lastWritten.replace(token.id(), written, now)) {
+            tokens.noteUse(token.id(), now);
+        }
     }
 
     private Issued issue(String username, String name, ApiToken.Kind kind, String createdBy, Instant expiresAt) {

@@ -31,9 +31,16 @@ public class UserService {
     private final CurrentUser currentUser;
     private final LoginLockoutProperties lockout;
     private final Clock clock;
+    /**
+     * Accounts by username as last committed: every API call and every click reads its operator, so they are not read
+     * from the database each time. A change here empties it at once; another instance sees a change within the TTL.
+     */
+    private final CommittedCache<String, Optional<UserSummary>> byName;
 
     UserService(UserAccountRepository accounts, Roles roles, PasswordEncoder passwordEncoder, CurrentUser currentUser,
-            LoginLockoutProperties lockout, Clock clock) {
+            LoginLockoutProperties lockout, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${actionflow.accounts.cache-ttl:750ms}") java.time.Duration cacheTtl) {
+        this.byName = new CommittedCache<>(cacheTtl, clock, 10_000);
         this.accounts = accounts;
         this.roles = roles;
         this.passwordEncoder = passwordEncoder;
@@ -59,6 +66,22 @@ public class UserService {
     @Transactional(readOnly = true)
     public Optional<UserSummary> findByUsername(String username) {
         return accounts.findByUsername(normalize(username)).map(UserAccount::summary);
+    }
+
+    /**
+     * {@link #findByUsername}, as last committed and at most {@code actionflow.accounts.cache-ttl} old: for the paths
+     * every call takes (signing a token in, the operator of an action). No transaction is opened when it is cached.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
+    public Optional<UserSummary> account(String username) {
+        String normalized = normalize(username);
+        return byName.get(normalized, () -> accounts.findByUsername(normalized).map(UserAccount::summary));
+    }
+
+    /** A role was deleted: the accounts that held it changed. */
+    @org.springframework.context.event.EventListener
+    void roleDeleted(Roles.RoleDeleted deleted) {
+        byName.changing();
     }
 
     @Transactional(readOnly = true)
@@ -90,6 +113,7 @@ public class UserService {
 
     @PreAuthorize("hasRole('admin')")
     public UserSummary create(UserDraft draft) {
+        byName.changing();
         String username = normalize(draft.username());
         var errors = new ArrayList<FieldError>();
         if (username.isEmpty()) {
@@ -111,6 +135,7 @@ public class UserService {
 
     @PreAuthorize("hasRole('admin')")
     public UserSummary update(long id, UserChanges changes) {
+        byName.changing();
         var account = load(id);
         var errors = new ArrayList<FieldError>();
         validateDetails(changes.displayName(), changes.email(), changes.roles(), errors);
@@ -127,6 +152,7 @@ public class UserService {
 
     @PreAuthorize("hasRole('admin')")
     public UserSummary setEnabled(long id, boolean enabled) {
+        byName.changing();
         var account = load(id);
         if (!enabled && isSelf(account)) {
             throw new ValidationException(FieldError.of("enabled", "user.disable.self"));
@@ -142,6 +168,7 @@ public class UserService {
     /** An admin sets a new password for someone; this also lifts a lock after failed sign-ins. */
     @PreAuthorize("hasRole('admin')")
     public UserSummary resetPassword(long id, String newPassword) {
+        byName.changing();
         var errors = new ArrayList<FieldError>();
         validatePassword("password", newPassword, errors);
         ValidationException.throwIfAny(errors);
@@ -153,6 +180,7 @@ public class UserService {
     /** The signed-in user changes their own password, proving they know the current one. */
     @PreAuthorize("isAuthenticated()")
     public void changeOwnPassword(String currentPassword, String newPassword) {
+        byName.changing();
         var account = accounts.findByUsername(currentUser.username().orElseThrow()).orElseThrow();
         var errors = new ArrayList<FieldError>();
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
@@ -165,6 +193,7 @@ public class UserService {
 
     @PreAuthorize("isAuthenticated()")
     public void setOwnLanguage(Language language) {
+        byName.changing();
         accounts.findByUsername(currentUser.username().orElseThrow())
                 .ifPresent(a -> a.setLocale(language.locale().toLanguageTag()));
     }
@@ -183,6 +212,7 @@ public class UserService {
     }
 
     void recordFailedLogin(String username) {
+        byName.changing();
         Instant now = clock.instant();
         accounts.findByUsername(normalize(username))
                 .filter(a -> a.getLockedUntil() == null || !a.getLockedUntil().isAfter(now))
@@ -190,6 +220,7 @@ public class UserService {
     }
 
     void recordSuccessfulLogin(String username) {
+        byName.changing();
         accounts.findByUsername(normalize(username))
                 .filter(a -> a.getFailedLogins() > 0 || a.getLockedUntil() != null)
                 .ifPresent(UserAccount::unlock);

@@ -1,0 +1,314 @@
+package io.actionflow.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Workload W1 (issue 16) against the packaged application, started as the README starts it: collection
+ * {@code posts(title, amount)}, {@code POST /api/posts:create {"title":"bench","amount":42}}, plain and with a bound
+ * post-action workflow of two nodes (condition {@code amount > 10}, update the post's title to {@code processed}),
+ * synchronous and asynchronous. Driven by Apache Bench ({@code ab -k}, keep-alive) after a warm-up round of the same
+ * size. Prints per run: calls/s, p50, p99, the server's CPU per call, its peak RSS; for the asynchronous workflow, the
+ * time until every execution has written its post; and the start until ready and the idle RSS.
+ *
+ * <p>Run after {@code mvn -DskipTests package}:
+ * {@code mvn -Pbench -Dbench=W1Benchmark -Dbench.args="postgres 2000 8"} (or {@code h2}); JVM options of the server
+ * in {@code W1_JAVA_OPTS} (default: those the README and the Dockerfile use).
+ */
+public final class W1Benchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final long TICKS_PER_SECOND = 100;
+
+    private record Run(String name, double perSecond, double p50, double p99, long failed, double cpuMillisPerCall,
+            long peakRssMb, String drained) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String database = Bench.database(args);
+        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        String javaOptions = System.getenv().getOrDefault("W1_JAVA_OPTS", defaultJavaOptions());
+        Path jar = jar();
+        int port = freePort();
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (!javaOptions.isBlank()) {
+            command.addAll(List.of(javaOptions.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--logging.level.root=warn"));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "w1-server.log").toFile());
+        builder.environment().put("ACTIONFLOW_DEMO", "false");
+        Path work = Path.of("target", "w1-" + database).toAbsolutePath();
+        delete(work);
+        Files.createDirectories(work);
+        builder.directory(work.toFile());
+        if ("postgres".equals(database)) {
+            String url = System.getenv().getOrDefault("ACTIONFLOW_BENCH_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/actionflow_bench");
+            cleanPostgres(url);
+            builder.environment().put("ACTIONFLOW_DB_URL", url);
+            builder.environment().put("ACTIONFLOW_DB_USER", System.getenv().getOrDefault("ACTIONFLOW_BENCH_POSTGRES_USER", "postgres"));
+            builder.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
+        }
+
+        long started = System.nanoTime();
+        Process server = builder.start();
+        try {
+            String base = "http://127.0.0.1:" + port;
+            awaitReady(base, server);
+            double startSeconds = (System.nanoTime() - started) / 1e9;
+            Thread.sleep(5000);
+            long idleRss = rssMb(server.pid());
+
+            String token = signIn(base);
+            post(base + "/api/collections:create", token, Map.of("name", "posts", "title", "Posts", "fields", List.of(
+                    Map.of("name", "title", "type", "text", "title", "Title"),
+                    Map.of("name", "amount", "type", "integer", "title", "Amount"))));
+            String sync = workflow(base, token, true);
+            String async = workflow(base, token, false);
+
+            Path body = Path.of("target", "w1-body.json").toAbsolutePath();
+            Files.writeString(body, "{\"title\":\"bench\",\"amount\":42}");
+            String create = base + "/api/posts:create";
+            System.out.printf("W1 on %s: %s, %d calls per run after a warm-up of as many, %d keep-alive clients (ab -k)%n",
+                    database, jar.getFileName(), calls, clients);
+            System.out.printf("server JVM options: %s%n", javaOptions.isBlank() ? "(none)" : javaOptions);
+            System.out.printf("start until ready: %.1f s; idle RSS: %d MB%n", startSeconds, idleRss);
+
+            var runs = new ArrayList<Run>();
+            runs.add(measure("plain create", create, body, token, calls, clients, server.pid(), null, base));
+            runs.add(measure("create + sync workflow", create + "?triggerWorkflows=" + sync, body, token, calls, clients,
+                    server.pid(), null, base));
+            runs.add(measure("create + async workflow", create + "?triggerWorkflows=" + async, body, token, calls, clients,
+                    server.pid(), async, base));
+            System.out.println();
+            System.out.println("| run | calls/s | p50 | p99 | failed | server CPU per call | peak RSS | all executions done |");
+            System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+            for (Run run : runs) {
+                System.out.printf("| %s | %.0f | %.1f ms | %.1f ms | %d | %.2f ms | %d MB | %s |%n", run.name(), run.perSecond(),
+                        run.p50(), run.p99(), run.failed(), run.cpuMillisPerCall(), run.peakRssMb(), run.drained());
+            }
+            System.out.printf("after the runs, RSS: %d MB%n", rssMb(server.pid()));
+        } finally {
+            server.destroy();
+            if (!server.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    /** The options the README and the Dockerfile start the jar with. */
+    static String defaultJavaOptions() {
+        return "";
+    }
+
+    private static Run measure(String name, String url, Path body, String token, int calls, int clients, long pid,
+            String asyncKey, String base) throws Exception {
+        long before = asyncKey == null ? 0 : processed(base, token);
+        ab(url, body, token, calls, clients);
+        if (asyncKey != null) {
+            awaitProcessed(base, token, before + calls, Duration.ofMinutes(5));
+        }
+        long beforeMeasured = asyncKey == null ? 0 : processed(base, token);
+        var peak = new AtomicLong();
+        var sampler = Thread.ofPlatform().daemon().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(rssMb(pid), Math::max);
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        long cpuBefore = cpuTicks(pid);
+        String output = ab(url, body, token, calls, clients);
+        long loadEnded = System.nanoTime();
+        String drained = "";
+        if (asyncKey != null) {
+            long doneAt = awaitProcessed(base, token, beforeMeasured + calls, Duration.ofMinutes(5));
+            drained = String.format("%.1f s after the last answer", (doneAt - loadEnded) / 1e9);
+        }
+        long cpuAfter = cpuTicks(pid);
+        sampler.interrupt();
+        sampler.join();
+        double cpuPerCall = (cpuAfter - cpuBefore) * 1000.0 / TICKS_PER_SECOND / calls;
+        return new Run(name, number(output, "Requests per second:\\s+([\\d.]+)"), number(output, "\\n\\s+50%\\s+(\\d+)"),
+                number(output, "\\n\\s+99%\\s+(\\d+)"),
+                // ab counts answers of another length as failed: only refusals, lost connections and errors are
+                (long) (optional(output, "Connect: (\\d+)") + optional(output, "Receive: (\\d+)")
+                        + optional(output, "Exceptions: (\\d+)") + optional(output, "Non-2xx responses:\\s+(\\d+)")),
+                cpuPerCall, peak.get(), drained);
+    }
+
+    private static String ab(String url, Path body, String token, int calls, int clients) throws Exception {
+        var process = new ProcessBuilder("ab", "-q", "-k", "-n", String.valueOf(calls), "-c", String.valueOf(clients),
+                "-p", body.toString(), "-T", "application/json", "-H", "Authorization: Bearer " + token, url)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("ab failed: " + output);
+        }
+        return output;
+    }
+
+    /** How many posts the workflows have marked processed. */
+    private static long processed(String base, String token) throws Exception {
+        var answer = get(base + "/api/posts:list?pageSize=1&filter=" + java.net.URLEncoder.encode(
+                "{\"title\": \"processed\"}", java.nio.charset.StandardCharsets.UTF_8), token);
+        return ((Number) ((Map<?, ?>) answer.get("meta")).get("count")).longValue();
+    }
+
+    private static long awaitProcessed(String base, String token, long count, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (processed(base, token) >= count) {
+                return System.nanoTime();
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the asynchronous executions did not all finish within " + limit);
+    }
+
+    private static String workflow(String base, String token, boolean synchronous) throws Exception {
+        var answer = post(base + "/api/workflows:create", token, Map.of(
+                "title", synchronous ? "Mark posts" : "Mark posts later", "triggerType", "POST_ACTION",
+                "triggerConfig", Map.of("collection", "posts"), "synchronous", synchronous, "enabled", true,
+                "nodes", List.of(
+                        Map.of("key", "big", "type", "condition", "config", Map.of("expression", "{{$context.data.amount}} > 10",
+                                "mode", "continue")),
+                        Map.of("key", "mark", "type", "update", "config", Map.of("collection", "posts",
+                                "filter", List.of(Map.of("field", "id", "value", "{{$context.data.id}}")),
+                                "values", Map.of("title", "processed"))))));
+        return (String) ((Map<?, ?>) answer.get("data")).get("key");
+    }
+
+    private static String signIn(String base) throws Exception {
+        var answer = post(base + "/api/auth:signIn", null, Map.of("account", "admin", "password", "admin1234"));
+        return (String) ((Map<?, ?>) answer.get("data")).get("token");
+    }
+
+    private static Map<?, ?> post(String url, String token, Object body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return answer(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()), url);
+    }
+
+    private static Map<?, ?> get(String url, String token) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build();
+        return answer(HTTP.send(request, HttpResponse.BodyHandlers.ofString()), url);
+    }
+
+    private static Map<?, ?> answer(HttpResponse<String> response, String url) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readValue(response.body(), Map.class);
+    }
+
+    private static void awaitReady(String base, Process server) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        var ready = HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).GET().build();
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server stopped; see target/w1-server.log");
+            }
+            try {
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the server was not ready within 3 minutes; see target/w1-server.log");
+    }
+
+    /** User and system CPU of the process so far, in clock ticks (1/100 s). */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    static long rssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException e) {
+            // gone
+        }
+        return 0;
+    }
+
+    private static double number(String text, String pattern) {
+        Matcher m = Pattern.compile(pattern).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("not in ab's answer (" + pattern + "): " + text);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static double optional(String text, String pattern) {
+        Matcher m = Pattern.compile(pattern).matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static Path jar() throws IOException {
+        try (var files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("actionflow-.*\\.jar"))
+                    .filter(p -> !p.getFileName().toString().endsWith("-plain.jar")).findFirst()
+                    .map(Path::toAbsolutePath)
+                    .orElseThrow(() -> new IllegalStateException("no target/actionflow-*.jar: run mvn -DskipTests package first"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void cleanPostgres(String url) throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(url,
+                System.getenv().getOrDefault("ACTIONFLOW_BENCH_POSTGRES_USER", "postgres"), "");
+                var statement = connection.createStatement()) {
+            statement.execute("drop schema public cascade");
+            statement.execute("create schema public");
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
