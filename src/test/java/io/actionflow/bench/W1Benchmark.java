@@ -25,8 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * time until every execution has written its post; and the start until ready and the idle RSS.
  *
  * <p>Run after {@code mvn -DskipTests package}:
- * {@code mvn -Pbench -Dbench=W1Benchmark -Dbench.args="postgres 2000 8"} (or {@code h2}); JVM options of the server
- * in {@code W1_JAVA_OPTS} (default: those the README and the Dockerfile use).
+ * {@code mvn -Pbench -Dbench=W1Benchmark -Dbench.args="postgres 2000 8"} (or {@code h2}; a fourth argument picks runs:
+ * {@code plain,sync,async}); JVM options of the server in {@code W1_JAVA_OPTS} (default: those the README and the
+ * Dockerfile use), the jar in {@code W1_JAR} (default: the one in {@code target}), extracted and started with an AOT cache
+ * unless {@code W1_AOT=false}.
  */
 public final class W1Benchmark {
 
@@ -42,15 +44,23 @@ public final class W1Benchmark {
         String database = Bench.database(args);
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        var only = java.util.Set.of((args.length > 3 ? args[3] : "plain,sync,async").split(","));
         String javaOptions = System.getenv().getOrDefault("W1_JAVA_OPTS", defaultJavaOptions());
         Path jar = jar();
+        boolean aot = !"false".equals(System.getenv("W1_AOT"));
+        Path launched = jar;
         int port = freePort();
         var command = new ArrayList<String>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         if (!javaOptions.isBlank()) {
             command.addAll(List.of(javaOptions.strip().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--logging.level.root=warn"));
+        if (aot) {
+            Path cache = aotCache(jar);
+            launched = cache.resolveSibling("app").resolve(jar.getFileName());
+            command.add("-XX:AOTCache=" + cache);
+        }
+        command.addAll(List.of("-jar", launched.toString(), "--server.port=" + port, "--logging.level.root=warn"));
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "w1-server.log").toFile());
         builder.environment().put("ACTIONFLOW_DEMO", "false");
@@ -87,15 +97,22 @@ public final class W1Benchmark {
             String create = base + "/api/posts:create";
             System.out.printf("W1 on %s: %s, %d calls per run after a warm-up of as many, %d keep-alive clients (ab -k)%n",
                     database, jar.getFileName(), calls, clients);
-            System.out.printf("server JVM options: %s%n", javaOptions.isBlank() ? "(none)" : javaOptions);
+            System.out.printf("server JVM options: %s%s%n", javaOptions.isBlank() ? "(none)" : javaOptions,
+                    aot ? "; extracted jar with an AOT cache (as the Dockerfile starts it)" : "; the jar itself, no AOT cache");
             System.out.printf("start until ready: %.1f s; idle RSS: %d MB%n", startSeconds, idleRss);
 
             var runs = new ArrayList<Run>();
-            runs.add(measure("plain create", create, body, token, calls, clients, server.pid(), null, base));
-            runs.add(measure("create + sync workflow", create + "?triggerWorkflows=" + sync, body, token, calls, clients,
-                    server.pid(), null, base));
-            runs.add(measure("create + async workflow", create + "?triggerWorkflows=" + async, body, token, calls, clients,
-                    server.pid(), async, base));
+            if (only.contains("plain")) {
+                runs.add(measure("plain create", create, body, token, calls, clients, server.pid(), null, base));
+            }
+            if (only.contains("sync")) {
+                runs.add(measure("create + sync workflow", create + "?triggerWorkflows=" + sync, body, token, calls, clients,
+                        server.pid(), null, base));
+            }
+            if (only.contains("async")) {
+                runs.add(measure("create + async workflow", create + "?triggerWorkflows=" + async, body, token, calls, clients,
+                        server.pid(), async, base));
+            }
             System.out.println();
             System.out.println("| run | calls/s | p50 | p99 | failed | server CPU per call | peak RSS | all executions done |");
             System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
@@ -114,7 +131,49 @@ public final class W1Benchmark {
 
     /** The options the README and the Dockerfile start the jar with. */
     static String defaultJavaOptions() {
-        return "";
+        return "-XX:+UseSerialGC -Xmn24m -Xmx384m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k";
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * The jar extracted and its AOT cache (JDK 25: classes loaded and linked, method profiles), made by a training
+     * start that stops once the context is refreshed, as the Dockerfile makes them; kept in {@code target/w1-aot}
+     * while the jar is the same.
+     */
+    private static Path aotCache(Path jar) throws Exception {
+        Path dir = Path.of("target", "w1-aot").toAbsolutePath();
+        Path cache = dir.resolve("actionflow.aot");
+        Path stamp = dir.resolve("jar-stamp");
+        String jarStamp = jar + " " + Files.getLastModifiedTime(jar).toMillis() + " " + Files.size(jar);
+        if (Files.exists(cache) && Files.exists(stamp) && Files.readString(stamp).equals(jarStamp)) {
+            return cache;
+        }
+        delete(dir);
+        Files.createDirectories(dir);
+        run(dir, List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", dir.resolve("app").toString()));
+        Path training = dir.resolve("training");
+        Files.createDirectories(training);
+        long started = System.nanoTime();
+        run(training, List.of(java(), "-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh",
+                "-jar", dir.resolve("app").resolve(jar.getFileName()).toString(), "--logging.level.root=warn"));
+        System.out.printf("AOT cache made in %.1f s (%d MB)%n", (System.nanoTime() - started) / 1e9, Files.size(cache) >> 20);
+        Files.writeString(stamp, jarStamp);
+        return cache;
+    }
+
+    private static void run(Path directory, List<String> command) throws Exception {
+        var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("output.log").toFile());
+        builder.environment().put("ACTIONFLOW_DEMO", "false");
+        builder.environment().put("ACTIONFLOW_DB_URL", "jdbc:h2:mem:training;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        Process process = builder.start();
+        if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed: see " + directory.resolve("output.log"));
+        }
     }
 
     private static Run measure(String name, String url, Path body, String token, int calls, int clients, long pid,
@@ -280,7 +339,12 @@ public final class W1Benchmark {
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
+    /** {@code W1_JAR}, or the jar {@code mvn package} left in {@code target}. */
     private static Path jar() throws IOException {
+        String given = System.getenv("W1_JAR");
+        if (given != null && !given.isBlank()) {
+            return Path.of(given).toAbsolutePath();
+        }
         try (var files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("actionflow-.*\\.jar"))
                     .filter(p -> !p.getFileName().toString().endsWith("-plain.jar")).findFirst()
