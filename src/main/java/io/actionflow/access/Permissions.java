@@ -40,7 +40,7 @@ public class Permissions {
     private final CommittedCache<String, Map<String, Grant>> cache;
 
     Permissions(PermissionRepository permissions, CollectionService collections, Roles roles, Clock clock,
-            @Value("${actionflow.collections.metamodel-ttl:5s}") java.time.Duration ttl) {
+            @Value("${actionflow.accounts.cache-ttl:750ms}") java.time.Duration ttl) {
         this.permissions = permissions;
         this.collections = collections;
         this.roles = roles;

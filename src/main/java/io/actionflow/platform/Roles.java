@@ -26,7 +26,7 @@ public class Roles {
     private final CommittedCache<Boolean, List<RoleDefinition>> cache;
 
     Roles(RoleRepository roles, UserAccountRepository accounts, ApplicationEventPublisher events, Clock clock,
-            @Value("${actionflow.collections.metamodel-ttl:5s}") java.time.Duration ttl) {
+            @Value("${actionflow.accounts.cache-ttl:750ms}") java.time.Duration ttl) {
         this.roles = roles;
         this.accounts = accounts;
         this.events = events;

@@ -1,0 +1,79 @@
+package io.actionflow;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Counts the SQL statements that HTTP requests send, whoever sends them (jOOQ, Hibernate, plain JDBC): the data
+ * source of the test contexts hands out connections that count the statements they prepare while {@link #during}
+ * runs. Only request threads count, so background work (the scheduler's polls) does not.
+ */
+public final class Statements implements BeanPostProcessor {
+
+    private static final Set<String> STATEMENTS = Set.of("prepareStatement", "createStatement", "prepareCall");
+    private static final java.util.Queue<String> SENT = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static volatile boolean counting;
+
+    /** How many statements requests sent while {@code work} ran, and what it answered. */
+    public static <T> Counted<T> during(Callable<T> work) throws Exception {
+        SENT.clear();
+        counting = true;
+        try {
+            T answer = work.call();
+            return new Counted<>(List.copyOf(SENT), answer);
+        } finally {
+            counting = false;
+        }
+    }
+
+    /** The statements sent (their SQL; a statement created without SQL as {@code (statement)}), and the answer. */
+    public record Counted<T>(List<String> sent, T answer) {
+
+        public int statements() {
+            return sent.size();
+        }
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (!(bean instanceof DataSource)) {
+            return bean;
+        }
+        var factory = new ProxyFactory(bean);
+        factory.setProxyTargetClass(true);
+        factory.addAdvice((MethodInterceptor) invocation -> {
+            Object result = invocation.proceed();
+            return result instanceof Connection connection && invocation.getMethod().getName().equals("getConnection")
+                    ? counted(connection) : result;
+        });
+        return factory.getProxy(bean.getClass().getClassLoader());
+    }
+
+    private static Connection counted(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(Statements.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (counting && STATEMENTS.contains(method.getName()) && Thread.currentThread().getName().startsWith("http-nio")) {
+                        SENT.add(args != null && args.length > 0 && args[0] instanceof String sql ? sql : "(statement)");
+                    }
+                    if (method.getName().equals("unwrap") || method.getName().equals("isWrapperFor")) {
+                        Class<?> type = (Class<?>) args[0];
+                        if (type.isInstance(connection)) {
+                            return method.getName().equals("unwrap") ? connection : true;
+                        }
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}

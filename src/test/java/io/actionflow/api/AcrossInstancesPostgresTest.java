@@ -1,0 +1,145 @@
+package io.actionflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.actionflow.Application;
+import io.actionflow.PostgresTest;
+import io.actionflow.access.Grant;
+import io.actionflow.access.Permissions;
+import io.actionflow.collections.CollectionDraft;
+import io.actionflow.collections.CollectionService;
+import io.actionflow.collections.FieldDraft;
+import io.actionflow.collections.FieldSettings;
+import io.actionflow.collections.FieldType;
+import io.actionflow.platform.ApiTokens;
+import io.actionflow.platform.Roles;
+import io.actionflow.platform.UserDraft;
+import io.actionflow.platform.UserService;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/**
+ * Two instances on one PostgreSQL database (issue 16): what one of them caches of accounts, tokens, roles and
+ * permissions is as last committed, so a token revoked, an account disabled or a role removed on the other is refused
+ * on it within a second.
+ */
+@PostgresTest
+@WithMockUser(username = "admin", roles = "admin")
+class AcrossInstancesPostgresTest {
+
+    /** What the issue allows: refused on every instance within 1 s. */
+    private static final Duration WITHIN = Duration.ofSeconds(1);
+
+    private static ConfigurableApplicationContext other;
+    private static ApiClient onOther;
+
+    @Autowired
+    CollectionService collections;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    Roles roles;
+
+    @Autowired
+    Permissions permissions;
+
+    /**
+     * The second instance: the same application and database, its own port and caches; started once the first has
+     * made the schema.
+     */
+    @BeforeEach
+    void startTheOtherInstance() {
+        if (other != null) {
+            return;
+        }
+        // arguments, so that they win over the test profile's own database
+        other = new SpringApplicationBuilder(Application.class).profiles("test").run(
+                "--server.port=0",
+                "--spring.datasource.url=" + System.getenv("ACTIONFLOW_TEST_POSTGRES_URL"),
+                "--spring.datasource.username=" + System.getenv().getOrDefault("ACTIONFLOW_TEST_POSTGRES_USER", "postgres"),
+                "--spring.datasource.password=" + System.getenv().getOrDefault("ACTIONFLOW_TEST_POSTGRES_PASSWORD", ""),
+                "--spring.datasource.hikari.maximum-pool-size=4");
+        onOther = new ApiClient(Integer.parseInt(other.getEnvironment().getRequiredProperty("local.server.port")));
+    }
+
+    @AfterAll
+    static void stopTheOtherInstance() {
+        if (other != null) {
+            other.close();
+        }
+    }
+
+    @Test
+    void a_revoked_token_a_disabled_account_and_a_removed_role_are_refused_on_the_other_instance_within_a_second() throws Exception {
+        String s = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String notes = "notes_" + s;
+        collections.create(new CollectionDraft(notes, "Notes", null, null));
+        collections.addField(notes, FieldDraft.of("text", FieldType.TEXT, FieldSettings.titled("Text")));
+        String role = "readers_" + s;
+        roles.create(role, "Readers " + s);
+        permissions.save(role, notes, Grant.READ_ONLY);
+        String plain = "plain_" + s;
+        roles.create(plain, "Plain " + s);
+        String list = "/api/" + notes + ":list";
+        // the account holds two roles: its calls act with the readers' role
+        Map<String, String> asReader = Map.of("X-Role", role);
+
+        // revoked here, refused there
+        String name = "ops_" + s;
+        var account = users.create(new UserDraft(name, "Ops", null, "ops-password-1", Set.of(role, plain)));
+        var issued = tokens.create(name, "across");
+        assertThat(onOther.send("GET", list, issued.secret(), null, asReader).status()).isEqualTo(200);
+        tokens.revoke(issued.token().id());
+        assertRefusedWithin(() -> onOther.send("GET", list, issued.secret(), null, asReader).status(), 401);
+
+        // disabled here, refused there
+        String second = tokens.create(name, "across 2").secret();
+        assertThat(onOther.send("GET", list, second, null, asReader).status()).isEqualTo(200);
+        users.setEnabled(account.id(), false);
+        assertRefusedWithin(() -> onOther.send("GET", list, second, null, asReader).status(), 401);
+        users.setEnabled(account.id(), true);
+        awaitStatus(() -> onOther.send("GET", list, second, null, asReader).status(), 200);
+
+        // the role removed here: its reads are refused there (the account keeps a role that may not read)
+        roles.delete(role);
+        assertRefusedWithin(() -> onOther.send("GET", list, second, null, asReader).status(), 403);
+    }
+
+    /** The call is refused with {@code status} at once or within {@link #WITHIN}, and stays refused. */
+    private static void assertRefusedWithin(Callable<Integer> call, int status) throws Exception {
+        long start = System.nanoTime();
+        int answer = call.call();
+        while (answer != status && System.nanoTime() - start < WITHIN.toNanos()) {
+            Thread.sleep(20);
+            answer = call.call();
+        }
+        long took = (System.nanoTime() - start) / 1_000_000;
+        assertThat(answer).as("answered within %d ms", took).isEqualTo(status);
+        for (int i = 0; i < 3; i++) {
+            assertThat(call.call()).isEqualTo(status);
+        }
+    }
+
+    private static void awaitStatus(Callable<Integer> call, int status) throws Exception {
+        long start = System.nanoTime();
+        while (call.call() != status) {
+            assertThat(System.nanoTime() - start).isLessThan(Duration.ofSeconds(10).toNanos());
+            Thread.sleep(50);
+        }
+    }
+}
