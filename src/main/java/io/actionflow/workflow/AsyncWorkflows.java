@@ -1,6 +1,7 @@
 package io.actionflow.workflow;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -80,10 +81,15 @@ class AsyncWorkflows implements SmartLifecycle {
     }
 
     private Scheduler build() {
+        String instance = settings.instance();
+        log.info("Running asynchronous executions as instance '{}'; those of an instance that stops without handing them"
+                + " back run again within {} s", instance, settings.orphanResume().toSeconds());
         var builder = Scheduler.create(dataSource, task)
+                .schedulerName(new SchedulerName.Fixed(instance))
                 .threads(settings.asyncThreads())
                 .pollingInterval(settings.asyncPolling())
-                .heartbeatInterval(Duration.ofSeconds(30))
+                .heartbeatInterval(settings.heartbeat())
+                .missedHeartbeatsLimit(settings.missedHeartbeats())
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .alwaysPersistTimestampInUTC();
         if (postgres()) {

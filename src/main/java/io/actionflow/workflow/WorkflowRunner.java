@@ -28,7 +28,31 @@ public class WorkflowRunner {
     @ConfigurationProperties("actionflow.workflow")
     record RunnerSettings(@DefaultValue("10s") Duration syncTimeout, @DefaultValue("5") int maxDepth,
             @DefaultValue("5m") Duration asyncTimeout, @DefaultValue("4") int asyncThreads,
-            @DefaultValue("200ms") Duration asyncPolling, @DefaultValue("10s") Duration retryBackoff) {
+            @DefaultValue("200ms") Duration asyncPolling, @DefaultValue("10s") Duration retryBackoff,
+            @DefaultValue("5s") Duration heartbeat, @DefaultValue("4") int missedHeartbeats, String instanceName) {
+
+        /**
+         * The name this instance runs executions under (shown in {@code scheduled_tasks.picked_by}): the one configured,
+         * else the host's name and the process id, so that two instances on one host are told apart.
+         */
+        String instance() {
+            if (instanceName != null && !instanceName.isBlank()) {
+                return instanceName.strip();
+            }
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = "actionflow";
+            }
+            return host + "-" + ProcessHandle.current().pid();
+        }
+
+        /** How long after an instance died the executions it had picked are run again (at most). */
+        Duration orphanResume() {
+            // db-scheduler declares an execution dead after the missed heartbeats and looks every two heartbeats
+            return heartbeat.multipliedBy(missedHeartbeats + 2L);
+        }
     }
 
     private final WorkflowVersions versions;

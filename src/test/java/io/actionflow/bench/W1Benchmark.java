@@ -342,15 +342,7 @@ public final class W1Benchmark {
     /** {@code W1_JAR}, or the jar {@code mvn package} left in {@code target}. */
     private static Path jar() throws IOException {
         String given = System.getenv("W1_JAR");
-        if (given != null && !given.isBlank()) {
-            return Path.of(given).toAbsolutePath();
-        }
-        try (var files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("actionflow-.*\\.jar"))
-                    .filter(p -> !p.getFileName().toString().endsWith("-plain.jar")).findFirst()
-                    .map(Path::toAbsolutePath)
-                    .orElseThrow(() -> new IllegalStateException("no target/actionflow-*.jar: run mvn -DskipTests package first"));
-        }
+        return given != null && !given.isBlank() ? Path.of(given).toAbsolutePath() : io.actionflow.Instance.jar();
     }
 
     private static int freePort() throws IOException {
