@@ -52,6 +52,68 @@ class ApiSecurity {
         return http.build();
     }
 
+    /**
+     * Metrics in Prometheus' format ({@code /actuator/prometheus}): for an admin's API token, or for the scrape token an
+     * operator configured ({@code actionflow.metrics.scrape-token}); refused to anyone else, as JSON.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metricsChain(HttpSecurity http, ApiTokens tokens, ApiErrors errors, SecurityContextHolderStrategy contexts,
+            @org.springframework.beans.factory.annotation.Value("${actionflow.metrics.scrape-token:}") String scrapeToken)
+            throws Exception {
+        http.securityMatcher("/actuator/prometheus")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(new ScrapeTokenFilter(scrapeToken, contexts), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new TokenFilter(tokens, errors, contexts), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(io.actionflow.platform.Role.ADMIN_ID, SCRAPER))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) ->
+                                errors.write(response, 401, ApiLocale.of(request), "api.unauthorized"))
+                        .accessDeniedHandler((request, response, e) ->
+                                errors.write(response, 403, ApiLocale.of(request), "api.forbidden")));
+        return http.build();
+    }
+
+    /** The role of a caller that signed in with the scrape token: it may read metrics and nothing else. */
+    static final String SCRAPER = "metrics-scraper";
+
+    /** Signs in a call that carries the configured scrape token (compared in constant time). */
+    static final class ScrapeTokenFilter extends OncePerRequestFilter {
+
+        private final byte[] token;
+        private final SecurityContextHolderStrategy contexts;
+
+        ScrapeTokenFilter(String token, SecurityContextHolderStrategy contexts) {
+            this.token = token == null || token.isBlank() ? null : token.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            this.contexts = contexts;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String header = request.getHeader("Authorization");
+            if (token != null && header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                    && java.security.MessageDigest.isEqual(token, header.substring(7).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                var context = contexts.createEmptyContext();
+                context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                        SCRAPER, null, java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + SCRAPER))));
+                contexts.setContext(context);
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    contexts.clearContext();
+                }
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
     /** Before anything reads a parameter: under {@code /api}, parameters come from the query string only. */
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<QueryParametersFilter> queryParameters() {
@@ -93,7 +155,8 @@ class ApiSecurity {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String secret = secret(request);
-            if (secret == null) {
+            var signedIn = contexts.getContext().getAuthentication();
+            if (secret == null || (signedIn != null && signedIn.isAuthenticated())) {
                 chain.doFilter(request, response);
                 return;
             }

@@ -41,9 +41,12 @@ public class ActionDispatcher {
     private final ApprovalService approvals;
     private final io.actionflow.access.Access access;
 
+    private final DispatchMetrics metrics;
+
     ActionDispatcher(RecordService records, RecordQueries queries, CollectionService collections, WorkflowDirectory directory,
             WorkflowRunner runner, TransactionTemplate transaction, ApprovalService approvals,
-            io.actionflow.access.Access access) {
+            io.actionflow.access.Access access, DispatchMetrics metrics) {
+        this.metrics = metrics;
         this.access = access;
         this.approvals = approvals;
         this.records = records;
@@ -98,6 +101,17 @@ public class ActionDispatcher {
     }
 
     public ActionResult dispatch(ActionRequest request) {
+        long started = System.nanoTime();
+        ActionResult result = null;
+        try {
+            result = decide(request);
+            return result;
+        } finally {
+            metrics.dispatched(request, result, java.time.Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private ActionResult decide(ActionRequest request) {
         var actor = access.actor(request.operator(), request.role());
         var denial = denial(actor, request);
         if (denial.isPresent()) {

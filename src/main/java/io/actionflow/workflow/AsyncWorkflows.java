@@ -35,6 +35,7 @@ class AsyncWorkflows implements SmartLifecycle {
     private final CustomTask<Long> task;
     private volatile Scheduler scheduler;
     private volatile StepRunner steps;
+    private final WorkflowMetrics metrics;
 
     /** Runs one step of an execution; set by the runner, which needs this component to queue. */
     interface StepRunner {
@@ -42,7 +43,8 @@ class AsyncWorkflows implements SmartLifecycle {
         Instant step(long executionId);
     }
 
-    AsyncWorkflows(DataSource dataSource, WorkflowRunner.RunnerSettings settings) {
+    AsyncWorkflows(DataSource dataSource, WorkflowRunner.RunnerSettings settings, WorkflowMetrics metrics) {
+        this.metrics = metrics;
         this.dataSource = new TransactionAwareDataSourceProxy(dataSource);
         this.settings = settings;
         this.task = Tasks.custom(TASK, Long.class).execute(this::execute);
@@ -66,7 +68,9 @@ class AsyncWorkflows implements SmartLifecycle {
     }
 
     private CompletionHandler<Long> execute(TaskInstance<Long> instance, ExecutionContext context) {
+        long started = System.nanoTime();
         Instant next = steps.step(instance.getData());
+        metrics.stepped(Duration.ofNanos(System.nanoTime() - started));
         if (next == null) {
             return (complete, operations) -> operations.remove();
         }

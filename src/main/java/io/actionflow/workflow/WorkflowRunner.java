@@ -65,11 +65,14 @@ public class WorkflowRunner {
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final io.actionflow.workflow.engine.Expressions expressions;
+    private final WorkflowMetrics metrics;
 
     WorkflowRunner(WorkflowVersions versions, AsyncWorkflows async,
             org.springframework.transaction.support.TransactionTemplate transaction, Processor processor,
             ExecutionRecorder recorder, WorkflowJson json, RunnerSettings settings, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events, io.actionflow.workflow.engine.Expressions expressions) {
+            org.springframework.context.ApplicationEventPublisher events, io.actionflow.workflow.engine.Expressions expressions,
+            WorkflowMetrics metrics) {
+        this.metrics = metrics;
         this.events = events;
         this.expressions = expressions;
         this.json = json;
@@ -197,12 +200,15 @@ public class WorkflowRunner {
                 events.publishEvent(new ExecutionEnded(executionId, workflow.key(), outcome.status()));
                 startNext(execution.nextId());
             }
-            return new Step(outcome, failed, execution.attempts(), workflow.retries(), workflow.key());
+            return new Step(outcome, failed, execution.attempts(), workflow.retries(), workflow.key(), workflow);
         });
         if (step == null) {
             return null;
         }
         RunResult result = step.result();
+        if (!step.failed() && result.status().isFinal()) {
+            metrics.ended(step.workflow(), result.status(), true);
+        }
         if (!step.failed()) {
             return result.status() == ExecutionStatus.WAITING ? result.resumeAt() : null;
         }
@@ -214,6 +220,7 @@ public class WorkflowRunner {
         }
         Long next = recorder.failedStep(executionId, ran, result);
         transaction.executeWithoutResult(status -> events.publishEvent(new ExecutionEnded(executionId, step.key(), result.status())));
+        metrics.ended(step.workflow(), result.status(), true);
         startNext(next);
         return null;
     }
@@ -234,7 +241,7 @@ public class WorkflowRunner {
     }
 
     /** What a step of an asynchronous execution came to. */
-    private record Step(RunResult result, boolean failed, int attempts, int retries, String key) {
+    private record Step(RunResult result, boolean failed, int attempts, int retries, String key, WorkflowVersion workflow) {
     }
 
     RunOutcome run(WorkflowVersion workflow, Map<String, Object> context, int depth, Long parentId, boolean testRun,
@@ -249,6 +256,9 @@ public class WorkflowRunner {
             result = atDepth(depth, () -> processor.run(workflow.graph(), state, ran::add));
         }
         long executionId = recorder.completed(workflow, context, depth, parentId, testRun, origin, ran, result);
+        if (!testRun) {
+            metrics.ended(workflow, result.status(), false);
+        }
         return new RunOutcome(executionId, result.status(), result.messages(), result.error(), result.stopped(), result.submitted());
     }
 }

@@ -39,7 +39,7 @@ class WorkflowVersions {
 
     WorkflowVersion version(WorkflowEntity entity) {
         return new WorkflowVersion(entity.getId(), entity.getKey(), entity.getNumber(), entity.isSynchronous(),
-                entity.getRetries(), json.readGraph(entity.getNodes()));
+                entity.getRetries(), json.readGraph(entity.getNodes()), entity.getTriggerType());
     }
 
     /** The current transaction changes workflows. */
