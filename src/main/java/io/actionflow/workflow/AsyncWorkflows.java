@@ -36,6 +36,10 @@ class AsyncWorkflows implements SmartLifecycle {
     private volatile Scheduler scheduler;
     private volatile StepRunner steps;
     private final WorkflowMetrics metrics;
+    private final ExecutionRetention retention;
+    private final org.jooq.DSLContext dsl;
+    /** The name this instance picks executions under. */
+    private final String instance;
 
     /** Runs one step of an execution; set by the runner, which needs this component to queue. */
     interface StepRunner {
@@ -43,8 +47,12 @@ class AsyncWorkflows implements SmartLifecycle {
         Instant step(long executionId);
     }
 
-    AsyncWorkflows(DataSource dataSource, WorkflowRunner.RunnerSettings settings, WorkflowMetrics metrics) {
+    AsyncWorkflows(DataSource dataSource, WorkflowRunner.RunnerSettings settings, WorkflowMetrics metrics,
+            ExecutionRetention retention, org.jooq.DSLContext dsl) {
+        this.dsl = dsl;
+        this.instance = settings.instance();
         this.metrics = metrics;
+        this.retention = retention;
         this.dataSource = new TransactionAwareDataSourceProxy(dataSource);
         this.settings = settings;
         this.task = Tasks.custom(TASK, Long.class).execute(this::execute);
@@ -69,7 +77,15 @@ class AsyncWorkflows implements SmartLifecycle {
 
     private CompletionHandler<Long> execute(TaskInstance<Long> instance, ExecutionContext context) {
         long started = System.nanoTime();
-        Instant next = steps.step(instance.getData());
+        Instant next;
+        // what a step logs names its execution and workflow (structured logs carry them as fields)
+        org.slf4j.MDC.put("execution", String.valueOf(instance.getData()));
+        try {
+            next = steps.step(instance.getData());
+        } finally {
+            org.slf4j.MDC.remove("execution");
+            org.slf4j.MDC.remove("workflow");
+        }
         metrics.stepped(Duration.ofNanos(System.nanoTime() - started));
         if (next == null) {
             return (complete, operations) -> operations.remove();
@@ -85,7 +101,6 @@ class AsyncWorkflows implements SmartLifecycle {
     }
 
     private Scheduler build() {
-        String instance = settings.instance();
         log.info("Running asynchronous executions as instance '{}'; those of an instance that stops without handing them"
                 + " back run again within {} s", instance, settings.orphanResume().toSeconds());
         var builder = Scheduler.create(dataSource, task)
@@ -95,6 +110,7 @@ class AsyncWorkflows implements SmartLifecycle {
                 .heartbeatInterval(settings.heartbeat())
                 .missedHeartbeatsLimit(settings.missedHeartbeats())
                 .shutdownMaxWait(Duration.ofSeconds(10))
+                .startTasks(retention.task())
                 .alwaysPersistTimestampInUTC();
         if (postgres()) {
             builder.pollUsingLockAndFetch(1.0, 4.0);
@@ -115,11 +131,41 @@ class AsyncWorkflows implements SmartLifecycle {
         scheduler().start();
     }
 
+    /**
+     * Stops picking, lets the steps that run finish (up to 10 s), then hands back what this instance had picked and not
+     * run (a batch fetched ahead, a step that did not finish in time): another instance runs it at once instead of
+     * after the missed heartbeats. A step handed back that was still running cannot write twice: its history is
+     * written only if the execution's version is still the one it read, and db-scheduler's own row carries a version.
+     */
     @Override
     public synchronized void stop() {
         if (scheduler != null) {
             scheduler.stop();
             scheduler = null;
+            handBack();
+        }
+    }
+
+    /** Unpicks the executions picked under this instance's name; returns how many. */
+    int handBack() {
+        var tasks = org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("scheduled_tasks"));
+        var picked = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("picked"), Boolean.class);
+        var pickedBy = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("picked_by"), String.class);
+        var version = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("version"), Long.class);
+        try {
+            int handed = dsl.update(tasks).set(picked, false).set(pickedBy, (String) null)
+                    .set(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("last_heartbeat"), java.time.OffsetDateTime.class),
+                            (java.time.OffsetDateTime) null)
+                    .set(version, version.plus(1))
+                    .where(picked.isTrue(), pickedBy.eq(instance)).execute();
+            if (handed > 0) {
+                log.info("Handed back {} executions picked by instance '{}' and not run", handed, instance);
+            }
+            return handed;
+        } catch (org.jooq.exception.DataAccessException | org.springframework.dao.DataAccessException e) {
+            log.warn("Could not hand back the executions of instance '{}'; they run again after the missed heartbeats: {}",
+                    instance, e.toString());
+            return 0;
         }
     }
 

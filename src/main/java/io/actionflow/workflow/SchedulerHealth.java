@@ -18,15 +18,16 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * The asynchronous runner's health ({@code /actuator/health/scheduler}, contributor {@code asyncRunner}): UP, or DEGRADED (still answering 200) when
- * executions are stuck with an instance that stopped checking in, when the oldest execution due has waited longer
- * than {@link #LATE}, or when executions failed in the last {@link #RECENT}. A degraded runner is no reason to take an
+ * The asynchronous runner's health ({@code /actuator/health/scheduler}, contributor {@code asyncRunner}): UP, or
+ * DEGRADED (still answering 200) when executions are stuck with an instance that stopped checking in, when the oldest
+ * execution due has waited longer than {@link #LATE}, or when executions failed in the last {@link #RECENT}. A degraded runner is no reason to take an
  * instance out of service: the database health says whether it can serve.
  */
 @Component("asyncRunner")
 class SchedulerHealth implements HealthIndicator {
 
-    static final Status DEGRADED = new Status("DEGRADED", "Executions are stuck, late or failing");
+    static final Status DEGRADED = new Status("DEGRADED",
+            "Executions are stuck, late or failing"); // i18n: not user-facing
     static final Duration LATE = Duration.ofMinutes(1);
     static final Duration RECENT = Duration.ofMinutes(15);
 
@@ -49,19 +50,22 @@ class SchedulerHealth implements HealthIndicator {
     @Override
     public Health health() {
         var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        int stuck = dsl.select(count()).from(TASKS).where(TASK_NAME.eq(AsyncWorkflows.TASK), PICKED.isTrue(),
-                HEARTBEAT.lt(now.minus(settings.heartbeat().multipliedBy(settings.missedHeartbeats())))).fetchOne(0, Integer.class);
-        OffsetDateTime oldest = dsl.select(min(DUE)).from(TASKS).where(TASK_NAME.eq(AsyncWorkflows.TASK), PICKED.isFalse(), DUE.le(now))
-                .fetchOne(0, OffsetDateTime.class);
+        var dead = now.minus(settings.heartbeat().multipliedBy(settings.missedHeartbeats()));
+        int stuck = dsl.select(count()).from(TASKS)
+                .where(TASK_NAME.eq(AsyncWorkflows.TASK), PICKED.isTrue(), HEARTBEAT.lt(dead)).fetchOne(0, Integer.class);
+        OffsetDateTime oldest = dsl.select(min(DUE)).from(TASKS)
+                .where(TASK_NAME.eq(AsyncWorkflows.TASK), PICKED.isFalse(), DUE.le(now)).fetchOne(0, OffsetDateTime.class);
         long waited = oldest == null ? 0 : Duration.between(oldest, now).toSeconds();
         int failed = dsl.select(count()).from(table(name("af_execution")))
-                .where(field(name("status"), String.class).in("FAILED", "ERROR"), field(name("test_run"), Boolean.class).isFalse(),
-                        field(name("finished_at"), OffsetDateTime.class).ge(now.minus(RECENT))).fetchOne(0, Integer.class);
+                .where(field(name("status"), String.class).in("FAILED", "ERROR"),
+                        field(name("test_run"), Boolean.class).isFalse(),
+                        field(name("finished_at"), OffsetDateTime.class).ge(now.minus(RECENT)))
+                .fetchOne(0, Integer.class);
         boolean degraded = stuck > 0 || waited > LATE.toSeconds() || failed > 0;
         return Health.status(degraded ? DEGRADED : Status.UP)
                 .withDetail("stuck", stuck)
                 .withDetail("oldestDueWaitingSeconds", waited)
-                .withDetail("failedLast15Minutes", failed)
+                .withDetail("failedLast15Minutes", failed) // i18n: not user-facing
                 .build();
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wires the plain-Java engine to the application: the node types, and ports that reach records, HTTP and the inbox. */
 @Configuration
-@EnableConfigurationProperties({HttpAdapter.HttpSettings.class, WorkflowRunner.RunnerSettings.class})
+@EnableConfigurationProperties({HttpAdapter.HttpSettings.class, WorkflowRunner.RunnerSettings.class, ExecutionRetention.Settings.class})
 class WorkflowEngineConfig {
 
     @Bean

@@ -49,7 +49,8 @@ class WorkflowMetrics implements MeterBinder {
     void ended(WorkflowVersion workflow, ExecutionStatus status, boolean asynchronous) {
         MeterRegistry meters = registry.getIfAvailable();
         if (meters != null) {
-            Counter.builder("actionflow.executions").description("Workflow executions that ended")
+            Counter.builder("actionflow.executions")
+                    .description("Workflow executions that ended") // i18n: not user-facing
                     .tag("workflow", workflow.key())
                     .tag("trigger", workflow.triggerType() == null ? "none" : workflow.triggerType().name())
                     .tag("mode", asynchronous ? "async" : "sync")
@@ -62,16 +63,20 @@ class WorkflowMetrics implements MeterBinder {
     void stepped(Duration took) {
         MeterRegistry meters = registry.getIfAvailable();
         if (meters != null) {
-            Timer.builder("actionflow.workflow.step").description("Steps of asynchronous executions").register(meters).record(took);
+            Timer.builder("actionflow.workflow.step")
+                    .description("Steps of asynchronous executions") // i18n: not user-facing
+                    .register(meters).record(took);
         }
     }
 
     @Override
     public void bindTo(MeterRegistry meters) {
         Gauge.builder("actionflow.executions.queued", this, WorkflowMetrics::queued)
-                .description("Asynchronous executions due and not picked yet").register(meters);
+                .description("Asynchronous executions due and not picked yet") // i18n: not user-facing
+                .register(meters);
         Gauge.builder("actionflow.executions.queued.oldest", this, WorkflowMetrics::oldestWait).baseUnit("seconds")
-                .description("How long the oldest execution due has waited to be picked").register(meters);
+                .description("How long the oldest execution due has waited") // i18n: not user-facing
+                .register(meters);
     }
 
     private double queued() {
@@ -80,8 +85,8 @@ class WorkflowMetrics implements MeterBinder {
     }
 
     private double oldestWait() {
-        OffsetDateTime oldest = dsl.select(min(DUE)).from(TASKS).where(TASK_NAME.eq(AsyncWorkflows.TASK), PICKED.isFalse(), DUE.le(now()))
-                .fetchOne(0, OffsetDateTime.class);
+        OffsetDateTime oldest = dsl.select(min(DUE)).from(TASKS)
+                .where(TASK_NAME.eq(AsyncWorkflows.TASK), PICKED.isFalse(), DUE.le(now())).fetchOne(0, OffsetDateTime.class);
         return oldest == null ? 0 : Duration.between(oldest.toInstant(), clock.instant()).toMillis() / 1000.0;
     }
 

@@ -176,6 +176,7 @@ public class WorkflowRunner {
                 return null;
             }
             var workflow = versions.require(execution.workflowId());
+            org.slf4j.MDC.put("workflow", workflow.key());
             var stored = execution.fresh() ? List.<JobState>of() : recorder.jobs(executionId);
             RunResult outcome;
             if (execution.depth() > settings.maxDepth()) {

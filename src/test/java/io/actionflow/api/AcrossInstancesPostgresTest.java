@@ -29,9 +29,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /**
- * Two instances on one PostgreSQL database (issue 16): what one of them caches of accounts, tokens, roles and
- * permissions is as last committed, so a token revoked, an account disabled or a role removed on the other is refused
- * on it within a second.
+ * Two instances on one PostgreSQL database (issues 16 and 17): what one of them caches is as last committed, so a
+ * token revoked, an account disabled or a role removed on the other is refused on it within a second, and a workflow
+ * disabled or a field added within five.
  */
 @PostgresTest
 @WithMockUser(username = "admin", roles = "admin")
@@ -39,6 +39,8 @@ class AcrossInstancesPostgresTest {
 
     /** What the issue allows: refused on every instance within 1 s. */
     private static final Duration WITHIN = Duration.ofSeconds(1);
+    /** What docs/operations.md says of collections and workflows: seen everywhere within 5 s (their TTL). */
+    private static final Duration DEFINITIONS = Duration.ofSeconds(5).plusMillis(500);
 
     private static ConfigurableApplicationContext other;
     private static ApiClient onOther;
@@ -57,6 +59,12 @@ class AcrossInstancesPostgresTest {
 
     @Autowired
     Permissions permissions;
+
+    @Autowired
+    io.actionflow.workflow.WorkflowService workflows;
+
+    @Autowired
+    io.actionflow.collections.RecordQueries queries;
 
     /**
      * The second instance: the same application and database, its own port and caches; started once the first has
@@ -120,11 +128,48 @@ class AcrossInstancesPostgresTest {
         assertRefusedWithin(() -> onOther.send("GET", list, second, null, asReader).status(), 403);
     }
 
+    @Test
+    void a_workflow_disabled_and_a_field_added_here_are_honoured_there_within_the_documented_five_seconds() throws Exception {
+        String s = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String notes = "memos_" + s;
+        collections.create(new CollectionDraft(notes, "Memos", null, null));
+        collections.addField(notes, FieldDraft.of("text", FieldType.TEXT, FieldSettings.titled("Text")));
+        String admin = tokens.create("admin", "across " + s).secret();
+        var workflow = workflows.create(new io.actionflow.workflow.WorkflowDraft("Stamp " + s, null,
+                io.actionflow.triggers.TriggerType.POST_ACTION, Map.of("collection", notes), true, 0));
+        workflows.updateGraph(workflow.id(), new io.actionflow.workflow.engine.WorkflowGraph(java.util.List.of(
+                io.actionflow.workflow.engine.NodeDef.of("stamp", "update", Map.of("collection", notes,
+                        "filter", java.util.List.of(Map.of("field", "id", "value", "{{$context.data.id}}")),
+                        "values", Map.of("text", "stamped"))))));
+        workflows.enable(workflow.id());
+        String bound = "/api/" + notes + ":create?triggerWorkflows=" + workflow.key();
+
+        // the other instance runs it, and so keeps it
+        var run = onOther.post(bound, admin, Map.of("text", "one"));
+        assertThat(run.status()).isEqualTo(200);
+        long id = ((Number) run.data().get("id")).longValue();
+        assertThat(queries.get(notes, id).orElseThrow().values().get("text")).as("the workflow ran there").isEqualTo("stamped");
+
+        workflows.disable(workflow.id());
+        assertRefusedWithin(() -> onOther.post(bound, admin, Map.of("text", "two")).status(), 400, DEFINITIONS);
+
+        // a field it does not know yet is refused, until it sees the field added here
+        String plain = "/api/" + notes + ":create";
+        assertThat(onOther.post(plain, admin, Map.of("text", "three", "extra", "x")).status()).isEqualTo(400);
+        collections.addField(notes, FieldDraft.of("extra", FieldType.TEXT, FieldSettings.titled("Extra")));
+        assertRefusedWithin(() -> onOther.post(plain, admin, Map.of("text", "four", "extra", "x")).status(), 200, DEFINITIONS);
+    }
+
     /** The call is refused with {@code status} at once or within {@link #WITHIN}, and stays refused. */
     private static void assertRefusedWithin(Callable<Integer> call, int status) throws Exception {
+        assertRefusedWithin(call, status, WITHIN);
+    }
+
+    /** The call answers {@code status} at once or within {@code within}, and goes on doing so. */
+    private static void assertRefusedWithin(Callable<Integer> call, int status, Duration within) throws Exception {
         long start = System.nanoTime();
         int answer = call.call();
-        while (answer != status && System.nanoTime() - start < WITHIN.toNanos()) {
+        while (answer != status && System.nanoTime() - start < within.toNanos()) {
             Thread.sleep(20);
             answer = call.call();
         }

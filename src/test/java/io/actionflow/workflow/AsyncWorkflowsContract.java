@@ -50,6 +50,12 @@ abstract class AsyncWorkflowsContract {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    org.jooq.DSLContext dsl;
+
+    @Autowired
+    WorkflowRunner.RunnerSettings settings;
+
     String logs;
 
     @BeforeEach
@@ -157,6 +163,26 @@ abstract class AsyncWorkflowsContract {
                 .allSatisfy(e -> assertThat(e.status()).isEqualTo(ExecutionStatus.RESOLVED));
         assertThat(queries.count(logs, Filter.all())).isEqualTo(1000);
         assertThat(ids).hasSize(1000);
+    }
+
+    @Test
+    void what_a_stopping_instance_had_picked_and_not_run_is_handed_back_at_once() {
+        var workflow = async(List.of(write("{{$context.n}}")), 0);
+        async.stop();
+        long id = transaction.execute(s -> runner.queue(workflow.id(), Map.of("n", 7), 0, null));
+        // as a batch fetched ahead of running it: picked under this instance's name when it stops
+        var tasks = org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("scheduled_tasks"));
+        int picked = dsl.update(tasks)
+                .set(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("picked")), true)
+                .set(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("picked_by")), settings.instance())
+                .set(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("last_heartbeat")), java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+                .where(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("task_instance")).eq(String.valueOf(id))).execute();
+        assertThat(picked).isEqualTo(1);
+
+        async.restart();
+
+        // at once, not after the missed heartbeats (20 s and more)
+        await().atMost(Duration.ofSeconds(5)).until(() -> summary(workflow, id).status() == ExecutionStatus.RESOLVED);
     }
 
     private ExecutionSummary awaitStatus(WorkflowDefinition workflow, long executionId, ExecutionStatus status) {

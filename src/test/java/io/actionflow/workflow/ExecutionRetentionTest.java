@@ -1,0 +1,102 @@
+package io.actionflow.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import io.actionflow.IntegrationTest;
+import io.actionflow.collections.CollectionDraft;
+import io.actionflow.collections.CollectionService;
+import io.actionflow.collections.FieldDraft;
+import io.actionflow.collections.FieldSettings;
+import io.actionflow.collections.FieldType;
+import io.actionflow.triggers.TriggerType;
+import io.actionflow.workflow.engine.NodeDef;
+import io.actionflow.workflow.engine.WorkflowGraph;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/**
+ * Retention (issue 17): finished executions older than kept are removed with their jobs, test runs after their own
+ * (shorter) age; newer ones and one an approval still waits on stay.
+ */
+@WithMockUser(username = "admin", roles = "admin")
+class ExecutionRetentionTest extends IntegrationTest {
+
+    @Autowired
+    ExecutionRetention retention;
+
+    @Autowired
+    WorkflowService workflows;
+
+    @Autowired
+    WorkflowRunner runner;
+
+    @Autowired
+    CollectionService collections;
+
+    @Autowired
+    DSLContext dsl;
+
+    @Test
+    void old_executions_go_with_their_jobs_and_the_rest_stays() {
+        String logs = "retained_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        collections.create(new CollectionDraft(logs, "Logs", null, null));
+        collections.addField(logs, FieldDraft.of("note", FieldType.TEXT, FieldSettings.titled("Note")));
+        var workflow = workflows.create(new WorkflowDraft("Retained " + logs, null, TriggerType.POST_ACTION,
+                Map.of("collection", logs), true, 0));
+        workflows.updateGraph(workflow.id(), new WorkflowGraph(List.of(NodeDef.of("write", "create",
+                Map.of("collection", logs, "values", Map.of("note", "x"))))));
+        long old = runner.runSync(workflow.id(), Map.of(), 0).executionId();
+        long recent = runner.runSync(workflow.id(), Map.of(), 0).executionId();
+        long oldTest = runner.runSync(workflow.id(), Map.of(), 0).executionId();
+        long recentTest = runner.runSync(workflow.id(), Map.of(), 0).executionId();
+        long awaited = runner.runSync(workflow.id(), Map.of(), 0).executionId();
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        finished(old, now.minusDays(31), false);
+        finished(recent, now.minusHours(1), false);
+        finished(oldTest, now.minusDays(2), true);
+        finished(recentTest, now.minusHours(2), true);
+        finished(awaited, now.minusDays(40), false);
+        dsl.insertInto(table(name("af_approval")))
+                .set(field(name("workflow_key")), workflow.key()).set(field(name("collection_name")), logs)
+                .set(field(name("action")), "CREATE").set(field(name("before_save")), true).set(field(name("data")), "{}")
+                .set(field(name("held")), "{}").set(field(name("submitter")), "admin").set(field(name("title")), "Waiting")
+                .set(field(name("status")), "PENDING").set(field(name("execution_id")), awaited)
+                .set(field(name("created_at")), now).set(field(name("updated_at")), now).execute();
+        assertThat(jobs(old)).isPositive();
+
+        int removed = retention.removeOld();
+
+        assertThat(removed).isGreaterThanOrEqualTo(2);
+        assertThat(exists(old)).isFalse();
+        assertThat(jobs(old)).as("its jobs go with it").isZero();
+        assertThat(exists(oldTest)).isFalse();
+        assertThat(exists(recent)).isTrue();
+        assertThat(jobs(recent)).isPositive();
+        assertThat(exists(recentTest)).isTrue();
+        assertThat(exists(awaited)).as("an approval waits on it").isTrue();
+        assertThat(retention.removeOld()).as("nothing more to remove").isZero();
+    }
+
+    private void finished(long id, OffsetDateTime at, boolean testRun) {
+        dsl.update(table(name("af_execution"))).set(field(name("finished_at")), at).set(field(name("test_run")), testRun)
+                .where(field(name("id")).eq(id)).execute();
+    }
+
+    private boolean exists(long id) {
+        return dsl.fetchExists(table(name("af_execution")), field(name("id")).eq(id));
+    }
+
+    private int jobs(long id) {
+        return dsl.fetchCount(table(name("af_job")), field(name("execution_id")).eq(id));
+    }
+}
