@@ -28,13 +28,31 @@ class DispatchMetrics {
             return;
         }
         String outcome = result == null ? "error" : result.getClass().getSimpleName().toLowerCase(Locale.ROOT);
-        String action = request.action().name().toLowerCase(Locale.ROOT);
-        Counter.builder("actionflow.actions").description("Actions dispatched")
-                .tag("collection", request.collection() == null ? "none" : request.collection())
-                .tag("action", action).tag("outcome", outcome)
-                .register(meters).increment();
-        Timer.builder("actionflow.dispatch").description("From an action's request to its answer")
-                .tag("action", action).tag("outcome", outcome)
-                .register(meters).record(took);
+        String collection = request.collection() == null ? "none" : request.collection();
+        // every action counts: the meters of a kind are looked up once, not built again on each call
+        meters(meters, collection, request.action(), outcome).record(took);
+    }
+
+    private record Kind(String collection, Action action, String outcome) {
+    }
+
+    private record Meters(Counter actions, Timer dispatch) {
+        void record(Duration took) {
+            actions.increment();
+            dispatch.record(took);
+        }
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<Kind, Meters> kinds = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Meters meters(MeterRegistry meters, String collection, Action action, String outcome) {
+        return kinds.computeIfAbsent(new Kind(collection, action, outcome), kind -> {
+            String name = action.name().toLowerCase(Locale.ROOT);
+            return new Meters(
+                    Counter.builder("actionflow.actions").description("Actions dispatched")
+                            .tag("collection", collection).tag("action", name).tag("outcome", outcome).register(meters),
+                    Timer.builder("actionflow.dispatch").description("From an action's request to its answer")
+                            .tag("action", name).tag("outcome", outcome).register(meters));
+        });
     }
 }

@@ -49,23 +49,35 @@ class WorkflowMetrics implements MeterBinder {
     void ended(WorkflowVersion workflow, ExecutionStatus status, boolean asynchronous) {
         MeterRegistry meters = registry.getIfAvailable();
         if (meters != null) {
-            Counter.builder("actionflow.executions")
+            String trigger = workflow.triggerType() == null ? "none" : workflow.triggerType().name();
+            ended.computeIfAbsent(new Ended(workflow.key(), trigger, asynchronous, status), kind -> Counter
+                    .builder("actionflow.executions")
                     .description("Workflow executions that ended") // i18n: not user-facing
-                    .tag("workflow", workflow.key())
-                    .tag("trigger", workflow.triggerType() == null ? "none" : workflow.triggerType().name())
-                    .tag("mode", asynchronous ? "async" : "sync")
-                    .tag("status", status.name())
-                    .register(meters).increment();
+                    .tag("workflow", kind.workflow()).tag("trigger", kind.trigger())
+                    .tag("mode", kind.asynchronous() ? "async" : "sync").tag("status", kind.status().name())
+                    .register(meters)).increment();
         }
     }
+
+    private record Ended(String workflow, String trigger, boolean asynchronous, ExecutionStatus status) {
+    }
+
+    /** The counters by kind: looked up once, not built again for each execution. */
+    private final java.util.concurrent.ConcurrentHashMap<Ended, Counter> ended = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Timer steps;
 
     /** An asynchronous step took {@code took}. */
     void stepped(Duration took) {
         MeterRegistry meters = registry.getIfAvailable();
         if (meters != null) {
-            Timer.builder("actionflow.workflow.step")
-                    .description("Steps of asynchronous executions") // i18n: not user-facing
-                    .register(meters).record(took);
+            Timer timer = steps;
+            if (timer == null) {
+                timer = Timer.builder("actionflow.workflow.step")
+                        .description("Steps of asynchronous executions") // i18n: not user-facing
+                        .register(meters);
+                steps = timer;
+            }
+            timer.record(took);
         }
     }
 
