@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Which executions of a workflow the history shows: of every version of {@code key}, or of one version when
- * {@code workflowId} is set; with one of {@code statuses} (all when empty); started from {@code from} (inclusive) to
+ * Which executions the history shows: of every version of {@code key}, or of one version when {@code workflowId} is
+ * set, or of every workflow when both are null; with one of {@code statuses} (all when empty); started from {@code from} (inclusive) to
  * {@code to} (exclusive), either bound open when null; test runs included or not.
  */
 public record ExecutionQuery(String key, Long workflowId, Set<ExecutionStatus> statuses, Instant from, Instant to,

@@ -145,6 +145,12 @@ public class WorkflowService {
                 .stream().map(ExecutionEntity::summary).toList();
     }
 
+    /** One execution, whichever workflow ran it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ExecutionSummary> execution(long id) {
+        return executions.findById(id).map(ExecutionEntity::summary);
+    }
+
     @Transactional(readOnly = true)
     public long countExecutions(ExecutionQuery query) {
         return executions.count(matching(query));
@@ -163,8 +169,11 @@ public class WorkflowService {
     private static Specification<ExecutionEntity> matching(ExecutionQuery query) {
         return (root, q, cb) -> {
             var where = new ArrayList<jakarta.persistence.criteria.Predicate>();
-            where.add(query.workflowId() != null ? cb.equal(root.get("workflowId"), query.workflowId())
-                    : cb.equal(root.get("key"), query.key()));
+            if (query.workflowId() != null) {
+                where.add(cb.equal(root.get("workflowId"), query.workflowId()));
+            } else if (query.key() != null) {
+                where.add(cb.equal(root.get("key"), query.key()));
+            }
             if (!query.statuses().isEmpty()) {
                 where.add(root.get("status").in(query.statuses()));
             }

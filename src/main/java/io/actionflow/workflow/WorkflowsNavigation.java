@@ -20,7 +20,8 @@ class WorkflowsNavigation implements NavigationContributor {
     @Override
     public List<NavigationEntry> entries() {
         return currentUser.isAdmin()
-                ? List.of(NavigationEntry.admin("nav.workflows", "vaadin:connect", "admin/workflows", 300))
+                ? List.of(NavigationEntry.admin("nav.workflows", "vaadin:connect", "admin/workflows", 300),
+                        NavigationEntry.admin("nav.executions", "vaadin:list-ol", "admin/executions", 310))
                 : List.of();
     }
 }

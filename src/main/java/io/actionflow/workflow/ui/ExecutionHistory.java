@@ -27,7 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.LongConsumer;
+import java.util.function.Consumer;
 
 /**
  * The executions of a workflow across its versions, newest first and paged from the database, filtered by version,
@@ -38,7 +38,12 @@ final class ExecutionHistory extends VerticalLayout {
     private static final Long ALL_VERSIONS = 0L;
 
     private final WorkflowService workflows;
-    private final LongConsumer show;
+    private final Consumer<ExecutionSummary> show;
+    /** Every workflow's executions (the admin page), or one workflow's (its editor). */
+    private final boolean across;
+    private final com.vaadin.flow.component.combobox.ComboBox<WorkflowDefinition> workflowFilter =
+            new com.vaadin.flow.component.combobox.ComboBox<>();
+    private java.util.Map<String, WorkflowDefinition> byKey = java.util.Map.of();
     private final Grid<ExecutionSummary> grid = new Grid<>();
     private final Select<Long> version = new Select<>();
     private final MultiSelectComboBox<ExecutionStatus> status = new MultiSelectComboBox<>();
@@ -49,9 +54,16 @@ final class ExecutionHistory extends VerticalLayout {
     private WorkflowDefinition workflow;
     private List<WorkflowDefinition> versions = List.of();
 
-    ExecutionHistory(WorkflowService workflows, LongConsumer show) {
+    /** One workflow's history, in its editor. */
+    ExecutionHistory(WorkflowService workflows, Consumer<ExecutionSummary> show) {
+        this(workflows, show, false);
+    }
+
+    /** The history of every workflow ({@code across}) or of the one shown; {@code show} opens an execution. */
+    ExecutionHistory(WorkflowService workflows, Consumer<ExecutionSummary> show, boolean across) {
         this.workflows = workflows;
         this.show = show;
+        this.across = across;
         setPadding(false);
         setSizeFull();
         addClassName("af-history");
@@ -70,7 +82,13 @@ final class ExecutionHistory extends VerticalLayout {
         var reset = new Button(getTranslation("workflows.history.reset"), e -> reset());
         reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         count.addClassName("af-muted");
-        var filters = new HorizontalLayout(version, status, from, to, testRuns, reset, count);
+        workflowFilter.setLabel(getTranslation("executions.workflow"));
+        workflowFilter.setPlaceholder(getTranslation("executions.anyWorkflow"));
+        workflowFilter.setItemLabelGenerator(WorkflowDefinition::title);
+        workflowFilter.setClearButtonVisible(true);
+        workflowFilter.setWidth("18em");
+        workflowFilter.addValueChangeListener(e -> refresh());
+        var filters = new HorizontalLayout(across ? workflowFilter : version, status, from, to, testRuns, reset, count);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         filters.addClassName("af-history-filters");
@@ -81,6 +99,10 @@ final class ExecutionHistory extends VerticalLayout {
         testRuns.addValueChangeListener(e -> refresh());
 
         grid.addColumn(ExecutionSummary::id).setHeader(getTranslation("records.id")).setAutoWidth(true).setFlexGrow(0);
+        if (across) {
+            grid.addColumn(e -> byKey.containsKey(e.key()) ? byKey.get(e.key()).title() : e.key()).setKey("workflow")
+                    .setHeader(getTranslation("executions.workflow")).setAutoWidth(true).setResizable(true);
+        }
         grid.addComponentColumn(this::statusBadge).setKey("status").setHeader(getTranslation("users.status")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation("workflows.versionOf", e.version())).setHeader(getTranslation("workflows.version")).setAutoWidth(true);
         grid.addColumn(e -> Times.format(e.createdAt(), getLocale())).setHeader(getTranslation("workflows.history.started")).setAutoWidth(true);
@@ -109,7 +131,16 @@ final class ExecutionHistory extends VerticalLayout {
         refresh();
     }
 
+    /** Every workflow's executions, the workflows listed for the filter. */
+    void showAll() {
+        var list = workflows.list();
+        byKey = list.stream().collect(java.util.stream.Collectors.toMap(WorkflowDefinition::key, w -> w, (a, b) -> a));
+        workflowFilter.setItems(list);
+        refresh();
+    }
+
     private void reset() {
+        workflowFilter.clear();
         version.setValue(ALL_VERSIONS);
         status.clear();
         from.clear();
@@ -118,7 +149,7 @@ final class ExecutionHistory extends VerticalLayout {
     }
 
     void refresh() {
-        if (workflow == null) {
+        if (workflow == null && !across) {
             return;
         }
         if (from.getValue() != null && to.getValue() != null && to.getValue().isBefore(from.getValue())) {
@@ -134,17 +165,26 @@ final class ExecutionHistory extends VerticalLayout {
     }
 
     private ExecutionQuery query() {
+        if (across) {
+            return new ExecutionQuery(workflowFilter.getValue() == null ? null : workflowFilter.getValue().key(), null,
+                    status.getValue(), start(), end(), testRuns.getValue());
+        }
         Long workflowId = null;
         if (version.getValue() != null && !ALL_VERSIONS.equals(version.getValue())) {
             workflowId = versions.stream().filter(v -> v.version() == version.getValue())
                     .findFirst().map(WorkflowDefinition::id).orElse(null);
         }
-        ZoneId zone = ZoneId.systemDefault();
+        return new ExecutionQuery(workflow.key(), workflowId, status.getValue(), start(), end(), testRuns.getValue());
+    }
+
+    private java.time.Instant start() {
         LocalDate start = from.getValue();
+        return start == null ? null : start.atStartOfDay(ZoneId.systemDefault()).toInstant();
+    }
+
+    private java.time.Instant end() {
         LocalDate end = to.getValue();
-        return new ExecutionQuery(workflow.key(), workflowId, status.getValue(),
-                start == null ? null : start.atStartOfDay(zone).toInstant(),
-                end == null ? null : end.plusDays(1).atStartOfDay(zone).toInstant(), testRuns.getValue());
+        return end == null ? null : end.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant();
     }
 
     private Component statusBadge(ExecutionSummary execution) {
@@ -195,11 +235,12 @@ final class ExecutionHistory extends VerticalLayout {
     }
 
     private Component actions(ExecutionSummary execution) {
-        var open = new Button(getTranslation("workflows.history.open"), e -> show.accept(execution.id()));
+        var open = new Button(getTranslation("workflows.history.open"), e -> show.accept(execution));
         open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         var row = new Div(open);
         row.addClassName("af-row-actions");
-        if (!workflow.synchronous() && !execution.testRun() && (execution.status() == ExecutionStatus.FAILED
+        var of = across ? byKey.get(execution.key()) : workflow;
+        if (of != null && !of.synchronous() && !execution.testRun() && (execution.status() == ExecutionStatus.FAILED
                 || execution.status() == ExecutionStatus.ERROR)) {
             var retry = new Button(getTranslation("workflows.history.retry"), e -> act(() -> workflows.retry(execution.id()),
                     "workflows.history.retried", execution.id()));

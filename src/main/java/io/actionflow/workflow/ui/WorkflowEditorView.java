@@ -79,7 +79,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
 
         resultNote.addClassName("af-muted");
         canvasArea.addClassName("af-canvas-area");
-        history = new ExecutionHistory(workflows, id -> showExecution(id, getTranslation("workflows.history.shown", id)));
+        history = new ExecutionHistory(workflows, e -> showExecution(e.id(), getTranslation("workflows.history.shown", e.id())));
 
         tabs.add(getTranslation("workflows.tab.canvas"), new Div(resultNote, canvasArea));
         tabs.add(getTranslation("workflows.tab.history"), history);
@@ -91,6 +91,11 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
     public void setParameter(BeforeEvent event, Long id) {
         try {
             show(workflows.get(id), Map.of());
+            // from the page of every execution: ?execution=<id> shows that run on the canvas
+            event.getLocation().getQueryParameters().getSingleParameter("execution")
+                    .filter(p -> p.matches("\\d{1,18}")).map(Long::parseLong).flatMap(workflows::execution)
+                    .filter(execution -> execution.key().equals(workflow.key()))
+                    .ifPresent(execution -> showExecution(execution.id(), getTranslation("workflows.history.shown", execution.id())));
         } catch (NotFoundException e) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
         }
@@ -102,6 +107,10 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
     }
 
     private void show(WorkflowDefinition definition, Map<String, JobView> shownResults) {
+        if (shownResults.isEmpty()) {
+            // no run shown: no note about one (it stayed after a save, or on another address)
+            resultNote.setText("");
+        }
         workflow = definition;
         results = shownResults;
         heading.setText(definition.title());

@@ -85,5 +85,18 @@ class WorkflowsBrowserTest extends BrowserTest {
         search.sendKeys("Route purchase");
         waitForText("Route purchase requests");
         screenshot("workflows");
+
+        // every execution of every workflow: filtered to this one, its test run shown on its canvas
+        open("admin/executions");
+        waitForText("All executions");
+        var filter = waitFor(By.xpath("//vaadin-combo-box[label[normalize-space(.)='Workflow']]//input"));
+        type(filter, "Route purchase");
+        click(waitFor(By.xpath("//vaadin-combo-box-item[normalize-space(.)='Route purchase requests']")));
+        waitForText("1 execution");
+        screenshot("executions");
+        click(waitFor(By.xpath("//vaadin-grid-cell-content//vaadin-button[normalize-space(.)='Show']")));
+        waitForText("Click a node to see what it got and gave.");
+        waitForText("Over 1000?");
+        screenshot("execution-opened");
     }
 }
