@@ -89,28 +89,33 @@ public final class Instance implements AutoCloseable {
     }
 
     private void awaitReady(Duration within, Path log) throws Exception {
+        awaitReady(base(), process, within, log);
+    }
+
+    /** Waits until the process at {@code base} answers its readiness probe; fails when it stops or takes too long. */
+    public static void awaitReady(String base, Process process, Duration within, Path log) throws Exception {
         var http = HttpClient.newHttpClient();
+        var ready = HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("instance " + name + " stopped while starting: see " + log);
+                throw new IllegalStateException("the instance at " + base + " stopped while starting: see " + log);
             }
             try {
-                var answer = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (answer.statusCode() == 200) {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(200);
+            Thread.sleep(50);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("instance " + name + " not ready within " + within + ": see " + log);
+        throw new IllegalStateException("the instance at " + base + " was not ready within " + within + ": see " + log);
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on now. */
+    public static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

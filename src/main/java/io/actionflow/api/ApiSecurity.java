@@ -32,24 +32,31 @@ class ApiSecurity {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ApiErrors errors, SecurityContextHolderStrategy contexts)
             throws Exception {
-        http.securityMatcher("/api/**")
-                .csrf(csrf -> csrf.disable())
+        signedByToken(http.securityMatcher("/api/**"), errors)
+                .addFilterBefore(new JsonErrorsFilter(errors), org.springframework.security.web.session.DisableEncodeUrlFilter.class)
+                .addFilterBefore(new TokenFilter(tokens, errors, contexts), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/auth:signIn").permitAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    /**
+     * What the API's chains share: each call signs itself in (no session, no CSRF token, no login form), and a refusal
+     * is a JSON 401 or 403.
+     */
+    private static HttpSecurity signedByToken(HttpSecurity http, ApiErrors errors) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
-                .addFilterBefore(new JsonErrorsFilter(errors), org.springframework.security.web.session.DisableEncodeUrlFilter.class)
-                .addFilterBefore(new TokenFilter(tokens, errors, contexts), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/auth:signIn").permitAll()
-                        .anyRequest().authenticated())
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) ->
                                 errors.write(response, 401, ApiLocale.of(request), "api.unauthorized"))
                         .accessDeniedHandler((request, response, e) ->
                                 errors.write(response, 403, ApiLocale.of(request), "api.forbidden")));
-        return http.build();
     }
 
     /**
@@ -61,21 +68,10 @@ class ApiSecurity {
     SecurityFilterChain metricsChain(HttpSecurity http, ApiTokens tokens, ApiErrors errors, SecurityContextHolderStrategy contexts,
             @org.springframework.beans.factory.annotation.Value("${actionflow.metrics.scrape-token:}") String scrapeToken)
             throws Exception {
-        http.securityMatcher("/actuator/prometheus")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable())
+        signedByToken(http.securityMatcher("/actuator/prometheus"), errors)
                 .addFilterBefore(new ScrapeTokenFilter(scrapeToken, contexts), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new TokenFilter(tokens, errors, contexts), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(io.actionflow.platform.Role.ADMIN_ID, SCRAPER))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) ->
-                                errors.write(response, 401, ApiLocale.of(request), "api.unauthorized"))
-                        .accessDeniedHandler((request, response, e) ->
-                                errors.write(response, 403, ApiLocale.of(request), "api.forbidden")));
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(io.actionflow.platform.Role.ADMIN_ID, SCRAPER));
         return http.build();
     }
 
@@ -99,15 +95,9 @@ class ApiSecurity {
             String header = request.getHeader("Authorization");
             if (token != null && header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                     && java.security.MessageDigest.isEqual(token, header.substring(7).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-                var context = contexts.createEmptyContext();
-                context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
-                        SCRAPER, null, java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + SCRAPER))));
-                contexts.setContext(context);
-                try {
-                    chain.doFilter(request, response);
-                } finally {
-                    contexts.clearContext();
-                }
+                signedIn(contexts, org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                        SCRAPER, null, java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + SCRAPER))),
+                        () -> chain.doFilter(request, response));
                 return;
             }
             chain.doFilter(request, response);
@@ -138,6 +128,24 @@ class ApiSecurity {
         };
     }
 
+    /** The rest of a call served as {@code authentication}, the context emptied once it is over. */
+    private static void signedIn(SecurityContextHolderStrategy contexts, org.springframework.security.core.Authentication authentication,
+            Rest rest) throws ServletException, IOException {
+        var context = contexts.createEmptyContext();
+        context.setAuthentication(authentication);
+        contexts.setContext(context);
+        try {
+            rest.run();
+        } finally {
+            contexts.clearContext();
+        }
+    }
+
+    /** What a filter passes the call on to. */
+    private interface Rest {
+        void run() throws ServletException, IOException;
+    }
+
     /** Signs a call in from its token; a token that signs nobody in, or a role not theirs, ends the call here. */
     static final class TokenFilter extends OncePerRequestFilter {
 
@@ -162,15 +170,8 @@ class ApiSecurity {
             }
             switch (tokens.caller(secret, request.getHeader("X-Role"))) {
                 case ApiTokens.Caller.Signed signed -> {
-                    var context = contexts.createEmptyContext();
-                    context.setAuthentication(signed.authentication());
-                    contexts.setContext(context);
                     request.setAttribute(ROLE_ATTRIBUTE, signed.role());
-                    try {
-                        chain.doFilter(request, response);
-                    } finally {
-                        contexts.clearContext();
-                    }
+                    signedIn(contexts, signed.authentication(), () -> chain.doFilter(request, response));
                 }
                 case ApiTokens.Caller.RoleRefused refused -> errors.write(response, 403, ApiLocale.of(request), "api.role.refused",
                         refused.role());

@@ -37,7 +37,7 @@ class AsyncWorkflows implements SmartLifecycle {
     private volatile StepRunner steps;
     private final WorkflowMetrics metrics;
     private final ExecutionRetention retention;
-    private final org.jooq.DSLContext dsl;
+    private final ScheduledExecutions scheduled;
     /** The name this instance picks executions under. */
     private final String instance;
 
@@ -48,8 +48,8 @@ class AsyncWorkflows implements SmartLifecycle {
     }
 
     AsyncWorkflows(DataSource dataSource, WorkflowRunner.RunnerSettings settings, WorkflowMetrics metrics,
-            ExecutionRetention retention, org.jooq.DSLContext dsl) {
-        this.dsl = dsl;
+            ExecutionRetention retention, ScheduledExecutions scheduled) {
+        this.scheduled = scheduled;
         this.instance = settings.instance();
         this.metrics = metrics;
         this.retention = retention;
@@ -148,16 +148,8 @@ class AsyncWorkflows implements SmartLifecycle {
 
     /** Unpicks the executions picked under this instance's name; returns how many. */
     int handBack() {
-        var tasks = org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("scheduled_tasks"));
-        var picked = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("picked"), Boolean.class);
-        var pickedBy = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("picked_by"), String.class);
-        var version = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("version"), Long.class);
         try {
-            int handed = dsl.update(tasks).set(picked, false).set(pickedBy, (String) null)
-                    .set(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("last_heartbeat"), java.time.OffsetDateTime.class),
-                            (java.time.OffsetDateTime) null)
-                    .set(version, version.plus(1))
-                    .where(picked.isTrue(), pickedBy.eq(instance)).execute();
+            int handed = scheduled.handBack(instance);
             if (handed > 0) {
                 log.info("Handed back {} executions picked by instance '{}' and not run", handed, instance);
             }

@@ -2,7 +2,6 @@ package io.actionflow.workflow;
 
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -20,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The asynchronous runner's health ({@code /actuator/health/scheduler}, contributor {@code asyncRunner}): UP, or
  * DEGRADED (still answering 200) when executions are stuck with an instance that stopped checking in, when the oldest
- * execution due has waited longer than {@link #LATE}, or when executions failed in the last {@link #RECENT}. A degraded runner is no reason to take an
- * instance out of service: the database health says whether it can serve.
+ * execution due has waited longer than {@link #LATE}, or when executions failed in the last {@link #RECENT}. A
+ * degraded runner is no reason to take an instance out of service: the database health says whether it can serve.
  */
 @Component("asyncRunner")
 class SchedulerHealth implements HealthIndicator {
@@ -31,17 +29,13 @@ class SchedulerHealth implements HealthIndicator {
     static final Duration LATE = Duration.ofMinutes(1);
     static final Duration RECENT = Duration.ofMinutes(15);
 
-    private static final org.jooq.Table<?> TASKS = table(name("scheduled_tasks"));
-    private static final Field<String> TASK_NAME = field(name("task_name"), String.class);
-    private static final Field<Boolean> PICKED = field(name("picked"), Boolean.class);
-    private static final Field<OffsetDateTime> DUE = field(name("execution_time"), OffsetDateTime.class);
-    private static final Field<OffsetDateTime> HEARTBEAT = field(name("last_heartbeat"), OffsetDateTime.class);
-
+    private final ScheduledExecutions scheduled;
     private final DSLContext dsl;
     private final Clock clock;
     private final WorkflowRunner.RunnerSettings settings;
 
-    SchedulerHealth(DSLContext dsl, Clock clock, WorkflowRunner.RunnerSettings settings) {
+    SchedulerHealth(ScheduledExecutions scheduled, DSLContext dsl, Clock clock, WorkflowRunner.RunnerSettings settings) {
+        this.scheduled = scheduled;
         this.dsl = dsl;
         this.clock = clock;
         this.settings = settings;
@@ -50,12 +44,8 @@ class SchedulerHealth implements HealthIndicator {
     @Override
     public Health health() {
         var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        var dead = now.minus(settings.heartbeat().multipliedBy(settings.missedHeartbeats()));
-        int stuck = dsl.select(count()).from(TASKS)
-                .where(TASK_NAME.eq(AsyncWorkflows.TASK), PICKED.isTrue(), HEARTBEAT.lt(dead)).fetchOne(0, Integer.class);
-        OffsetDateTime oldest = dsl.select(min(DUE)).from(TASKS)
-                .where(TASK_NAME.eq(AsyncWorkflows.TASK), PICKED.isFalse(), DUE.le(now)).fetchOne(0, OffsetDateTime.class);
-        long waited = oldest == null ? 0 : Duration.between(oldest, now).toSeconds();
+        int stuck = scheduled.stuck(settings.heartbeat().multipliedBy(settings.missedHeartbeats()));
+        long waited = scheduled.oldestWait().toSeconds();
         int failed = dsl.select(count()).from(table(name("af_execution")))
                 .where(field(name("status"), String.class).in("FAILED", "ERROR"),
                         field(name("test_run"), Boolean.class).isFalse(),

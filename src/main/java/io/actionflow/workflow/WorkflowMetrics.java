@@ -1,23 +1,12 @@
 package io.actionflow.workflow;
 
-import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.min;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import io.actionflow.workflow.engine.ExecutionStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -30,19 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 class WorkflowMetrics implements MeterBinder {
 
-    private static final org.jooq.Table<?> TASKS = table(name("scheduled_tasks"));
-    private static final Field<String> TASK_NAME = field(name("task_name"), String.class);
-    private static final Field<Boolean> PICKED = field(name("picked"), Boolean.class);
-    private static final Field<OffsetDateTime> DUE = field(name("execution_time"), OffsetDateTime.class);
-
     private final ObjectProvider<MeterRegistry> registry;
-    private final DSLContext dsl;
-    private final Clock clock;
+    private final ScheduledExecutions scheduled;
 
-    WorkflowMetrics(ObjectProvider<MeterRegistry> registry, DSLContext dsl, Clock clock) {
+    WorkflowMetrics(ObjectProvider<MeterRegistry> registry, ScheduledExecutions scheduled) {
         this.registry = registry;
-        this.dsl = dsl;
-        this.clock = clock;
+        this.scheduled = scheduled;
     }
 
     /** An execution ended (a synchronous run, or an asynchronous one at its last step). */
@@ -83,26 +65,11 @@ class WorkflowMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry meters) {
-        Gauge.builder("actionflow.executions.queued", this, WorkflowMetrics::queued)
+        Gauge.builder("actionflow.executions.queued", scheduled, ScheduledExecutions::queued)
                 .description("Asynchronous executions due and not picked yet") // i18n: not user-facing
                 .register(meters);
-        Gauge.builder("actionflow.executions.queued.oldest", this, WorkflowMetrics::oldestWait).baseUnit("seconds")
+        Gauge.builder("actionflow.executions.queued.oldest", scheduled, s -> s.oldestWait().toMillis() / 1000.0).baseUnit("seconds")
                 .description("How long the oldest execution due has waited") // i18n: not user-facing
                 .register(meters);
-    }
-
-    private double queued() {
-        return dsl.select(count()).from(TASKS).where(TASK_NAME.eq(AsyncWorkflows.TASK), PICKED.isFalse(), DUE.le(now()))
-                .fetchOne(0, Integer.class);
-    }
-
-    private double oldestWait() {
-        OffsetDateTime oldest = dsl.select(min(DUE)).from(TASKS)
-                .where(TASK_NAME.eq(AsyncWorkflows.TASK), PICKED.isFalse(), DUE.le(now())).fetchOne(0, OffsetDateTime.class);
-        return oldest == null ? 0 : Duration.between(oldest.toInstant(), clock.instant()).toMillis() / 1000.0;
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 }

@@ -39,10 +39,7 @@ public final class SessionMemoryBenchmark {
             }
         }
         Files.createDirectories(work);
-        int port;
-        try (var socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = io.actionflow.Instance.freePort();
         var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(W1Benchmark.defaultJavaOptions().split("\\s+")));
         command.addAll(List.of("-jar", io.actionflow.Instance.jar().toString(), "--server.port=" + port, "--logging.level.root=warn"));
@@ -51,7 +48,7 @@ public final class SessionMemoryBenchmark {
         var browser = chromium();
         try {
             String base = "http://127.0.0.1:" + port;
-            awaitReady(base, server);
+            io.actionflow.Instance.awaitReady(base, server, Duration.ofMinutes(2), work.resolve("server.log"));
             open(browser, base, "member", "member1234");
             long before = liveHeapKb(server.pid());
             long started = System.nanoTime();
@@ -126,24 +123,5 @@ public final class SessionMemoryBenchmark {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1366,900",
                 "--lang=en-US", "--user-data-dir=" + Files.createTempDirectory("actionflow-sessions-"));
         return new ChromeDriver(service, options);
-    }
-
-    private static void awaitReady(String base, Process server) throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
-        for (int i = 0; i < 600; i++) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the server stopped: see target/session-memory/server.log");
-            }
-            try {
-                if (http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/actuator/health/readiness")).build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("not ready in 2 minutes");
     }
 }

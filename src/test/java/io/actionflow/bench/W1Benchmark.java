@@ -49,7 +49,7 @@ public final class W1Benchmark {
         Path jar = jar();
         boolean aot = !"false".equals(System.getenv("W1_AOT"));
         Path launched = jar;
-        int port = freePort();
+        int port = io.actionflow.Instance.freePort();
         var command = new ArrayList<String>();
         command.add(java());
         if (!javaOptions.isBlank()) {
@@ -80,7 +80,7 @@ public final class W1Benchmark {
         Process server = builder.start();
         try {
             String base = "http://127.0.0.1:" + port;
-            awaitReady(base, server);
+            io.actionflow.Instance.awaitReady(base, server, Duration.ofMinutes(3), Path.of("target", "w1-server.log"));
             double startSeconds = (System.nanoTime() - started) / 1e9;
             Thread.sleep(5000);
             long idleRss = rssMb(server.pid());
@@ -283,25 +283,6 @@ public final class W1Benchmark {
         return JSON.readValue(response.body(), Map.class);
     }
 
-    private static void awaitReady(String base, Process server) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        var ready = HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).GET().build();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the server stopped; see target/w1-server.log");
-            }
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("the server was not ready within 3 minutes; see target/w1-server.log");
-    }
-
     /** User and system CPU of the process so far, in clock ticks (1/100 s). */
     static long cpuTicks(long pid) {
         try {
@@ -343,12 +324,6 @@ public final class W1Benchmark {
     private static Path jar() throws IOException {
         String given = System.getenv("W1_JAR");
         return given != null && !given.isBlank() ? Path.of(given).toAbsolutePath() : io.actionflow.Instance.jar();
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void cleanPostgres(String url) throws Exception {
