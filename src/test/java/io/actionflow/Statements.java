@@ -12,30 +12,36 @@ import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Counts the SQL statements that HTTP requests send, whoever sends them (jOOQ, Hibernate, plain JDBC): the data
- * source of the test contexts hands out connections that count the statements they prepare while {@link #during}
- * runs. Only request threads count, so background work (the scheduler's polls) does not.
+ * Counts the SQL statements that HTTP requests send, whoever sends them (jOOQ, Hibernate, plain JDBC), and the
+ * connections they take from the pool (one per transaction, or per statement outside one): the data source of the test
+ * contexts hands out connections that count the statements they prepare while {@link #during} runs. Only request
+ * threads count, so background work (the scheduler's polls) does not.
  */
 public final class Statements implements BeanPostProcessor {
 
     private static final Set<String> STATEMENTS = Set.of("prepareStatement", "createStatement", "prepareCall");
     private static final java.util.Queue<String> SENT = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final java.util.concurrent.atomic.AtomicInteger CONNECTIONS = new java.util.concurrent.atomic.AtomicInteger();
     private static volatile boolean counting;
 
     /** How many statements requests sent while {@code work} ran, and what it answered. */
     public static <T> Counted<T> during(Callable<T> work) throws Exception {
         SENT.clear();
+        CONNECTIONS.set(0);
         counting = true;
         try {
             T answer = work.call();
-            return new Counted<>(List.copyOf(SENT), answer);
+            return new Counted<>(List.copyOf(SENT), CONNECTIONS.get(), answer);
         } finally {
             counting = false;
         }
     }
 
-    /** The statements sent (their SQL; a statement created without SQL as {@code (statement)}), and the answer. */
-    public record Counted<T>(List<String> sent, T answer) {
+    /**
+     * The statements sent (their SQL; a statement created without SQL as {@code (statement)}), how many connections were
+     * taken from the pool, and the answer.
+     */
+    public record Counted<T>(List<String> sent, int connections, T answer) {
 
         public int statements() {
             return sent.size();
@@ -51,8 +57,13 @@ public final class Statements implements BeanPostProcessor {
         factory.setProxyTargetClass(true);
         factory.addAdvice((MethodInterceptor) invocation -> {
             Object result = invocation.proceed();
-            return result instanceof Connection connection && invocation.getMethod().getName().equals("getConnection")
-                    ? counted(connection) : result;
+            if (result instanceof Connection connection && invocation.getMethod().getName().equals("getConnection")) {
+                if (counting && requestThread()) {
+                    CONNECTIONS.incrementAndGet();
+                }
+                return counted(connection);
+            }
+            return result;
         });
         return factory.getProxy(bean.getClass().getClassLoader());
     }
@@ -60,7 +71,7 @@ public final class Statements implements BeanPostProcessor {
     private static Connection counted(Connection connection) {
         return (Connection) Proxy.newProxyInstance(Statements.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
-                    if (counting && STATEMENTS.contains(method.getName()) && Thread.currentThread().getName().startsWith("http-nio")) {
+                    if (counting && STATEMENTS.contains(method.getName()) && requestThread()) {
                         SENT.add(args != null && args.length > 0 && args[0] instanceof String sql ? sql : "(statement)");
                     }
                     if (method.getName().equals("unwrap") || method.getName().equals("isWrapperFor")) {
@@ -75,5 +86,9 @@ public final class Statements implements BeanPostProcessor {
                         throw e.getCause();
                     }
                 });
+    }
+
+    private static boolean requestThread() {
+        return Thread.currentThread().getName().startsWith("http-nio");
     }
 }

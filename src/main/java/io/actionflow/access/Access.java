@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * fields the actor may see. {@code admin} may do everything; workflows run with full rights and do not ask.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
 public class Access {
 
     /** The built-in accounts: others see only each account's name. */

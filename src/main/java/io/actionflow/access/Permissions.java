@@ -48,7 +48,7 @@ public class Permissions {
     }
 
     /** What {@code role} may do on {@code collection}: its own permission there, else its permission on every collection. */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public Grant grant(String role, String collection) {
         if (Role.ADMIN_ID.equals(role)) {
             return Grant.FULL;

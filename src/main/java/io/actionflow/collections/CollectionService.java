@@ -49,13 +49,14 @@ public class CollectionService {
         return collections.findAllWithFields().stream().map(CollectionService::definition).toList();
     }
 
-    @Transactional(readOnly = true)
+    /** As last committed; no transaction is opened when it is cached. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public Optional<CollectionDefinition> find(String name) {
         return cache.get(name, () -> collections.findByName(name).map(CollectionService::definition));
     }
 
     /** The collection of that name, or a {@link NotFoundException} that says so. */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public CollectionDefinition require(String name) {
         return find(name).orElseThrow(() -> new NotFoundException("collection.notFound", name));
     }

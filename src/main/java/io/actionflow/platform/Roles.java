@@ -38,22 +38,24 @@ public class Roles {
     public record RoleDeleted(String role) {
     }
 
-    /** Every role, {@code admin} and {@code member} first. */
-    @Transactional(readOnly = true)
+    /** Every role, {@code admin} and {@code member} first; no transaction is opened when they are cached. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public List<RoleDefinition> list() {
         return cache.get(Boolean.TRUE, () -> roles.ordered().stream().map(RoleEntity::definition).toList());
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public Optional<RoleDefinition> find(String id) {
         return id == null ? Optional.empty() : list().stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public boolean exists(String id) {
         return find(id).isPresent();
     }
 
     /** The role a user acts with until they choose another: {@code admin} when they hold it, else their first. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public String firstActing(java.util.Collection<String> held) {
         if (held.contains(Role.ADMIN_ID)) {
             return Role.ADMIN_ID;
@@ -63,6 +65,7 @@ public class Roles {
     }
 
     /** The title of a role for people; its id when there is no such role (any more). */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public String title(String id) {
         return find(id).map(RoleDefinition::title).orElse(id);
     }
@@ -71,6 +74,7 @@ public class Roles {
      * The title in the reader's language: {@code admin} and {@code member} as the bundles name them until an admin
      * renames them; other roles as their admin named them.
      */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public String label(String id, java.util.function.Function<String, String> translate) {
         var role = find(id).orElse(null);
         if (role == null) {

@@ -71,7 +71,11 @@ class StatementsPerCallTest extends IntegrationTest {
         assertThat(api.post(path, token, body).status()).isEqualTo(200);
         var counted = Statements.during(() -> api.post(path, token, body));
         assertThat(counted.answer().status()).isEqualTo(200);
-        System.out.println(path + ": " + counted.statements() + " statements");
+        System.out.println(path + ": " + counted.statements() + " statements, " + counted.connections() + " connections");
+        var refilled = counted.sent().stream().filter(sql -> CACHED.matcher(sql).find()).count();
+        // one transaction, the dispatcher's: what is cached (token, account, roles, permissions, definitions) is read
+        // without one, and a cache refilled outside it takes a connection of its own
+        assertThat(counted.connections()).as("connections taken from the pool").isBetween(1, 1 + (int) refilled);
         counted.sent().forEach(sql -> System.out.println("  " + sql));
         var refills = counted.sent().stream().filter(sql -> CACHED.matcher(sql).find()).toList();
         assertThat(refills.size()).as("cache refills %s", refills).isLessThanOrEqualTo(CACHES);
