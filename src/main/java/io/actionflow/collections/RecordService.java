@@ -44,15 +44,17 @@ public class RecordService {
     private static final Field<Long> ID = field(name("id"), SQLDataType.BIGINT);
 
     private final DSLContext dsl;
+    private final RecordStatements statements;
     private final CollectionService collections;
     private final RecordQueries queries;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RecordService(DSLContext dsl, CollectionService collections, RecordQueries queries, CurrentUser currentUser,
-            ApplicationEventPublisher events, Clock clock) {
+    RecordService(DSLContext dsl, RecordStatements statements, CollectionService collections, RecordQueries queries,
+            CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
         this.dsl = dsl;
+        this.statements = statements;
         this.collections = collections;
         this.queries = queries;
         this.currentUser = currentUser;
@@ -71,14 +73,7 @@ public class RecordService {
         Map<String, Object> values = checkedForCreate(definition, children.columns(), childProblems(children, null));
 
         OffsetDateTime now = now();
-        var row = new LinkedHashMap<Field<?>, Object>();
-        values.forEach((fieldName, value) -> row.put(RecordSql.plainColumn(definition.requireField(fieldName)), value));
-        row.put(field(name("created_at")), now);
-        row.put(field(name("updated_at")), now);
-        row.put(field(name("created_by")), createdBy);
-        row.put(field(name("updated_by")), createdBy);
-        long id = uniqueGuarded(definition, () -> dsl.insertInto(RecordSql.plainTable(definition))
-                .set(row).returningResult(ID).fetchOne().value1());
+        long id = uniqueGuarded(definition, () -> statements.insert(definition, values, now, createdBy));
 
         events.publishEvent(new RecordCreated(definition.name(), id, snapshot(definition, values), operator()));
         writeChildren(id, children, createdBy, false);
@@ -180,12 +175,10 @@ public class RecordService {
             return queries.get(definition, id).orElseThrow();
         }
 
-        var row = new LinkedHashMap<Field<?>, Object>();
-        changed.forEach(fieldName -> row.put(RecordSql.plainColumn(definition.requireField(fieldName)), merged.get(fieldName)));
         OffsetDateTime now = now();
-        row.put(field(name("updated_at")), now);
-        row.put(field(name("updated_by")), currentUser.id().orElse(null));
-        uniqueGuarded(definition, () -> dsl.update(RecordSql.plainTable(definition)).set(row).where(ID.eq(id)).execute());
+        var written = new LinkedHashMap<String, Object>();
+        changed.forEach(fieldName -> written.put(fieldName, merged.get(fieldName)));
+        uniqueGuarded(definition, () -> statements.update(definition, id, written, now, currentUser.id().orElse(null)));
 
         events.publishEvent(new RecordUpdated(definition.name(), id, Collections.unmodifiableSet(changed),
                 snapshot(definition, previous), snapshot(definition, merged), operator()));
@@ -306,23 +299,12 @@ public class RecordService {
     }
 
     /** A record's values, and when and by whom it was created, locked for the rest of the transaction. */
-    private record Loaded(Map<String, Object> values, OffsetDateTime createdAt, Long createdBy) {
-    }
-
-    private Loaded loadRow(CollectionDefinition definition, long id) {
-        var columns = new ArrayList<Field<?>>(definition.columnFields().stream().map(f -> (Field<?>) RecordSql.column(f)).toList());
-        columns.add(RecordSql.CREATED_AT);
-        columns.add(RecordSql.CREATED_BY);
-        var row = dsl.select(columns)
-                .from(RecordSql.table(definition))
-                .where(RecordSql.ID.eq(id))
-                .forUpdate()
-                .fetchOne();
+    private RecordStatements.Locked loadRow(CollectionDefinition definition, long id) {
+        var row = statements.lock(definition, id);
         if (row == null) {
             throw new NotFoundException("record.notFound", definition.title(), id);
         }
-        return new Loaded(RecordSql.values(definition, row), (OffsetDateTime) RecordSql.normalize(row.get(RecordSql.CREATED_AT)),
-                row.get(RecordSql.CREATED_BY));
+        return row;
     }
 
     /** Reads the input into typed values; unknown fields and unreadable values are errors, system columns ignored. */

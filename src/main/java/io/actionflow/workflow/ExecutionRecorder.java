@@ -1,9 +1,11 @@
 package io.actionflow.workflow;
 
+import static io.actionflow.platform.RenderedStatements.parameter;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import io.actionflow.platform.RenderedStatements;
 import io.actionflow.workflow.engine.ExecutionStatus;
 import io.actionflow.workflow.engine.JobState;
 import io.actionflow.workflow.engine.JobStatus;
@@ -63,6 +65,13 @@ class ExecutionRecorder {
     private static final Field<String> OUTPUT = field(name("output"), String.class);
     private static final Field<String> BRANCH = field(name("branch"), String.class);
     private static final Field<Long> DURATION = field(name("duration_micros"), Long.class);
+    /** The columns of an execution's row as {@link #insert} writes them, in the order of its values. */
+    private static final List<Field<?>> EXECUTION_COLUMNS = List.of(WORKFLOW_ID, field(name("wf_key"), String.class),
+            field(name("wf_version"), Integer.class), STATUS, CONTEXT, MESSAGES, ERROR, field(name("parent_id"), Long.class), DEPTH,
+            field(name("test_run"), Boolean.class), field(name("created_at"), OffsetDateTime.class), FINISHED_AT,
+            field(name("operator"), String.class), field(name("source"), String.class), field(name("page_id"), Long.class),
+            field(name("block_id"), Long.class), field(name("button_id"), Long.class), field(name("origin_label"), String.class),
+            field(name("record_ids"), String.class));
     private static final List<Field<?>> JOB_COLUMNS = List.of(EXECUTION_ID, JOB_KEY, NODE_KEY, STATUS, INPUT, OUTPUT,
             BRANCH, RESUME_AT, ERROR, DURATION, field(name("created_at"), OffsetDateTime.class));
 
@@ -79,9 +88,12 @@ class ExecutionRecorder {
     private final WorkflowJson json;
     private final Clock clock;
     private final DSLContext dsl;
+    private final RenderedStatements statements;
     private final TransactionTemplate separately;
 
-    ExecutionRecorder(WorkflowJson json, Clock clock, DSLContext dsl, PlatformTransactionManager transactions) {
+    ExecutionRecorder(WorkflowJson json, Clock clock, DSLContext dsl, RenderedStatements statements,
+            PlatformTransactionManager transactions) {
+        this.statements = statements;
         this.json = json;
         this.clock = clock;
         this.dsl = dsl;
@@ -136,47 +148,36 @@ class ExecutionRecorder {
     private long insert(Long id, WorkflowVersion workflow, String context, int depth, Long parentId, boolean testRun,
             ExecutionOrigin origin, List<JobState> ran, RunResult result) {
         var now = utc(clock.instant());
-        var row = new LinkedHashMap<Field<?>, Object>();
-        if (id != null) {
-            row.put(ID, id);
-        }
-        row.put(WORKFLOW_ID, workflow.id());
-        row.put(field(name("wf_key")), workflow.key());
-        row.put(field(name("wf_version")), workflow.number());
-        row.put(STATUS, result.status().name());
-        row.put(CONTEXT, context);
-        row.put(MESSAGES, result.messages().isEmpty() ? null : String.join("\n", result.messages()));
-        row.put(ERROR, clip(result.error()));
-        row.put(field(name("parent_id")), parentId);
-        row.put(DEPTH, depth);
-        row.put(field(name("test_run")), testRun);
         // a run recorded once it is over started as long before as its nodes took: the history shows its real duration
         long ranMicros = ran.stream().mapToLong(JobState::durationMicros).sum();
-        row.put(field(name("created_at")), result.status().isFinal() ? now.minusNanos(ranMicros * 1000) : now);
-        row.put(FINISHED_AT, result.status().isFinal() ? now : null);
-        row.put(field(name("operator")), origin.operator());
-        row.put(field(name("source")), origin.source());
-        row.put(field(name("page_id")), origin.pageId());
-        row.put(field(name("block_id")), origin.blockId());
-        row.put(field(name("button_id")), origin.buttonId());
-        row.put(field(name("origin_label")), origin.label() == null ? null
-                : origin.label().length() > 300 ? origin.label().substring(0, 300) : origin.label());
         String ids = String.join(",", origin.recordIds().stream().map(String::valueOf).toList());
-        row.put(field(name("record_ids")), ids.isEmpty() ? null : ids.length() > 2000 ? ids.substring(0, ids.lastIndexOf(',', 1990)) + ",…" : ids);
-        long written = dsl.insertInto(EXECUTION).set(row).returning(ID).fetchOne(ID);
+        Object[] values = {workflow.id(), workflow.key(), workflow.number(), result.status().name(), context,
+                result.messages().isEmpty() ? null : String.join("\n", result.messages()), clip(result.error()), parentId,
+                depth, testRun, result.status().isFinal() ? now.minusNanos(ranMicros * 1000) : now,
+                result.status().isFinal() ? now : null, origin.operator(), origin.source(), origin.pageId(), origin.blockId(),
+                origin.buttonId(), origin.label() == null ? null
+                        : origin.label().length() > 300 ? origin.label().substring(0, 300) : origin.label(),
+                ids.isEmpty() ? null : ids.length() > 2000 ? ids.substring(0, ids.lastIndexOf(',', 1990)) + ",…" : ids, id};
+        long written = statements.queryOne(new ExecutionRow(id != null), dsl -> {
+            var row = new LinkedHashMap<Field<?>, Object>();
+            for (int i = 0; i < EXECUTION_COLUMNS.size(); i++) {
+                row.put(EXECUTION_COLUMNS.get(i), parameter(i, EXECUTION_COLUMNS.get(i).getDataType()));
+            }
+            if (id != null) {
+                row.put(ID, parameter(EXECUTION_COLUMNS.size(), ID.getDataType()));
+            }
+            return dsl.insertInto(EXECUTION).set(row).returning(ID);
+        }, rs -> rs.getLong(1), values);
         insertJobs(written, ran);
         return written;
     }
 
     /** The execution as it is now, or null when it no longer exists. */
     Stored load(long executionId) {
-        var row = dsl.select(WORKFLOW_ID, STATUS, CONTEXT, DEPTH, ATTEMPTS, RESUME_AT, VERSION, NEXT_ID).from(EXECUTION)
-                .where(ID.eq(executionId)).fetchOne();
-        if (row == null) {
-            return null;
-        }
-        return new Stored(executionId, row.get(WORKFLOW_ID), ExecutionStatus.valueOf(row.get(STATUS)), row.get(CONTEXT),
-                row.get(DEPTH), row.get(ATTEMPTS), instant(row.get(RESUME_AT)), row.get(VERSION), row.get(NEXT_ID));
+        return statements.queryOne(Statement.LOAD, dsl -> dsl.select(WORKFLOW_ID, STATUS, CONTEXT, DEPTH, ATTEMPTS, RESUME_AT,
+                VERSION, NEXT_ID).from(EXECUTION).where(ID.eq(parameter(0, ID.getDataType()))), rs -> new Stored(executionId,
+                rs.getLong(1), ExecutionStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                instant(rs.getObject(6, OffsetDateTime.class)), rs.getLong(7), rs.getObject(8, Long.class)), executionId);
     }
 
     /** Makes {@code next} run after {@code first} has ended. */
@@ -220,16 +221,18 @@ class ExecutionRecorder {
 
     private boolean write(Stored execution, Set<String> storedKeys, List<JobState> ran, RunResult result, int attempts) {
         var now = clock.instant();
-        int updated = dsl.update(EXECUTION)
-                .set(STATUS, result.status().name())
-                .set(ERROR, clip(result.error()))
-                .set(MESSAGES, result.messages().isEmpty() ? null : String.join("\n", result.messages()))
-                .set(RESUME_AT, utc(result.resumeAt()))
-                .set(FINISHED_AT, result.status().isFinal() ? utc(now) : null)
-                .set(ATTEMPTS, ATTEMPTS.plus(attempts))
-                .set(VERSION, VERSION.plus(1))
-                .where(ID.eq(execution.id()).and(VERSION.eq(execution.version())))
-                .execute();
+        int updated = statements.execute(Statement.WRITE, dsl -> dsl.update(EXECUTION)
+                .set(STATUS, parameter(0, STATUS.getDataType()))
+                .set(ERROR, parameter(1, ERROR.getDataType()))
+                .set(MESSAGES, parameter(2, MESSAGES.getDataType()))
+                .set(RESUME_AT, parameter(3, RESUME_AT.getDataType()))
+                .set(FINISHED_AT, parameter(4, FINISHED_AT.getDataType()))
+                .set(ATTEMPTS, ATTEMPTS.plus(parameter(5, ATTEMPTS.getDataType())))
+                .set(VERSION, VERSION.plus(org.jooq.impl.DSL.inline(1L)))
+                .where(ID.eq(parameter(6, ID.getDataType())).and(VERSION.eq(parameter(7, VERSION.getDataType())))),
+                result.status().name(), clip(result.error()),
+                result.messages().isEmpty() ? null : String.join("\n", result.messages()), utc(result.resumeAt()),
+                result.status().isFinal() ? utc(now) : null, attempts, execution.id(), execution.version());
         if (updated == 0) {
             return false;
         }
@@ -254,14 +257,37 @@ class ExecutionRecorder {
             return;
         }
         var now = utc(clock.instant());
-        var insert = dsl.insertInto(JOB, JOB_COLUMNS);
-        org.jooq.InsertValuesStepN<?> rows = null;
+        var values = new ArrayList<Object>(ran.size() * JOB_COLUMNS.size());
         for (JobState job : ran) {
-            Object[] values = {executionId, job.jobKey(), job.nodeKey(), job.status().name(), json.write(job.input()),
-                    json.write(job.output()), job.branch(), utc(job.resumeAt()), clip(job.error()), job.durationMicros(), now};
-            rows = rows == null ? insert.values(values) : rows.values(values);
+            values.addAll(java.util.Arrays.asList(executionId, job.jobKey(), job.nodeKey(), job.status().name(),
+                    json.write(job.input()), json.write(job.output()), job.branch(), utc(job.resumeAt()), clip(job.error()),
+                    job.durationMicros(), now));
         }
-        rows.execute();
+        int rows = ran.size();
+        statements.execute(new JobRows(rows), dsl -> {
+            var insert = dsl.insertInto(JOB, JOB_COLUMNS);
+            org.jooq.InsertValuesStepN<?> written = null;
+            int index = 0;
+            for (int row = 0; row < rows; row++) {
+                var placeholders = new ArrayList<Field<?>>(JOB_COLUMNS.size());
+                for (Field<?> column : JOB_COLUMNS) {
+                    placeholders.add(parameter(index++, column.getDataType()));
+                }
+                written = written == null ? insert.values(placeholders) : written.values(placeholders);
+            }
+            return written;
+        }, values.toArray());
+    }
+
+    /** Statements of a fixed shape. */
+    private enum Statement { LOAD, WRITE }
+
+    /** The shape of an execution's insert: with the id it had when its first write rolled back, or a new one. */
+    private record ExecutionRow(boolean withId) {
+    }
+
+    /** The shape of an insert of so many jobs. */
+    private record JobRows(int rows) {
     }
 
     private static String clip(String error) {
