@@ -51,6 +51,10 @@ class ApprovalEndings implements ApplicationRunner {
 
     @EventListener
     void ended(ExecutionEnded ended) {
+        if (ended.triggerType() != io.actionflow.triggers.TriggerType.APPROVAL) {
+            // only an approval workflow's execution has a request
+            return;
+        }
         var found = approvals.forExecution(ended.executionId());
         if (found.isEmpty()) {
             return;

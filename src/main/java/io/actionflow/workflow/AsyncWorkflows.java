@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,6 @@ class AsyncWorkflows implements SmartLifecycle {
     private final CustomTask<Long> task;
     private volatile Scheduler scheduler;
     private volatile StepRunner steps;
-    private final WorkflowMetrics metrics;
     private final ExecutionRetention retention;
     private final ScheduledExecutions scheduled;
     /** The name this instance picks executions under. */
@@ -47,11 +47,10 @@ class AsyncWorkflows implements SmartLifecycle {
         Instant step(long executionId);
     }
 
-    AsyncWorkflows(DataSource dataSource, WorkflowRunner.RunnerSettings settings, WorkflowMetrics metrics,
+    AsyncWorkflows(DataSource dataSource, WorkflowRunner.RunnerSettings settings,
             ExecutionRetention retention, ScheduledExecutions scheduled) {
         this.scheduled = scheduled;
         this.instance = settings.instance();
-        this.metrics = metrics;
         this.retention = retention;
         this.dataSource = new TransactionAwareDataSourceProxy(dataSource);
         this.settings = settings;
@@ -62,9 +61,20 @@ class AsyncWorkflows implements SmartLifecycle {
         this.steps = runner;
     }
 
-    /** Queues an execution to run at {@code when}, in the current transaction if there is one. */
+    /**
+     * Queues an execution to run at {@code when}, in the current transaction if there is one; nothing changes when it is
+     * queued already.
+     */
     void schedule(long executionId, Instant when) {
-        scheduler().schedule(task.instance(String.valueOf(executionId), executionId), when);
+        scheduler().schedule(task.instance(String.valueOf(executionId)), when);
+    }
+
+    /**
+     * Queues an execution that was never queued (just recorded, or the next of a chain): one insert, without first
+     * looking for it. The execution's id is the task's, so the task carries no data to serialize.
+     */
+    void scheduleNew(long executionId, Instant when) {
+        scheduler().scheduleBatch(List.of(task.instance(String.valueOf(executionId))), when);
     }
 
     void cancel(long executionId) {
@@ -76,17 +86,15 @@ class AsyncWorkflows implements SmartLifecycle {
     }
 
     private CompletionHandler<Long> execute(TaskInstance<Long> instance, ExecutionContext context) {
-        long started = System.nanoTime();
         Instant next;
         // what a step logs names its execution and workflow (structured logs carry them as fields)
-        org.slf4j.MDC.put("execution", String.valueOf(instance.getData()));
+        org.slf4j.MDC.put("execution", instance.getId());
         try {
-            next = steps.step(instance.getData());
+            next = steps.step(Long.parseLong(instance.getId()));
         } finally {
             org.slf4j.MDC.remove("execution");
             org.slf4j.MDC.remove("workflow");
         }
-        metrics.stepped(Duration.ofNanos(System.nanoTime() - started));
         if (next == null) {
             return (complete, operations) -> operations.remove();
         }

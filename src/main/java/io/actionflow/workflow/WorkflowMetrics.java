@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What an operator watches of workflows (Prometheus names): {@code actionflow_executions_total} by workflow, trigger
- * type, mode and final status; {@code actionflow_workflow_step_seconds}, how long asynchronous steps take;
+ * type, mode and final status; {@code actionflow_workflow_step_seconds}, how long asynchronous steps take, by workflow;
  * {@code actionflow_executions_queued}, the executions due and not yet picked, and
  * {@code actionflow_executions_queued_oldest_seconds}, how long the oldest of them has waited.
  */
@@ -46,20 +46,17 @@ class WorkflowMetrics implements MeterBinder {
 
     /** The counters by kind: looked up once, not built again for each execution. */
     private final java.util.concurrent.ConcurrentHashMap<Ended, Counter> ended = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile Timer steps;
+    /** The step timers by workflow, likewise. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Timer> steps = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** An asynchronous step took {@code took}. */
-    void stepped(Duration took) {
+    /** A step of an asynchronous execution of {@code workflow} took {@code took}. */
+    void stepped(WorkflowVersion workflow, Duration took) {
         MeterRegistry meters = registry.getIfAvailable();
         if (meters != null) {
-            Timer timer = steps;
-            if (timer == null) {
-                timer = Timer.builder("actionflow.workflow.step")
-                        .description("Steps of asynchronous executions") // i18n: not user-facing
-                        .register(meters);
-                steps = timer;
-            }
-            timer.record(took);
+            steps.computeIfAbsent(workflow.key(), key -> Timer.builder("actionflow.workflow.step")
+                    .description("Steps of asynchronous executions") // i18n: not user-facing
+                    .tag("workflow", key)
+                    .register(meters)).record(took);
         }
     }
 

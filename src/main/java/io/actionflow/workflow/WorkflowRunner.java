@@ -148,7 +148,7 @@ public class WorkflowRunner {
             recorder.link(ids.get(i), ids.get(i + 1));
         }
         if (!ids.isEmpty()) {
-            async.schedule(ids.getFirst(), clock.instant());
+            async.scheduleNew(ids.getFirst(), clock.instant());
         }
         return ids;
     }
@@ -159,7 +159,7 @@ public class WorkflowRunner {
      */
     public long queue(long workflowId, Map<String, Object> context, int depth, Long parentId) {
         long id = recorder.queued(versions.require(workflowId), context, depth, parentId, ExecutionOrigin.NONE);
-        async.schedule(id, clock.instant());
+        async.scheduleNew(id, clock.instant());
         return id;
     }
 
@@ -168,6 +168,7 @@ public class WorkflowRunner {
      * the workflow ends or waits. Returns when to run again (a wait, or a retry after a failure), or null when done.
      */
     Instant step(long executionId) {
+        long started = System.nanoTime();
         var ran = new ArrayList<JobState>();
         // read, run and record in one transaction: what the nodes wrote commits with the step's history
         Step step = transaction.execute(status -> {
@@ -198,7 +199,7 @@ public class WorkflowRunner {
                 status.setRollbackOnly();
                 return null;
             } else if (outcome.status().isFinal()) {
-                events.publishEvent(new ExecutionEnded(executionId, workflow.key(), outcome.status()));
+                events.publishEvent(new ExecutionEnded(executionId, workflow.key(), workflow.triggerType(), outcome.status()));
                 startNext(execution.nextId());
             }
             return new Step(outcome, failed, execution.attempts(), workflow.retries(), workflow.key(), workflow);
@@ -207,6 +208,7 @@ public class WorkflowRunner {
             return null;
         }
         RunResult result = step.result();
+        metrics.stepped(step.workflow(), java.time.Duration.ofNanos(System.nanoTime() - started));
         if (!step.failed() && result.status().isFinal()) {
             metrics.ended(step.workflow(), result.status(), true);
         }
@@ -220,7 +222,8 @@ public class WorkflowRunner {
             return retryAt;
         }
         Long next = recorder.failedStep(executionId, ran, result);
-        transaction.executeWithoutResult(status -> events.publishEvent(new ExecutionEnded(executionId, step.key(), result.status())));
+        transaction.executeWithoutResult(status -> events.publishEvent(new ExecutionEnded(executionId, step.key(),
+                step.workflow().triggerType(), result.status())));
         metrics.ended(step.workflow(), result.status(), true);
         startNext(next);
         return null;

@@ -219,7 +219,7 @@ public class WorkflowService {
         execution.cancel(clock.instant());
         async.cancel(executionId);
         events.publishEvent(new ExecutionEnded(executionId, execution.summary().key(),
-                io.actionflow.workflow.engine.ExecutionStatus.CANCELED));
+                runnable.require(execution.getWorkflowId()).triggerType(), io.actionflow.workflow.engine.ExecutionStatus.CANCELED));
         runner.startNext(execution.getNextId());
         return execution.summary();
     }

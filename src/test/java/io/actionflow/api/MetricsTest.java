@@ -64,6 +64,17 @@ class MetricsTest extends IntegrationTest {
         String key = (String) workflow.data().get("key");
         assertThat(api.post("/api/" + notes + ":create?triggerWorkflows=" + key, admin, Map.of("text", "one")).status()).isEqualTo(200);
         assertThat(api.post("/api/" + notes + ":create", admin, Map.of("text", "two", "nope", 1)).status()).isEqualTo(400);
+        var later = api.post("/api/workflows:create", admin, Map.of("title", "Stamp later " + s, "triggerType", "POST_ACTION",
+                "triggerConfig", Map.of("collection", notes), "synchronous", false, "enabled", true, "nodes", List.of(
+                        Map.of("key", "stamp", "type", "update", "config", Map.of("collection", notes,
+                                "filter", List.of(Map.of("field", "id", "value", "{{$context.data.id}}")),
+                                "values", Map.of("text", "stamped later"))))));
+        String laterKey = (String) later.data().get("key");
+        assertThat(api.post("/api/" + notes + ":create?triggerWorkflows=" + laterKey, admin, Map.of("text", "three")).status())
+                .isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.get("/actuator/prometheus", admin).body())
+                        .containsPattern("actionflow_workflow_step_seconds_count\\{workflow=\"" + laterKey + "\"} 1"));
 
         var anonymous = api.get("/actuator/prometheus", null);
         assertThat(anonymous.status()).isEqualTo(401);
@@ -76,7 +87,7 @@ class MetricsTest extends IntegrationTest {
         var asAdmin = api.get("/actuator/prometheus", admin);
         assertThat(asAdmin.status()).isEqualTo(200);
         assertThat(asAdmin.body())
-                .containsPattern("actionflow_actions_total\\{action=\"create\",collection=\"" + notes + "\",outcome=\"done\"} 1\\.0")
+                .containsPattern("actionflow_actions_total\\{action=\"create\",collection=\"" + notes + "\",outcome=\"done\"} 2\\.0")
                 .containsPattern("actionflow_actions_total\\{action=\"create\",collection=\"" + notes + "\",outcome=\"invalid\"} 1\\.0")
                 .containsPattern("actionflow_dispatch_seconds_count\\{action=\"create\",outcome=\"done\"} \\d")
                 .containsPattern("actionflow_executions_total\\{mode=\"sync\",status=\"RESOLVED\",trigger=\"POST_ACTION\",workflow=\""
