@@ -20,9 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Workload W1 (issue 16) against the packaged application, started as the README starts it: collection
  * {@code posts(title, amount)}, {@code POST /api/posts:create {"title":"bench","amount":42}}, plain and with a bound
  * post-action workflow of two nodes (condition {@code amount > 10}, update the post's title to {@code processed}),
- * synchronous and asynchronous. Driven by Apache Bench ({@code ab -k}, keep-alive) after a warm-up round of the same
- * size. Prints per run: calls/s, p50, p99, the server's CPU per call, its peak RSS; for the asynchronous workflow, the
- * time until every execution has written its post; and the start until ready and the idle RSS.
+ * synchronous and asynchronous. Driven by Apache Bench ({@code ab -k}, keep-alive) after a warm-up of every kind of call
+ * ({@code W1_WARMUP} rounds of each, 4 by default: the JIT compiles the request path for about 20,000 calls). Then each
+ * kind is measured {@code W1_RUNS} times (3): calls/s, p50, p99, the server's CPU per call (and of it, what the JIT
+ * compilers still took), PostgreSQL's CPU per call (its processes on this machine), the server's peak RSS; for the
+ * asynchronous workflow, the time until every execution has written its post. Also: the start until ready, the idle
+ * RSS, and what {@code pgbench} does here with W1's statements (insert, update, execution row), to compare machines.
  *
  * <p>Run after {@code mvn -DskipTests package}:
  * {@code mvn -Pbench -Dbench=W1Benchmark -Dbench.args="postgres 2000 8"} (or {@code h2}; a fourth argument picks runs:
@@ -37,7 +40,7 @@ public final class W1Benchmark {
     private static final long TICKS_PER_SECOND = 100;
 
     private record Run(String name, double perSecond, double p50, double p99, long failed, double cpuMillisPerCall,
-            long peakRssMb, String drained) {
+            double jitMillisPerCall, double postgresMillisPerCall, long peakRssMb, String drained) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -95,30 +98,62 @@ public final class W1Benchmark {
             Path body = Path.of("target", "w1-body.json").toAbsolutePath();
             Files.writeString(body, "{\"title\":\"bench\",\"amount\":42}");
             String create = base + "/api/posts:create";
-            System.out.printf("W1 on %s: %s, %d calls per run after a warm-up of as many, %d keep-alive clients (ab -k)%n",
+            System.out.printf("W1 on %s: %s, %d calls per run, %d keep-alive clients (ab -k)%n",
                     database, jar.getFileName(), calls, clients);
             System.out.printf("server JVM options: %s%s%n", javaOptions.isBlank() ? "(none)" : javaOptions,
                     aot ? "; extracted jar with an AOT cache (as the Dockerfile starts it)" : "; the jar itself, no AOT cache");
             System.out.printf("start until ready: %.1f s; idle RSS: %d MB%n", startSeconds, idleRss);
 
-            var runs = new ArrayList<Run>();
+            int warmups = Integer.parseInt(System.getenv().getOrDefault("W1_WARMUP", "4"));
+            int measured = Integer.parseInt(System.getenv().getOrDefault("W1_RUNS", "3"));
+            var kinds = new java.util.LinkedHashMap<String, String>();
             if (only.contains("plain")) {
-                runs.add(measure("plain create", create, body, token, calls, clients, server.pid(), null, base));
+                kinds.put("plain create", create);
             }
             if (only.contains("sync")) {
-                runs.add(measure("create + sync workflow", create + "?triggerWorkflows=" + sync, body, token, calls, clients,
-                        server.pid(), null, base));
+                kinds.put("create + sync workflow", create + "?triggerWorkflows=" + sync);
             }
             if (only.contains("async")) {
-                runs.add(measure("create + async workflow", create + "?triggerWorkflows=" + async, body, token, calls, clients,
-                        server.pid(), async, base));
+                kinds.put("create + async workflow", create + "?triggerWorkflows=" + async);
+            }
+            long warmStarted = System.nanoTime();
+            for (int round = 0; round < warmups; round++) {
+                for (var kind : kinds.entrySet()) {
+                    ab(kind.getValue(), body, token, calls, clients);
+                    if (kind.getValue().contains("triggerWorkflows")) {
+                        // every post of a call with a workflow is marked, at once or by its asynchronous execution
+                        marked += calls;
+                        awaitProcessed(base, token, marked, Duration.ofMinutes(5));
+                    }
+                }
+            }
+            System.out.printf("warm-up: %d rounds of %d calls of each kind in %.0f s%n", warmups, calls,
+                    (System.nanoTime() - warmStarted) / 1e9);
+            var runs = new ArrayList<Run>();
+            for (var kind : kinds.entrySet()) {
+                var ofKind = new ArrayList<Run>();
+                for (int run = 0; run < measured; run++) {
+                    ofKind.add(measure(kind.getKey(), kind.getValue(), body, token, calls, clients, server.pid(),
+                            kind.getValue().contains(async) ? async : null, base));
+                }
+                runs.addAll(ofKind);
+                var sorted = ofKind.stream().sorted(java.util.Comparator.comparingDouble(Run::perSecond)).toList();
+                var median = sorted.get(sorted.size() / 2);
+                runs.add(new Run(kind.getKey() + " (median)", median.perSecond(), median.p50(), median.p99(), median.failed(),
+                        median.cpuMillisPerCall(), median.jitMillisPerCall(), median.postgresMillisPerCall(),
+                        median.peakRssMb(), median.drained()));
             }
             System.out.println();
-            System.out.println("| run | calls/s | p50 | p99 | failed | server CPU per call | peak RSS | all executions done |");
-            System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+            System.out.println("| run | calls/s | p50 | p99 | failed | server CPU per call (JIT) | PostgreSQL CPU per call | peak RSS | all executions done |");
+            System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
             for (Run run : runs) {
-                System.out.printf("| %s | %.0f | %.1f ms | %.1f ms | %d | %.2f ms | %d MB | %s |%n", run.name(), run.perSecond(),
-                        run.p50(), run.p99(), run.failed(), run.cpuMillisPerCall(), run.peakRssMb(), run.drained());
+                System.out.printf("| %s | %.0f | %.1f ms | %.1f ms | %d | %.2f ms (%.2f) | %s | %d MB | %s |%n", run.name(), run.perSecond(),
+                        run.p50(), run.p99(), run.failed(), run.cpuMillisPerCall(), run.jitMillisPerCall(),
+                        "postgres".equals(database) ? String.format("%.2f ms", run.postgresMillisPerCall()) : "", run.peakRssMb(),
+                        run.drained());
+            }
+            if ("postgres".equals(database)) {
+                System.out.println(pgbench());
             }
             System.out.printf("after the runs, RSS: %d MB%n", rssMb(server.pid()));
         } finally {
@@ -176,14 +211,14 @@ public final class W1Benchmark {
         }
     }
 
+    /** How many posts the calls so far have had marked by a workflow. */
+    private static long marked;
+
     private static Run measure(String name, String url, Path body, String token, int calls, int clients, long pid,
             String asyncKey, String base) throws Exception {
-        long before = asyncKey == null ? 0 : processed(base, token);
-        ab(url, body, token, calls, clients);
-        if (asyncKey != null) {
-            awaitProcessed(base, token, before + calls, Duration.ofMinutes(5));
+        if (url.contains("triggerWorkflows")) {
+            marked += calls;
         }
-        long beforeMeasured = asyncKey == null ? 0 : processed(base, token);
         var peak = new AtomicLong();
         var sampler = Thread.ofPlatform().daemon().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -196,23 +231,31 @@ public final class W1Benchmark {
             }
         });
         long cpuBefore = cpuTicks(pid);
+        long jitBefore = jitTicks(pid);
+        long postgresBefore = postgresTicks();
         String output = ab(url, body, token, calls, clients);
         long loadEnded = System.nanoTime();
         String drained = "";
         if (asyncKey != null) {
-            long doneAt = awaitProcessed(base, token, beforeMeasured + calls, Duration.ofMinutes(5));
+            long doneAt = awaitProcessed(base, token, marked, Duration.ofMinutes(5));
             drained = String.format("%.1f s after the last answer", (doneAt - loadEnded) / 1e9);
         }
         long cpuAfter = cpuTicks(pid);
+        long jitAfter = jitTicks(pid);
+        long postgresAfter = postgresTicks();
         sampler.interrupt();
         sampler.join();
-        double cpuPerCall = (cpuAfter - cpuBefore) * 1000.0 / TICKS_PER_SECOND / calls;
         return new Run(name, number(output, "Requests per second:\\s+([\\d.]+)"), number(output, "\\n\\s+50%\\s+(\\d+)"),
                 number(output, "\\n\\s+99%\\s+(\\d+)"),
                 // ab counts answers of another length as failed: only refusals, lost connections and errors are
                 (long) (optional(output, "Connect: (\\d+)") + optional(output, "Receive: (\\d+)")
                         + optional(output, "Exceptions: (\\d+)") + optional(output, "Non-2xx responses:\\s+(\\d+)")),
-                cpuPerCall, peak.get(), drained);
+                perCall(cpuAfter - cpuBefore, calls), perCall(jitAfter - jitBefore, calls),
+                perCall(postgresAfter - postgresBefore, calls), peak.get(), drained);
+    }
+
+    private static double perCall(long ticks, int calls) {
+        return ticks * 1000.0 / TICKS_PER_SECOND / calls;
     }
 
     private static String ab(String url, Path body, String token, int calls, int clients) throws Exception {
@@ -291,6 +334,87 @@ public final class W1Benchmark {
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         } catch (IOException e) {
             return 0;
+        }
+    }
+
+    /** CPU of the server's JIT compiler threads so far, in clock ticks. */
+    static long jitTicks(long pid) {
+        long ticks = 0;
+        try (var threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).startsWith("C")
+                            && Files.readString(thread.resolve("comm")).contains("Compiler")) {
+                        ticks += ticksOf(Files.readString(thread.resolve("stat")));
+                    }
+                } catch (IOException gone) {
+                    // the thread ended
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks;
+    }
+
+    /** CPU of the PostgreSQL processes on this machine so far, in clock ticks (0 where there are none). */
+    static long postgresTicks() {
+        long ticks = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    if (Files.readString(process.resolve("comm")).strip().equals("postgres")) {
+                        ticks += ticksOf(Files.readString(process.resolve("stat")));
+                    }
+                } catch (IOException gone) {
+                    // the process ended
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks;
+    }
+
+    private static long ticksOf(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /**
+     * What {@code pgbench} does on this machine with the statements of a W1 call with a workflow, 8 clients for 10 s: a
+     * yardstick for comparing machines, whatever the application does.
+     */
+    private static String pgbench() {
+        String url = System.getenv().getOrDefault("ACTIONFLOW_BENCH_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/actionflow_bench");
+        var m = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/(\\w+)").matcher(url);
+        if (!m.find()) {
+            return "pgbench: not run (" + url + ")";
+        }
+        try {
+            Path script = Path.of("target", "w1-pgbench.sql").toAbsolutePath();
+            Files.writeString(script, """
+                    begin;
+                    insert into w1_bench_posts (title, amount) values ('bench', 42) returning id \\gset
+                    update w1_bench_posts set title = 'processed' where id = :id;
+                    insert into w1_bench_executions (context) values ('{"data":{"id":1,"title":"bench","amount":42}}');
+                    commit;
+                    """);
+            String user = System.getenv().getOrDefault("ACTIONFLOW_BENCH_POSTGRES_USER", "postgres");
+            try (var connection = java.sql.DriverManager.getConnection(url, user, "");
+                    var statement = connection.createStatement()) {
+                statement.execute("create table if not exists w1_bench_posts (id bigserial primary key, title text, amount integer)");
+                statement.execute("create table if not exists w1_bench_executions (id bigserial primary key, context text)");
+            }
+            var process = new ProcessBuilder("pgbench", "-n", "-h", m.group(1), "-p", m.group(2) == null ? "5432" : m.group(2),
+                    "-U", user, "-c", "8", "-j", "2", "-T", "10", "-f", script.toString(), m.group(3)).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            process.waitFor();
+            var tps = Pattern.compile("tps = ([\\d.]+)").matcher(output);
+            return tps.find() ? String.format("pgbench, W1's statements (insert, update, execution row), 8 clients: %.0f transactions/s",
+                    Double.parseDouble(tps.group(1))) : "pgbench: " + output.strip();
+        } catch (Exception e) {
+            return "pgbench: not run (" + e.getMessage() + ")";
         }
     }
 
