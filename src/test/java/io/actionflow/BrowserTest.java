@@ -47,7 +47,7 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     /** A headless Chromium with a profile of its own: a test that needs two people signed in at once starts a second. */
-    protected static WebDriver startChromium() throws IOException {
+    public static WebDriver startChromium() throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                     + ": apt-get install -y chromium chromium-driver");
@@ -127,7 +127,12 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** All text the page renders, including inside Vaadin components' shadow roots. */
     protected String visibleText() {
-        return String.valueOf(((JavascriptExecutor) browser).executeScript("""
+        return visibleText(browser);
+    }
+
+    /** All text a browser's page renders, including inside Vaadin components' shadow roots. */
+    public static String visibleText(WebDriver driver) {
+        return String.valueOf(((JavascriptExecutor) driver).executeScript("""
                 const parts = [];
                 const walk = (root) => {
                   for (const el of root.querySelectorAll('*')) {
@@ -141,7 +146,12 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     protected void waitForVaadin() {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
+        waitForVaadin(browser);
+    }
+
+    /** Waits until a browser's page has loaded and Vaadin has no request under way. */
+    public static void waitForVaadin(WebDriver driver) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
                 if (document.readyState !== 'complete') return false;
                 const flow = window.Vaadin && window.Vaadin.Flow;
                 if (!flow || !flow.clients) return true;
@@ -184,7 +194,7 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     /** Skips browser tests on a machine without Chromium, unless strict (CI), where the missing browser fails them. */
-    static class ChromiumInstalled implements ExecutionCondition {
+    public static class ChromiumInstalled implements ExecutionCondition {
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

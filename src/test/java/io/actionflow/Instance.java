@@ -114,6 +114,76 @@ public final class Instance implements AutoCloseable {
         throw new IllegalStateException("the instance at " + base + " was not ready within " + within + ": see " + log);
     }
 
+    /**
+     * A database of its own on the tests' PostgreSQL server ({@code ACTIONFLOW_TEST_POSTGRES_URL}), created when missing
+     * and emptied; the test is skipped without that server, or fails under {@link StrictTests}.
+     */
+    public static String testDatabase(String name) throws Exception {
+        String testUrl = System.getenv("ACTIONFLOW_TEST_POSTGRES_URL");
+        org.junit.jupiter.api.Assumptions.assumeTrue(testUrl != null || StrictTests.enabled(), "ACTIONFLOW_TEST_POSTGRES_URL is not set");
+        if (testUrl == null || testUrl.isBlank()) {
+            throw new IllegalStateException("ACTIONFLOW_TEST_POSTGRES_URL is not set (strict tests)");
+        }
+        String server = testUrl.replaceFirst("/[^/?]+(\\?.*)?$", "/");
+        try (var admin = java.sql.DriverManager.getConnection(server + "postgres", testUser(), "")) {
+            if (number(admin, "select count(*) from pg_database where datname = '" + name + "'") == 0) {
+                admin.createStatement().execute("create database " + name);
+            }
+        }
+        String url = server + name;
+        try (var db = java.sql.DriverManager.getConnection(url, testUser(), "")) {
+            db.createStatement().execute("drop schema if exists public cascade");
+            db.createStatement().execute("create schema public");
+        }
+        return url;
+    }
+
+    /** The user of the tests' PostgreSQL server. */
+    public static String testUser() {
+        return System.getenv().getOrDefault("ACTIONFLOW_TEST_POSTGRES_USER", "postgres");
+    }
+
+    /** The first column of the first row a query answers, as a number. */
+    public static long number(java.sql.Connection db, String sql) throws java.sql.SQLException {
+        try (var rows = db.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** An API token for the account (through {@code auth:signIn}). */
+    public String signIn(String account, String password) throws Exception {
+        return (String) ((Map<?, ?>) call(base(), "POST", "/api/auth:signIn", null,
+                Map.of("account", account, "password", password))).get("token");
+    }
+
+    /** Calls this instance's API as {@code token} (none: unsigned); see {@link #call(String, String, String, String, Object)}. */
+    public Object call(String method, String path, String token, Object body) throws Exception {
+        return call(base(), method, path, token, body);
+    }
+
+    /**
+     * Calls the API at {@code base} (an instance, or a proxy in front of several) as {@code token}, and answers the
+     * {@code data} of a 2xx answer (a map or a list); fails with the answer otherwise.
+     */
+    public static Object call(String base, String method, String path, String token, Object body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        var answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return JSON.readValue(answer.body(), Map.class).get("data");
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     /** A port nothing listens on now. */
     public static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {

@@ -3,7 +3,6 @@ package io.actionflow.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.actionflow.Instance;
-import io.actionflow.StrictTests;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,9 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two instances of the packaged jar on one PostgreSQL database (issue 17): 5,000 creates with an asynchronous
@@ -32,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class CrashAndResumeIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int CALLS = 5000;
     private static final int CLIENTS = 8;
     private static final Duration ORPHANS_RESUMED_WITHIN = Duration.ofSeconds(30);
@@ -42,11 +38,8 @@ class CrashAndResumeIT {
 
     @Test
     void executions_of_a_killed_instance_run_again_exactly_once() throws Exception {
-        String testUrl = System.getenv("ACTIONFLOW_TEST_POSTGRES_URL");
-        Assumptions.assumeTrue(testUrl != null || StrictTests.enabled(), "ACTIONFLOW_TEST_POSTGRES_URL is not set");
-        assertThat(testUrl).as("ACTIONFLOW_TEST_POSTGRES_URL (strict tests)").isNotBlank();
-        String user = System.getenv().getOrDefault("ACTIONFLOW_TEST_POSTGRES_USER", "postgres");
-        String url = cleanDatabase(testUrl, user, "actionflow_crash");
+        String url = Instance.testDatabase("actionflow_crash");
+        String user = Instance.testUser();
 
         // a slow service each execution calls first: an instance always holds executions it is running
         var slow = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
@@ -65,18 +58,18 @@ class CrashAndResumeIT {
         try (var a = Instance.start("a", url, user, Duration.ofMinutes(3), allowed)) {
             Instance b = Instance.start("b", url, user, Duration.ofMinutes(3), allowed);
             try {
-                String token = signIn(a);
-                post(a, token, "/api/collections:create", Map.of("name", "posts", "title", "Posts", "fields", List.of(
+                String token = a.signIn("admin", "admin1234");
+                a.call("POST", "/api/collections:create", token, Map.of("name", "posts", "title", "Posts", "fields", List.of(
                         Map.of("name", "title", "type", "text", "title", "Title"))));
-                post(a, token, "/api/collections:create", Map.of("name", "log", "title", "Log", "fields", List.of(
+                a.call("POST", "/api/collections:create", token, Map.of("name", "log", "title", "Log", "fields", List.of(
                         Map.of("name", "post", "type", "integer", "title", "Post"))));
-                String workflow = (String) post(a, token, "/api/workflows:create", Map.of("title", "Log posts later",
+                String workflow = (String) ((Map<?, ?>) a.call("POST", "/api/workflows:create", token, Map.of("title", "Log posts later",
                         "triggerType", "POST_ACTION", "triggerConfig", Map.of("collection", "posts"), "synchronous", false,
                         "enabled", true, "nodes", List.of(
                                 Map.of("key", "ask", "type", "request", "config", Map.of("method", "GET",
                                         "url", "http://127.0.0.1:" + slow.getAddress().getPort() + "/slow")),
                                 Map.of("key", "log", "type", "create", "config", Map.of(
-                                        "collection", "log", "values", Map.of("post", "{{$context.data.id}}")))))).get("key");
+                                        "collection", "log", "values", Map.of("post", "{{$context.data.id}}"))))))).get("key");
                 String create = "/api/posts:create?triggerWorkflows=" + workflow;
 
                 // half the calls through both instances; b is killed during them, while it runs what it picked
@@ -127,20 +120,20 @@ class CrashAndResumeIT {
                     assertThat(Duration.ofNanos(resumedAfter.get())).isLessThanOrEqualTo(ORPHANS_RESUMED_WITHIN);
                     awaitAllDone(db, Duration.ofMinutes(3));
 
-                    long records = number(db, "select count(*) from rec_posts");
+                    long records = Instance.number(db, "select count(*) from rec_posts");
                     System.out.printf("%d calls answered, %d sent again (refused or cut off by the kill), %d records committed%n",
                             sent.get(), failed.get(), records);
                     assertThat(sent.get()).isEqualTo(CALLS);
                     // a call cut off after its commit was sent again: its record is there twice, each with its execution
                     assertThat(records).isGreaterThanOrEqualTo(CALLS);
-                    assertThat(number(db, "select count(*) from af_execution")).isEqualTo(records);
-                    assertThat(number(db, "select count(distinct record_ids) from af_execution")).isEqualTo(records);
-                    assertThat(number(db, "select count(*) from af_execution where status <> 'RESOLVED'")).isZero();
-                    assertThat(number(db, "select count(*) from rec_log")).as("the workflow's own writes").isEqualTo(records);
-                    assertThat(number(db, "select count(distinct post) from rec_log")).isEqualTo(records);
-                    assertThat(number(db, "select count(*) from rec_posts p where not exists "
+                    assertThat(Instance.number(db, "select count(*) from af_execution")).isEqualTo(records);
+                    assertThat(Instance.number(db, "select count(distinct record_ids) from af_execution")).isEqualTo(records);
+                    assertThat(Instance.number(db, "select count(*) from af_execution where status <> 'RESOLVED'")).isZero();
+                    assertThat(Instance.number(db, "select count(*) from rec_log")).as("the workflow's own writes").isEqualTo(records);
+                    assertThat(Instance.number(db, "select count(distinct post) from rec_log")).isEqualTo(records);
+                    assertThat(Instance.number(db, "select count(*) from rec_posts p where not exists "
                             + "(select 1 from rec_log l where l.post = p.id)")).isZero();
-                    assertThat(number(db, "select count(*) from scheduled_tasks where task_name = 'workflow-execution'")).isZero();
+                    assertThat(Instance.number(db, "select count(*) from scheduled_tasks where task_name = 'workflow-execution'")).isZero();
                 }
             } finally {
                 b.close();
@@ -206,48 +199,10 @@ class CrashAndResumeIT {
 
     private static void awaitAllDone(Connection db, Duration within) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
-        while (number(db, "select count(*) from scheduled_tasks where task_name = 'workflow-execution'") > 0
-                || number(db, "select count(*) from af_execution where status in ('QUEUED', 'STARTED', 'WAITING')") > 0) {
+        while (Instance.number(db, "select count(*) from scheduled_tasks where task_name = 'workflow-execution'") > 0
+                || Instance.number(db, "select count(*) from af_execution where status in ('QUEUED', 'STARTED', 'WAITING')") > 0) {
             assertThat(System.nanoTime()).as("every execution finished").isLessThan(deadline);
             Thread.sleep(250);
-        }
-    }
-
-    /** A database of its own on the tests' PostgreSQL server, emptied. */
-    private static String cleanDatabase(String testUrl, String user, String name) throws Exception {
-        String server = testUrl.replaceFirst("/[^/?]+(\\?.*)?$", "/");
-        try (Connection admin = DriverManager.getConnection(server + "postgres", user, "")) {
-            if (number(admin, "select count(*) from pg_database where datname = '" + name + "'") == 0) {
-                admin.createStatement().execute("create database " + name);
-            }
-        }
-        String url = server + name;
-        try (Connection db = DriverManager.getConnection(url, user, "")) {
-            db.createStatement().execute("drop schema if exists public cascade");
-            db.createStatement().execute("create schema public");
-        }
-        return url;
-    }
-
-    private String signIn(Instance instance) throws Exception {
-        return (String) post(instance, null, "/api/auth:signIn", Map.of("account", "admin", "password", "admin1234")).get("token");
-    }
-
-    private Map<?, ?> post(Instance instance, String token, String path, Object body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(instance.base() + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        var answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
-        return (Map<?, ?>) JSON.readValue(answer.body(), Map.class).get("data");
-    }
-
-    private static long number(Connection db, String sql) throws Exception {
-        try (var rows = db.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
         }
     }
 
