@@ -57,6 +57,20 @@ class ApiDescription {
                     .addParametersItem(query("triggerWorkflows", "Workflow keys, in order").required(true))
                     .requestBody(json("{\"reason\": \"nightly\"}"))
                     .responses(writeAnswers())));
+            paths.addPathItem("/api/approvals:todos", new PathItem().get(operation("The signed-in user's open approval tasks", "approvals")
+                    .responses(answers("200", "Tasks with their requests"))));
+            paths.addPathItem("/api/approvals:get", new PathItem().get(operation("A request, for its submitter, its approvers and admins",
+                    "approvals").addParametersItem(query("filterByTk", "The request's id").required(true))
+                    .responses(answers("200", "The request", "403", "Not a party to it", "404", "No such request"))));
+            for (var decision : List.of("approve", "reject", "return")) {
+                paths.addPathItem("/api/approvals:" + decision, new PathItem().post(operation(switch (decision) {
+                    case "approve" -> "Approve a task of yours (with changes to the editable fields)";
+                    case "reject" -> "Reject a task of yours";
+                    default -> "Return the request to its submitter (a comment is needed)";
+                }, "approvals").requestBody(json("{\"task\": 12, \"comment\": \"Fine\", \"changes\": {\"amount\": 1100}}"))
+                        .responses(answers("200", "The request", "400", "No task, a task already decided, or no comment to return",
+                                "403", "Not your task", "404", "No such task"))));
+            }
             paths.addPathItem("/api/{collection}:list", new PathItem().get(operation("List records, a page at a time", "records")
                     .addParametersItem(path("collection"))
                     .addParametersItem(query("page", "From 1"))

@@ -1,0 +1,128 @@
+package io.actionflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.actionflow.IntegrationTest;
+import io.actionflow.collections.CollectionService;
+import io.actionflow.demo.DemoWorkspace;
+import io.actionflow.platform.ApiTokens;
+import io.actionflow.platform.Role;
+import io.actionflow.platform.UserDraft;
+import io.actionflow.platform.UserService;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/**
+ * The demo's purchase approval decided through the API: the admin lists their to-dos, approves one with a change to
+ * the amount (saved as approved) and rejects another (never saved); a member who is not asked, and the submitter, are
+ * refused and change nothing; a call without a task, for an unknown one, or returning without a comment is refused.
+ */
+@WithMockUser(username = "admin", roles = "admin")
+class ApprovalActionsTest extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoWorkspace demo;
+
+    @Autowired
+    CollectionService collections;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    UserService users;
+
+    @Test
+    void an_approver_decides_through_the_api_and_nobody_else_may() throws Exception {
+        if (collections.find("purchase_requests").isEmpty()) {
+            demo.create();
+        }
+        String s = UUID.randomUUID().toString().substring(0, 6);
+        var api = new ApiClient(port);
+        String admin = tokens.create("admin", "approvals " + s).secret();
+        String member = tokens.create("member", "approvals " + s).secret();
+        users.create(new UserDraft("bystander_" + s, "Bystander", null, "bystander-password-1", Set.of(Role.MEMBER_ID)));
+        String bystander = tokens.create("bystander_" + s, "approvals").secret();
+
+        String approved = "Chairs " + s;
+        String rejected = "Yacht " + s;
+        assertThat(api.post("/api/purchase_requests:create", member, Map.of("title", approved, "amount", 700)).status()).isEqualTo(202);
+        assertThat(api.post("/api/purchase_requests:create", member, Map.of("title", rejected, "amount", 90000)).status()).isEqualTo(202);
+
+        long task = task(api, admin, approved);
+        var todo = api.get("/api/approvals:todos", admin).list().stream().filter(t -> approved.equals(purchase(t))).findFirst().orElseThrow();
+        assertThat(todo).containsEntry("collection", "purchase_requests").containsEntry("submitter", "member")
+                .containsEntry("status", "PENDING").containsEntry("step", "Manager approval");
+        assertThat((String) todo.get("title")).endsWith(approved);
+        assertThat(todo.get("editable")).isEqualTo(List.of("amount"));
+        assertThat(api.get("/api/approvals:todos", bystander).list()).noneMatch(t -> approved.equals(purchase(t)));
+
+        // only the approver may decide: not someone else, not the submitter
+        var notAsked = api.post("/api/approvals:approve", bystander, Map.of("task", task));
+        assertThat(notAsked.status()).isEqualTo(403);
+        assertThat(notAsked.error()).isNotBlank();
+        assertThat(api.post("/api/approvals:approve", member, Map.of("task", task)).status()).isEqualTo(403);
+        assertThat(api.post("/api/approvals:approve", null, Map.of("task", task)).status()).isEqualTo(401);
+        assertThat(titles(api, admin)).doesNotContain(approved);
+
+        // calls that name no task, an unknown one, or return without a comment
+        var noTask = api.post("/api/approvals:approve", admin, Map.of("comment", "fine"));
+        assertThat(noTask.status()).isEqualTo(400);
+        assertThat(noTask.errors().getFirst()).containsEntry("field", "task");
+        assertThat(api.post("/api/approvals:approve", admin, Map.of("task", "one")).status()).isEqualTo(400);
+        assertThat(api.post("/api/approvals:approve", admin, Map.of("task", task, "changes", "cheaper")).status()).isEqualTo(400);
+        assertThat(api.post("/api/approvals:approve", admin, Map.of("task", 999_999_999)).status()).isEqualTo(404);
+        var silent = api.post("/api/approvals:return", admin, Map.of("task", task));
+        assertThat(silent.status()).isEqualTo(400);
+        assertThat(silent.errors().getFirst()).containsEntry("field", "comment");
+
+        // the approver approves with a lower amount: the purchase is saved as approved
+        var answer = api.post("/api/approvals:approve", admin, Map.of("task", task, "comment", "Fine", "changes", Map.of("amount", 650)));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat((String) answer.data().get("title")).endsWith(approved);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> titles(api, admin).contains(approved));
+        var saved = api.get("/api/purchase_requests:list?pageSize=500", admin).list().stream()
+                .filter(r -> approved.equals(r.get("title"))).findFirst().orElseThrow();
+        assertThat(((Number) saved.get("amount")).intValue()).isEqualTo(650);
+        assertThat(api.post("/api/approvals:approve", admin, Map.of("task", task)).status()).as("decided once").isEqualTo(400);
+        String first = "/api/approvals:get?filterByTk=" + answer.data().get("approval");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "APPROVED".equals(api.get(first, member).data().get("status")));
+
+        // and rejects the other: it is never saved
+        var no = api.post("/api/approvals:reject", admin, Map.of("task", task(api, admin, rejected), "comment", "No"));
+        assertThat(no.status()).isEqualTo(200);
+        String request = "/api/approvals:get?filterByTk=" + no.data().get("approval");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "REJECTED".equals(api.get(request, member).data().get("status")));
+        assertThat(titles(api, admin)).doesNotContain(rejected);
+        // a request is for its submitter, its approvers and admins to see
+        assertThat(api.get(request, bystander).status()).isEqualTo(403);
+        assertThat(api.get("/api/approvals:get?filterByTk=x", member).status()).isEqualTo(400);
+    }
+
+    /** The approver's task for the request: its workflow asks them in the background, once the request is held. */
+    private static long task(ApiClient api, String token, String title) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/approvals:todos", token).list().stream()
+                .filter(t -> title.equals(purchase(t))).map(t -> ((Number) t.get("task")).longValue()).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+    }
+
+    /** The title of the purchase a to-do asks about. */
+    private static Object purchase(Map<String, Object> todo) {
+        return ((Map<?, ?>) todo.get("data")).get("title");
+    }
+
+    private static List<Object> titles(ApiClient api, String token) throws Exception {
+        return api.get("/api/purchase_requests:list?pageSize=500", token).list().stream().map(r -> r.get("title")).toList();
+    }
+}
