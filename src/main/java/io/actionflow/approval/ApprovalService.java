@@ -210,8 +210,8 @@ public class ApprovalService {
     /** Hands a task of the signed-in user to someone else, who decides in their place. */
     public Approval delegate(long taskId, String to, String comment) {
         String me = me();
+        var entity = lockRequestOf(taskId);
         var task = myOpenTask(taskId, me);
-        var entity = requests.lock(task.approvalId).orElseThrow();
         requireOpenRound(entity, task);
         var target = users.findByUsername(to == null ? "" : to).filter(u -> u.enabled())
                 .orElseThrow(() -> new ValidationException(FieldError.of("delegate", "approval.delegate.unknown", to)));
@@ -245,8 +245,8 @@ public class ApprovalService {
 
     private Approval decide(long taskId, ApprovalTask.Status decision, String comment, Map<String, Object> changes) {
         String me = me();
+        var entity = lockRequestOf(taskId);
         var task = myOpenTask(taskId, me);
-        var entity = requests.lock(task.approvalId).orElseThrow();
         requireOpenRound(entity, task);
         if (me.equals(entity.submitter) && !entity.submitterMayApprove) {
             throw new AccessDeniedException("The submitter may not decide on their own request");
@@ -514,6 +514,15 @@ public class ApprovalService {
             throw new AccessDeniedException("Not a party to approval " + approvalId);
         }
         return entity;
+    }
+
+    /**
+     * Locks the request a task belongs to, before the task is read: two decisions on one task (a double click, two
+     * tabs, two API calls) take turns, and the second reads the task as the first left it.
+     */
+    private ApprovalEntity lockRequestOf(long taskId) {
+        long approvalId = tasks.approvalOf(taskId).orElseThrow(() -> new NotFoundException("approval.task.notFound", taskId));
+        return requests.lock(approvalId).orElseThrow(() -> new NotFoundException("approval.task.notFound", taskId));
     }
 
     private ApprovalTaskEntity myOpenTask(long taskId, String me) {

@@ -16,4 +16,8 @@ interface ApprovalTasks extends JpaRepository<ApprovalTaskEntity, Long> {
     List<ApprovalTaskEntity> findByApprovalIdAndRoundOrderByIdAsc(long approvalId, int round);
 
     boolean existsByApprovalIdAndApprover(long approvalId, String approver);
+
+    /** The request a task belongs to, without reading the task itself. */
+    @org.springframework.data.jpa.repository.Query("select t.approvalId from ApprovalTaskEntity t where t.id = :id")
+    java.util.Optional<Long> approvalOf(long id);
 }

@@ -110,6 +110,48 @@ class ApprovalActionsTest extends IntegrationTest {
         assertThat(api.get("/api/approvals:get?filterByTk=x", member).status()).isEqualTo(400);
     }
 
+    @Test
+    void two_decisions_sent_at_once_on_one_task_take_turns_and_the_second_is_refused() throws Exception {
+        if (collections.find("purchase_requests").isEmpty()) {
+            demo.create();
+        }
+        String s = UUID.randomUUID().toString().substring(0, 6);
+        var api = new ApiClient(port);
+        String admin = tokens.create("admin", "race " + s).secret();
+        String member = tokens.create("member", "race " + s).secret();
+        var titles = new java.util.ArrayList<String>();
+        for (int i = 0; i < 8; i++) {
+            titles.add("Race " + s + " " + i);
+            assertThat(api.post("/api/purchase_requests:create", member, Map.of("title", titles.getLast(), "amount", 900)).status())
+                    .isEqualTo(202);
+        }
+        try (var clients = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (String title : titles) {
+                long task = task(api, admin, title);
+                var both = new java.util.concurrent.CountDownLatch(1);
+                var approve = clients.submit(() -> {
+                    both.await();
+                    return api.post("/api/approvals:approve", admin, Map.of("task", task));
+                });
+                var reject = clients.submit(() -> {
+                    both.await();
+                    return api.post("/api/approvals:reject", admin, Map.of("task", task));
+                });
+                both.countDown();
+                var approved = approve.get();
+                var rejected = reject.get();
+                // one decision, whichever came first; the other finds the task decided
+                assertThat(java.util.List.of(approved.status(), rejected.status())).as(title).containsExactlyInAnyOrder(200, 400);
+                var won = approved.status() == 200 ? approved : rejected;
+                String request = "/api/approvals:get?filterByTk=" + won.data().get("approval");
+                String expected = won == approved ? "APPROVED" : "REJECTED";
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get(request, member).data().get("status"),
+                        status -> !"PENDING".equals(status) && !"SAVING".equals(status));
+                assertThat(api.get(request, member).data().get("status")).as(title).isEqualTo(expected);
+            }
+        }
+    }
+
     /** The approver's task for the request: its workflow asks them in the background, once the request is held. */
     private static long task(ApiClient api, String token, String title) {
         return Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/approvals:todos", token).list().stream()
