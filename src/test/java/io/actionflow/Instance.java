@@ -23,6 +23,10 @@ public final class Instance implements AutoCloseable {
     private final Process process;
     private final int port;
 
+    /** The JVM options the README and the Dockerfile start the jar with. */
+    public static final String JAVA_OPTIONS =
+            "-XX:+UseSerialGC -Xmn24m -Xmx384m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k";
+
     private Instance(String name, Process process, int port) {
         this.name = name;
         this.process = process;
@@ -45,8 +49,9 @@ public final class Instance implements AutoCloseable {
      */
     public static Instance start(String name, String database, String user, Duration ready, String... arguments) throws Exception {
         int port = freePort();
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xmx384m", "-jar", jar().toString(), "--server.port=" + port,
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(JAVA_OPTIONS.split(" ")));
+        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port,
                 "--logging.level.root=warn", "--logging.level.io.actionflow.workflow=info",
                 "--actionflow.workflow.instance-name=" + name));
         command.addAll(List.of(arguments));
@@ -72,6 +77,11 @@ public final class Instance implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** The process id (for its RSS and CPU in /proc). */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean alive() {
@@ -124,18 +134,23 @@ public final class Instance implements AutoCloseable {
         if (testUrl == null || testUrl.isBlank()) {
             throw new IllegalStateException("ACTIONFLOW_TEST_POSTGRES_URL is not set (strict tests)");
         }
-        String server = testUrl.replaceFirst("/[^/?]+(\\?.*)?$", "/");
-        try (var admin = java.sql.DriverManager.getConnection(server + "postgres", testUser(), "")) {
+        return cleanDatabase(testUrl, testUser(), name);
+    }
+
+    /** The database {@code name} on the PostgreSQL server of {@code url}, created when missing and emptied; its URL. */
+    public static String cleanDatabase(String url, String user, String name) throws Exception {
+        String server = url.replaceFirst("/[^/?]+(\\?.*)?$", "/");
+        try (var admin = java.sql.DriverManager.getConnection(server + "postgres", user, "")) {
             if (number(admin, "select count(*) from pg_database where datname = '" + name + "'") == 0) {
                 admin.createStatement().execute("create database " + name);
             }
         }
-        String url = server + name;
-        try (var db = java.sql.DriverManager.getConnection(url, testUser(), "")) {
+        String target = server + name;
+        try (var db = java.sql.DriverManager.getConnection(target, user, "")) {
             db.createStatement().execute("drop schema if exists public cascade");
             db.createStatement().execute("create schema public");
         }
-        return url;
+        return target;
     }
 
     /** The user of the tests' PostgreSQL server. */

@@ -166,7 +166,7 @@ public final class W1Benchmark {
 
     /** The options the README and the Dockerfile start the jar with. */
     static String defaultJavaOptions() {
-        return "-XX:+UseSerialGC -Xmn24m -Xmx384m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k";
+        return io.actionflow.Instance.JAVA_OPTIONS;
     }
 
     private static String java() {
