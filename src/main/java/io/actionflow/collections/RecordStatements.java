@@ -47,11 +47,8 @@ class RecordStatements {
         bound.add(createdBy);
         bound.add(createdBy);
         return statements.queryOne(new Shape("insert", definition.tableName(), columns(fields)), dsl -> {
-            var row = new LinkedHashMap<Field<?>, Object>();
-            int index = 0;
-            for (FieldDefinition f : fields) {
-                row.put(RecordSql.plainColumn(f), parameter(index++, RecordTables.columnType(f.type())));
-            }
+            var row = placeholders(fields);
+            int index = fields.size();
             row.put(field(name("created_at")), parameter(index++, TIME));
             row.put(field(name("updated_at")), parameter(index++, TIME));
             row.put(field(name("created_by")), parameter(index++, SQLDataType.BIGINT));
@@ -69,11 +66,8 @@ class RecordStatements {
         bound.add(updatedBy);
         bound.add(id);
         return statements.execute(new Shape("update", definition.tableName(), columns(fields)), dsl -> {
-            var row = new LinkedHashMap<Field<?>, Object>();
-            int index = 0;
-            for (FieldDefinition f : fields) {
-                row.put(RecordSql.plainColumn(f), parameter(index++, RecordTables.columnType(f.type())));
-            }
+            var row = placeholders(fields);
+            int index = fields.size();
             row.put(field(name("updated_at")), parameter(index++, TIME));
             row.put(field(name("updated_by")), parameter(index++, SQLDataType.BIGINT));
             return dsl.update(RecordSql.plainTable(definition)).set(row)
@@ -101,6 +95,16 @@ class RecordStatements {
             var createdBy = rs.getObject(column, Long.class);
             return new Locked(values, createdAt, createdBy);
         }, id);
+    }
+
+    /** The fields' columns, each set to the placeholder of the value at its position. */
+    private static LinkedHashMap<Field<?>, Object> placeholders(List<FieldDefinition> fields) {
+        var row = new LinkedHashMap<Field<?>, Object>();
+        for (int index = 0; index < fields.size(); index++) {
+            var f = fields.get(index);
+            row.put(RecordSql.plainColumn(f), parameter(index, RecordTables.columnType(f.type())));
+        }
+        return row;
     }
 
     /** What makes two statements on a table the same shape: their columns' names and types, in order. */

@@ -28,9 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * with an asynchronous one (20 %), updates (15 %), deletes refused by the demo's global pre-action (10 %), the demo's
  * Escalate custom action (10 %), purchases held for approval (7 %), decisions on them through the API (8 %).
  *
- * <p>First a ramp of half a minute per rate (50/s, then +50/s) finds the highest rate whose p99 stays under 200 ms with no
- * wrong answer; then the run itself at that rate for the given minutes, with calls/s, p50, p99, wrong answers, and
- * each instance's RSS and heap per minute; then a consistency check: every post with a workflow marked once, every
+ * <p>After two minutes at 50/s to warm up, a ramp of half a minute per rate (50/s, then +50/s) finds the highest rate
+ * whose p99 stays under 200 ms with no wrong answer; then the run itself at that rate for the given minutes, with
+ * calls/s, p50, p99, wrong answers, and each instance's RSS and heap per minute; then a consistency check: every post
+ * with a workflow marked once, every
  * execution finished, none stuck, none without its jobs, items still in stock, each decided purchase saved or not as
  * decided. {@code mvn -DskipTests package}, then {@code mvn -Pbench -Dbench=LoadRun -Dbench.args="20"} (minutes; a
  * second argument fixes the rate and skips the ramp). Uses {@code ACTIONFLOW_BENCH_POSTGRES_URL} (a database
@@ -123,7 +124,7 @@ public final class LoadRun {
                 whole.wrong.addAndGet(period.wrong.get());
                 period.wrongByKind.forEach((k, v) -> whole.wrongByKind.computeIfAbsent(k, x -> new AtomicLong()).addAndGet(v.get()));
                 whole.samples.addAll(period.samples);
-                long[] r = {rssMb(a.pid()), rssMb(b.pid())};
+                long[] r = {W1Benchmark.rssMb(a.pid()), W1Benchmark.rssMb(b.pid())};
                 rss.add(r);
                 heap.add(lowestHeap);
                 System.out.printf("| %d | %.0f | %.1f ms | %.1f ms | %d | %d / %d MB | %s / %s MB |%n", minute, period.done.get() / 60.0,
@@ -144,7 +145,9 @@ public final class LoadRun {
 
     /** Half a minute per rate, from 50/s up by 50/s, until p99 passes 200 ms or an answer is wrong; the last rate that held. */
     private static int ramp(Setup setup) throws Exception {
-        System.out.println("ramp: half a minute per rate");
+        // the JIT compiles the request paths of both instances first: two minutes that are not judged
+        drive(setup, 50, Duration.ofMinutes(2), null);
+        System.out.println("ramp: half a minute per rate, after two minutes at 50/s to warm up");
         int held = 0;
         for (int rate = 50; ; rate += 50) {
             var period = drive(setup, rate, Duration.ofSeconds(30), null);
@@ -318,15 +321,7 @@ public final class LoadRun {
     }
 
     private static String markPosts(Instance a, String admin, boolean synchronous) throws Exception {
-        return (String) ((Map<?, ?>) a.call("POST", "/api/workflows:create", admin, Map.of(
-                "title", synchronous ? "Mark posts" : "Mark posts later", "triggerType", "POST_ACTION",
-                "triggerConfig", Map.of("collection", "posts"), "synchronous", synchronous, "enabled", true,
-                "nodes", List.of(
-                        Map.of("key", "big", "type", "condition", "config", Map.of("expression", "{{$context.data.amount}} > 10",
-                                "mode", "continue")),
-                        Map.of("key", "mark", "type", "update", "config", Map.of("collection", "posts",
-                                "filter", List.of(Map.of("field", "id", "value", "{{$context.data.id}}")),
-                                "values", Map.of("title", "processed"))))))).get("key");
+        return (String) ((Map<?, ?>) a.call("POST", "/api/workflows:create", admin, W1Benchmark.markPosts(synchronous))).get("key");
     }
 
     /** After the run: everything queued finished, and every table agrees with what the answers said. */
@@ -414,18 +409,5 @@ public final class LoadRun {
         } catch (Exception e) {
             return Long.MAX_VALUE;
         }
-    }
-
-    private static long rssMb(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (Exception e) {
-            // gone
-        }
-        return 0;
     }
 }

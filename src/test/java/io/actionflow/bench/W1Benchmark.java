@@ -287,16 +287,20 @@ public final class W1Benchmark {
         throw new IllegalStateException("the asynchronous executions did not all finish within " + limit);
     }
 
-    private static String workflow(String base, String token, boolean synchronous) throws Exception {
-        var answer = post(base + "/api/workflows:create", token, Map.of(
-                "title", synchronous ? "Mark posts" : "Mark posts later", "triggerType", "POST_ACTION",
+    /** W1's post-action workflow of two nodes: condition {@code amount > 10}, then the post's title set to processed. */
+    static Map<String, Object> markPosts(boolean synchronous) {
+        return Map.of("title", synchronous ? "Mark posts" : "Mark posts later", "triggerType", "POST_ACTION",
                 "triggerConfig", Map.of("collection", "posts"), "synchronous", synchronous, "enabled", true,
                 "nodes", List.of(
                         Map.of("key", "big", "type", "condition", "config", Map.of("expression", "{{$context.data.amount}} > 10",
                                 "mode", "continue")),
                         Map.of("key", "mark", "type", "update", "config", Map.of("collection", "posts",
                                 "filter", List.of(Map.of("field", "id", "value", "{{$context.data.id}}")),
-                                "values", Map.of("title", "processed"))))));
+                                "values", Map.of("title", "processed")))));
+    }
+
+    private static String workflow(String base, String token, boolean synchronous) throws Exception {
+        var answer = post(base + "/api/workflows:create", token, markPosts(synchronous));
         return (String) ((Map<?, ?>) answer.get("data")).get("key");
     }
 

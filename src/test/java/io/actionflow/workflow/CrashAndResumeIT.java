@@ -3,6 +3,7 @@ package io.actionflow.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.actionflow.Instance;
+import io.actionflow.SlowService;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,19 +43,8 @@ class CrashAndResumeIT {
         String user = Instance.testUser();
 
         // a slow service each execution calls first: an instance always holds executions it is running
-        var slow = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        slow.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        slow.createContext("/slow", exchange -> {
-            try {
-                Thread.sleep(SLOW_SERVICE.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        slow.start();
-        String[] allowed = {"--actionflow.workflow.http.allowed-hosts=127.0.0.1", "--actionflow.workflow.http.allowed-addresses=127.0.0.1"};
+        var slow = SlowService.start(SLOW_SERVICE);
+        String[] allowed = SlowService.allowed();
         try (var a = Instance.start("a", url, user, Duration.ofMinutes(3), allowed)) {
             Instance b = Instance.start("b", url, user, Duration.ofMinutes(3), allowed);
             try {
@@ -67,7 +57,7 @@ class CrashAndResumeIT {
                         "triggerType", "POST_ACTION", "triggerConfig", Map.of("collection", "posts"), "synchronous", false,
                         "enabled", true, "nodes", List.of(
                                 Map.of("key", "ask", "type", "request", "config", Map.of("method", "GET",
-                                        "url", "http://127.0.0.1:" + slow.getAddress().getPort() + "/slow")),
+                                        "url", slow.url())),
                                 Map.of("key", "log", "type", "create", "config", Map.of(
                                         "collection", "log", "values", Map.of("post", "{{$context.data.id}}"))))))).get("key");
                 String create = "/api/posts:create?triggerWorkflows=" + workflow;
@@ -139,7 +129,7 @@ class CrashAndResumeIT {
                 b.close();
             }
         } finally {
-            slow.stop(0);
+            slow.close();
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.actionflow.BrowserTest;
 import io.actionflow.Instance;
+import io.actionflow.SlowService;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,19 +39,8 @@ class RestartEveryInstanceIT {
     void approvals_delays_and_queued_executions_survive_a_stop_of_every_instance() throws Exception {
         String url = Instance.testDatabase("actionflow_restart");
         String user = Instance.testUser();
-        var slow = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        slow.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        slow.createContext("/slow", exchange -> {
-            try {
-                Thread.sleep(SLOW_SERVICE.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        slow.start();
-        String[] allowed = {"--actionflow.workflow.http.allowed-hosts=127.0.0.1", "--actionflow.workflow.http.allowed-addresses=127.0.0.1"};
+        var slow = SlowService.start(SLOW_SERVICE);
+        String[] allowed = SlowService.allowed();
         Instance a = Instance.start("r-a", url, user, Duration.ofMinutes(3), with(allowed, "--actionflow.demo.enabled=true"));
         Instance b = Instance.start("r-b", url, user, Duration.ofMinutes(3), allowed);
         try (Connection db = DriverManager.getConnection(url, user, "")) {
@@ -70,7 +60,7 @@ class RestartEveryInstanceIT {
                     "triggerType", "POST_ACTION", "triggerConfig", Map.of("collection", "pings"), "synchronous", false,
                     "enabled", true, "nodes", List.of(
                             Map.of("key", "ask", "type", "request", "config", Map.of("method", "GET",
-                                    "url", "http://127.0.0.1:" + slow.getAddress().getPort() + "/slow")),
+                                    "url", slow.url())),
                             Map.of("key", "pong", "type", "create", "config", Map.of(
                                     "collection", "pongs", "values", Map.of("ping", "{{$context.data.id}}")))))));
 
@@ -142,7 +132,7 @@ class RestartEveryInstanceIT {
         } finally {
             a.close();
             b.close();
-            slow.stop(0);
+            slow.close();
         }
     }
 
