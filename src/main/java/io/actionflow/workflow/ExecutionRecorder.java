@@ -23,6 +23,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,8 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes executions and their jobs, in few statements: they are written on every click that runs a workflow.
  * <ul>
  * <li>A synchronous run is written in its caller's transaction, two statements however many nodes ran; if that
- * transaction does not commit (a blocked action), the run is written again, under the same id, in a transaction of
- * its own, so the history keeps it. Test runs, whose records always roll back, are written on their own at once.</li>
+ * transaction does not commit (a blocked action), the run is written again, under the same id, on the same connection
+ * once the rollback is done, so the history keeps it. Test runs, whose records always roll back, are written on their
+ * own at once.</li>
  * <li>A step of an asynchronous execution is read and written in the step's transaction, with the writes of its
  * nodes; a failed step, whose writes roll back, is written on its own.</li>
  * </ul>
@@ -90,10 +92,12 @@ class ExecutionRecorder {
     private final DSLContext dsl;
     private final RenderedStatements statements;
     private final TransactionTemplate separately;
+    private final javax.sql.DataSource dataSource;
 
     ExecutionRecorder(WorkflowJson json, Clock clock, DSLContext dsl, RenderedStatements statements,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, javax.sql.DataSource dataSource) {
         this.statements = statements;
+        this.dataSource = dataSource;
         this.json = json;
         this.clock = clock;
         this.dsl = dsl;
@@ -122,7 +126,7 @@ class ExecutionRecorder {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    separately.execute(s -> insert(null, workflow, contextJson, depth, parentId, false, origin, ran, result));
+                    afterRollback(() -> insert(null, workflow, contextJson, depth, parentId, false, origin, ran, result));
                 }
             });
             return 0;
@@ -132,11 +136,31 @@ class ExecutionRecorder {
             public void afterCompletion(int status) {
                 if (status != STATUS_COMMITTED) {
                     // identity values are not handed out again after a rollback: the id stays free for this
-                    separately.execute(s -> insert(id, workflow, contextJson, depth, parentId, false, origin, ran, result));
+                    afterRollback(() -> insert(id, workflow, contextJson, depth, parentId, false, origin, ran, result));
                 }
             }
         });
         return id;
+    }
+
+    /**
+     * Writes a run once its caller's transaction has ended without committing, on the connection that transaction
+     * used (still this thread's while the transaction completes), committed on its own. A second connection taken from
+     * the pool here, while this one is held, could wait for ever: when every connection is held by a thread that waits
+     * for a second one too (many clicks blocked by a pre-action at once).
+     */
+    private void afterRollback(Runnable write) {
+        var connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            write.run();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new org.springframework.dao.DataAccessResourceFailureException("The run's history could not be committed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     /** Records an execution to run later, in the current transaction. */
