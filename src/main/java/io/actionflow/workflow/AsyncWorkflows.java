@@ -43,8 +43,21 @@ class AsyncWorkflows implements SmartLifecycle {
 
     /** Runs one step of an execution; set by the runner, which needs this component to queue. */
     interface StepRunner {
-        /** Returns when the execution should run again, or null when it has ended. */
-        Instant step(long executionId);
+        /** Returns what is left to do with the execution's row once the step is over. */
+        Next step(long executionId);
+    }
+
+    /**
+     * What a step leaves to do with its execution's row: run it again at a time (a wait, a retry), remove it, or nothing
+     * when the step removed it itself, in its own transaction.
+     */
+    record Next(Instant at, boolean removed) {
+        static final Next REMOVE = new Next(null, false);
+        static final Next REMOVED = new Next(null, true);
+
+        static Next at(Instant when) {
+            return new Next(when, false);
+        }
     }
 
     AsyncWorkflows(DataSource dataSource, WorkflowRunner.RunnerSettings settings,
@@ -86,7 +99,7 @@ class AsyncWorkflows implements SmartLifecycle {
     }
 
     private CompletionHandler<Long> execute(TaskInstance<Long> instance, ExecutionContext context) {
-        Instant next;
+        Next next;
         // what a step logs names its execution and workflow (structured logs carry them as fields)
         org.slf4j.MDC.put("execution", instance.getId());
         try {
@@ -95,10 +108,22 @@ class AsyncWorkflows implements SmartLifecycle {
             org.slf4j.MDC.remove("execution");
             org.slf4j.MDC.remove("workflow");
         }
-        if (next == null) {
-            return (complete, operations) -> operations.remove();
+        if (next.at() != null) {
+            return (complete, operations) -> operations.reschedule(complete, next.at());
         }
-        return (complete, operations) -> operations.reschedule(complete, next);
+        if (next.removed()) {
+            return (complete, operations) -> { };
+        }
+        return (complete, operations) -> operations.remove();
+    }
+
+    /**
+     * Removes an execution's row in the current transaction: a step that ends its execution, or leaves it waiting for
+     * an outside event, lets go of it when it commits. Removed only after that commit, a decision taken in between
+     * (the approver answers the moment the task appears) found the row still there, queued nothing, and was lost.
+     */
+    void removeWithStep(long executionId) {
+        scheduled.remove(TASK, String.valueOf(executionId));
     }
 
     private synchronized Scheduler scheduler() {

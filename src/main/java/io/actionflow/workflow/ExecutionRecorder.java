@@ -22,6 +22,8 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
+import java.sql.SQLException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -156,8 +158,8 @@ class ExecutionRecorder {
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
-        } catch (java.sql.SQLException e) {
-            throw new org.springframework.dao.DataAccessResourceFailureException("The run's history could not be committed", e);
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("The run's history could not be committed", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }

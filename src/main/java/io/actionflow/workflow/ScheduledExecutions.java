@@ -23,6 +23,7 @@ class ScheduledExecutions {
 
     private static final org.jooq.Table<?> TASKS = table(name("scheduled_tasks"));
     private static final Field<String> TASK_NAME = field(name("task_name"), String.class);
+    private static final Field<String> TASK_INSTANCE = field(name("task_instance"), String.class);
     private static final Field<Boolean> PICKED = field(name("picked"), Boolean.class);
     private static final Field<String> PICKED_BY = field(name("picked_by"), String.class);
     private static final Field<OffsetDateTime> DUE = field(name("execution_time"), OffsetDateTime.class);
@@ -65,6 +66,11 @@ class ScheduledExecutions {
         return dsl.update(TASKS).set(PICKED, false).set(PICKED_BY, (String) null).set(HEARTBEAT, (OffsetDateTime) null)
                 .set(VERSION, VERSION.plus(1))
                 .where(PICKED.isTrue(), PICKED_BY.eq(instance)).execute();
+    }
+
+    /** Removes a task's row, in the current transaction. */
+    void remove(String task, String instance) {
+        dsl.deleteFrom(TASKS).where(TASK_NAME.eq(task), TASK_INSTANCE.eq(instance)).execute();
     }
 
     private OffsetDateTime now() {

@@ -165,9 +165,11 @@ public class WorkflowRunner {
 
     /**
      * One step of an asynchronous execution, in a transaction of its own: it replays what ran before and goes on until
-     * the workflow ends or waits. Returns when to run again (a wait, or a retry after a failure), or null when done.
+     * the workflow ends or waits. Returns when to run again (a wait for a time, or a retry after a failure), or that it
+     * is done with the execution's row. A step that ends its execution, or leaves it waiting for an outside event (an
+     * approval), removes that row in its own transaction: a decision that commits after it then queues a new one.
      */
-    Instant step(long executionId) {
+    AsyncWorkflows.Next step(long executionId) {
         long started = System.nanoTime();
         var ran = new ArrayList<JobState>();
         // read, run and record in one transaction: what the nodes wrote commits with the step's history
@@ -198,14 +200,17 @@ public class WorkflowRunner {
                 // canceled while it ran: nothing of it stays
                 status.setRollbackOnly();
                 return null;
-            } else if (outcome.status().isFinal()) {
-                events.publishEvent(new ExecutionEnded(executionId, workflow.key(), workflow.triggerType(), outcome.status()));
-                startNext(execution.nextId());
+            } else if (runAgainAt(outcome) == null) {
+                if (outcome.status().isFinal()) {
+                    events.publishEvent(new ExecutionEnded(executionId, workflow.key(), workflow.triggerType(), outcome.status()));
+                    startNext(execution.nextId());
+                }
+                async.removeWithStep(executionId);
             }
             return new Step(outcome, failed, execution.attempts(), workflow.retries(), workflow.key(), workflow);
         });
         if (step == null) {
-            return null;
+            return AsyncWorkflows.Next.REMOVE;
         }
         RunResult result = step.result();
         metrics.stepped(step.workflow(), java.time.Duration.ofNanos(System.nanoTime() - started));
@@ -213,20 +218,29 @@ public class WorkflowRunner {
             metrics.ended(step.workflow(), result.status(), true);
         }
         if (!step.failed()) {
-            return result.status() == ExecutionStatus.WAITING ? result.resumeAt() : null;
+            Instant again = runAgainAt(result);
+            return again == null ? AsyncWorkflows.Next.REMOVED : AsyncWorkflows.Next.at(again);
         }
         if (step.attempts() < step.retries()) {
             Instant retryAt = clock.instant().plus(settings.retryBackoff().multipliedBy(1L << Math.min(step.attempts(), 6)));
             // the error of the attempt stays on the execution while it waits for the next one
             recorder.failedStep(executionId, ran, new RunResult(ExecutionStatus.QUEUED, result.messages(), result.error(), retryAt));
-            return retryAt;
+            return AsyncWorkflows.Next.at(retryAt);
         }
-        Long next = recorder.failedStep(executionId, ran, result);
-        transaction.executeWithoutResult(status -> events.publishEvent(new ExecutionEnded(executionId, step.key(),
-                step.workflow().triggerType(), result.status())));
+        // failed for good: written with its row removed, so that a retry asked for the moment it shows failed queues it
+        transaction.executeWithoutResult(status -> {
+            Long next = recorder.failedStep(executionId, ran, result);
+            async.removeWithStep(executionId);
+            events.publishEvent(new ExecutionEnded(executionId, step.key(), step.workflow().triggerType(), result.status()));
+            startNext(next);
+        });
         metrics.ended(step.workflow(), result.status(), true);
-        startNext(next);
-        return null;
+        return AsyncWorkflows.Next.REMOVED;
+    }
+
+    /** When a step's execution runs again by itself: at the end of a wait for a time; null when it is over or waits for an outside event. */
+    private static Instant runAgainAt(RunResult outcome) {
+        return outcome.status() == ExecutionStatus.WAITING ? outcome.resumeAt() : null;
     }
 
     /**

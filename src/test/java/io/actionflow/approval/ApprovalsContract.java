@@ -124,6 +124,56 @@ abstract class ApprovalsContract {
     }
 
     @Test
+    void a_decision_taken_the_moment_its_task_appears_wakes_the_execution() throws Exception {
+        // the runner's step that asks commits, and only then lets go of the execution: a decision taken in between
+        // (an approver who answers at once, an API client polling its to-dos) must still wake it
+        var workflow = approval(true, Map.of("approvers", List.of(a1)));
+        var submitted = new java.util.concurrent.CompletableFuture<Long>();
+        var once = new java.util.concurrent.atomic.AtomicBoolean();
+        var decision = new java.util.concurrent.CompletableFuture<Void>();
+        org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent> decideAtOnce = event -> {
+            if (event instanceof org.springframework.context.PayloadApplicationEvent<?> payload
+                    && payload.getPayload() instanceof TasksChanged changed && changed.usernames().contains(a1)
+                    && org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()
+                    && once.compareAndSet(false, true)) {
+                org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                        new org.springframework.transaction.support.TransactionSynchronization() {
+                            @Override
+                            public void afterCommit() {
+                                // the ask is committed; the runner waits here, before it hands the execution back
+                                var decider = Thread.ofPlatform().start(() -> {
+                                    try {
+                                        long id = submitted.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                                        as(a1, () -> approvals.reject(tasks(a1, id).getFirst(), "At once"));
+                                        decision.complete(null);
+                                    } catch (Exception | AssertionError e) {
+                                        decision.completeExceptionally(e);
+                                    }
+                                });
+                                try {
+                                    decider.join(Duration.ofSeconds(20));
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
+                        });
+            }
+        };
+        var multicaster = context.getBean(org.springframework.context.event.ApplicationEventMulticaster.class);
+        multicaster.addApplicationListener(decideAtOnce);
+        try {
+            long id = submit(workflow, Map.of("item", "Answered at once", "amount", 10)).approvals().getFirst();
+            submitted.complete(id);
+            decision.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            awaitStatus(clerk, id, Approval.Status.REJECTED);
+            await().until(() -> execution(workflow).status() == ExecutionStatus.REJECTED);
+        } finally {
+            multicaster.removeApplicationListener(decideAtOnce);
+        }
+    }
+
+    @Test
     void a_rejection_writes_nothing_and_ends_the_execution_rejected() {
         var workflow = approval(true, Map.of("approvers", List.of(a1)));
         long id = submit(workflow, Map.of("item", "Gold taps", "amount", 9000)).approvals().getFirst();

@@ -139,7 +139,7 @@ abstract class AsyncWorkflowsContract {
 
         assertThat(workflows.cancel(id).status()).isEqualTo(ExecutionStatus.CANCELED);
 
-        assertThat(runner.step(id)).isNull();
+        assertThat(runner.step(id)).isEqualTo(AsyncWorkflows.Next.REMOVE);
         assertThat(queries.count(logs, Filter.all())).isZero();
     }
 
