@@ -16,6 +16,7 @@ import io.actionflow.platform.Roles;
 import io.actionflow.platform.UserDraft;
 import io.actionflow.platform.UserService;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -66,6 +67,12 @@ class AcrossInstancesPostgresTest {
     @Autowired
     io.actionflow.collections.RecordQueries queries;
 
+    @Autowired
+    io.actionflow.platform.Inbox inbox;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
     /**
      * The second instance: the same application and database, its own port and caches; started once the first has
      * made the schema.
@@ -89,6 +96,39 @@ class AcrossInstancesPostgresTest {
     static void stopTheOtherInstance() {
         if (other != null) {
             other.close();
+        }
+    }
+
+    @Test
+    void a_signal_committed_here_reaches_the_screens_open_there_and_one_rolled_back_does_not() throws Exception {
+        String s = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String kept = "sig-kept-" + s;
+        String dropped = "sig-dropped-" + s;
+        for (String username : List.of(kept, dropped)) {
+            users.create(new UserDraft(username, "Signal", null, "signal-password-1",
+                    Set.of(io.actionflow.platform.Role.MEMBER_ID)));
+        }
+        var heard = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent> screens = event -> {
+            if (event instanceof org.springframework.context.PayloadApplicationEvent<?> payload
+                    && payload.getPayload() instanceof io.actionflow.platform.UserSignal signal) {
+                heard.addAll(signal.usernames());
+            }
+        };
+        var multicaster = other.getBean(org.springframework.context.event.ApplicationEventMulticaster.class);
+        multicaster.addApplicationListener(screens);
+        try {
+            transaction.executeWithoutResult(status -> {
+                inbox.send(List.of(dropped), "Never", "Rolled back");
+                status.setRollbackOnly();
+            });
+            long sent = System.nanoTime();
+            inbox.send(List.of(kept), "Hello", "From the first instance");
+            org.awaitility.Awaitility.await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> heard.contains(kept));
+            System.out.printf("A signal reached the other instance in %d ms%n", (System.nanoTime() - sent) / 1_000_000);
+            assertThat(heard).doesNotContain(dropped);
+        } finally {
+            multicaster.removeApplicationListener(screens);
         }
     }
 
