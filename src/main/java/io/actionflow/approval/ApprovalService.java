@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 @Transactional
 public class ApprovalService {
+
+    /** A task decided in one of these ways makes its request decided: it can no longer be withdrawn. */
+    private static final Set<ApprovalTask.Status> DECIDED =
+            Set.of(ApprovalTask.Status.APPROVED, ApprovalTask.Status.REJECTED, ApprovalTask.Status.RETURNED);
+    /** Ids per {@code in (...)} list. */
+    private static final int IN_LIST = 1_000;
+
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -453,18 +461,30 @@ public class ApprovalService {
     @Transactional(readOnly = true)
     public List<ToDo> myToDos() {
         String me = me();
-        return tasks.findByApproverAndStatusOrderByCreatedAtAsc(me, ApprovalTask.Status.PENDING).stream()
-                .map(t -> new ToDo(t.view(), view(requests.findById(t.approvalId).orElseThrow())))
-                .toList();
+        return toDos(tasks.findByApproverAndStatusOrderByCreatedAtAsc(me, ApprovalTask.Status.PENDING));
     }
 
     /** The signed-in user's tasks that are over (decided, handed on, or closed), newest first; at most 200. */
     @Transactional(readOnly = true)
     public List<ToDo> myFinishedToDos() {
         String me = me();
-        return tasks.findTop200ByApproverAndStatusNotOrderByDecidedAtDesc(me, ApprovalTask.Status.PENDING).stream()
-                .map(t -> new ToDo(t.view(), view(requests.findById(t.approvalId).orElseThrow())))
-                .toList();
+        return toDos(tasks.findTop200ByApproverAndStatusNotOrderByDecidedAtDesc(me, ApprovalTask.Status.PENDING));
+    }
+
+    /**
+     * Tasks with their requests, read in three statements whatever their number: one list of a thousand open tasks
+     * read two statements per task before (a request, then its tasks to see whether it was decided).
+     */
+    private List<ToDo> toDos(List<ApprovalTaskEntity> found) {
+        var ids = found.stream().map(t -> t.approvalId).distinct().toList();
+        var byId = new HashMap<Long, ApprovalEntity>();
+        var decided = new HashSet<Long>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            var some = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            requests.findAllById(some).forEach(e -> byId.put(e.id, e));
+            decided.addAll(tasks.decidedAmong(some, DECIDED));
+        }
+        return found.stream().map(t -> new ToDo(t.view(), view(byId.get(t.approvalId), decided.contains(t.approvalId)))).toList();
     }
 
     /** How many tasks {@code username} has open: the to-do badge, refreshed from other threads too. */
@@ -476,7 +496,13 @@ public class ApprovalService {
     /** The signed-in user's requests, newest first. */
     @Transactional(readOnly = true)
     public List<Approval> mySubmissions() {
-        return requests.findBySubmitterOrderByCreatedAtDesc(me()).stream().map(this::view).toList();
+        var mine = requests.findBySubmitterOrderByCreatedAtDesc(me());
+        var ids = mine.stream().map(e -> e.id).toList();
+        var decided = new HashSet<Long>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            decided.addAll(tasks.decidedAmong(ids.subList(from, Math.min(ids.size(), from + IN_LIST)), DECIDED));
+        }
+        return mine.stream().map(e -> view(e, decided.contains(e.id))).toList();
     }
 
     /** A request its submitter, its approvers or an admin may see. */
@@ -543,8 +569,7 @@ public class ApprovalService {
     }
 
     private boolean decided(long approvalId) {
-        return tasks.findByApprovalIdOrderByIdAsc(approvalId).stream().anyMatch(t -> t.status == ApprovalTask.Status.APPROVED
-                || t.status == ApprovalTask.Status.REJECTED || t.status == ApprovalTask.Status.RETURNED);
+        return tasks.findByApprovalIdOrderByIdAsc(approvalId).stream().anyMatch(t -> DECIDED.contains(t.status));
     }
 
     private String me() {
@@ -562,8 +587,12 @@ public class ApprovalService {
     }
 
     Approval view(ApprovalEntity e) {
+        return view(e, decided(e.id));
+    }
+
+    private Approval view(ApprovalEntity e, boolean decided) {
         return new Approval(e.id, e.workflowKey, e.title, e.collection, e.action, e.recordId, e.beforeSave, data(e), e.submitter,
-                e.status, e.nodeTitle, editable(e), decided(e.id), e.createdAt, e.updatedAt, e.finishedAt);
+                e.status, e.nodeTitle, editable(e), decided, e.createdAt, e.updatedAt, e.finishedAt);
     }
 
     private static ApprovalRules.Policy policy(ApprovalEntity e) {

@@ -17,6 +17,11 @@ interface ApprovalTasks extends JpaRepository<ApprovalTaskEntity, Long> {
 
     boolean existsByApprovalIdAndApprover(long approvalId, String approver);
 
+    /** Which of these requests have a task decided in one of these ways. */
+    @org.springframework.data.jpa.repository.Query("select distinct t.approvalId from ApprovalTaskEntity t"
+            + " where t.approvalId in :approvalIds and t.status in :statuses")
+    java.util.Set<Long> decidedAmong(java.util.Collection<Long> approvalIds, java.util.Collection<ApprovalTask.Status> statuses);
+
     /** The request a task belongs to, without reading the task itself. */
     @org.springframework.data.jpa.repository.Query("select t.approvalId from ApprovalTaskEntity t where t.id = :id")
     java.util.Optional<Long> approvalOf(long id);

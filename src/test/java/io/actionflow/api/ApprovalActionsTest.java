@@ -158,6 +158,35 @@ class ApprovalActionsTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void a_long_to_do_list_is_read_in_as_many_statements_as_a_short_one() throws Exception {
+        var on = purchases();
+        var api = new ApiClient(port);
+        String first = "Few " + on.suffix();
+        assertThat(api.post(on.create(), on.member(), Map.of("title", first, "amount", 10)).status()).isEqualTo(202);
+        task(api, on.approver(), first);
+        int few = todosStatements(api, on.approver(), 1);
+
+        String last = null;
+        for (int i = 0; i < 24; i++) {
+            last = "Many " + on.suffix() + " " + i;
+            assertThat(api.post(on.create(), on.member(), Map.of("title", last, "amount", 10)).status()).isEqualTo(202);
+        }
+        task(api, on.approver(), last);
+        int many = todosStatements(api, on.approver(), 25);
+
+        // read two statements per task before: 51 for 25 tasks
+        assertThat(many).as("statements for 25 to-dos against 1").isEqualTo(few);
+    }
+
+    /** Statements of a to-do list call (without cache refills), once the list has {@code expected} tasks. */
+    private static int todosStatements(ApiClient api, String token, int expected) throws Exception {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/approvals:todos", token).list().size() == expected);
+        var counted = io.actionflow.Statements.during(() -> api.get("/api/approvals:todos", token));
+        assertThat(counted.answer().list()).hasSize(expected);
+        return (int) counted.sent().stream().filter(sql -> !sql.matches("(?s)^select .* from \"?(app_user|af_role|af_permission|af_api_token)\\b.*")).count();
+    }
+
     /** The approver's task for the request: its workflow asks them in the background, once the request is held. */
     private static long task(ApiClient api, String token, String title) {
         return Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/approvals:todos", token).list().stream()
