@@ -45,7 +45,6 @@ public class ApprovalService {
     /** Ids per {@code in (...)} list. */
     private static final int IN_LIST = 1_000;
 
-
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ApprovalRequests requests;
@@ -472,19 +471,26 @@ public class ApprovalService {
     }
 
     /**
-     * Tasks with their requests, read in three statements whatever their number: one list of a thousand open tasks
+     * Tasks with their requests, read in three statements whatever their number (up to a thousand requests): one list of a thousand open tasks
      * read two statements per task before (a request, then its tasks to see whether it was decided).
      */
     private List<ToDo> toDos(List<ApprovalTaskEntity> found) {
         var ids = found.stream().map(t -> t.approvalId).distinct().toList();
         var byId = new HashMap<Long, ApprovalEntity>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            requests.findAllById(ids.subList(from, Math.min(ids.size(), from + IN_LIST))).forEach(e -> byId.put(e.id, e));
+        }
+        var decided = decidedAmong(ids);
+        return found.stream().map(t -> new ToDo(t.view(), view(byId.get(t.approvalId), decided.contains(t.approvalId)))).toList();
+    }
+
+    /** Which of these requests were decided, in one statement per thousand. */
+    private Set<Long> decidedAmong(List<Long> ids) {
         var decided = new HashSet<Long>();
         for (int from = 0; from < ids.size(); from += IN_LIST) {
-            var some = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-            requests.findAllById(some).forEach(e -> byId.put(e.id, e));
-            decided.addAll(tasks.decidedAmong(some, DECIDED));
+            decided.addAll(tasks.decidedAmong(ids.subList(from, Math.min(ids.size(), from + IN_LIST)), DECIDED));
         }
-        return found.stream().map(t -> new ToDo(t.view(), view(byId.get(t.approvalId), decided.contains(t.approvalId)))).toList();
+        return decided;
     }
 
     /** How many tasks {@code username} has open: the to-do badge, refreshed from other threads too. */
@@ -497,11 +503,7 @@ public class ApprovalService {
     @Transactional(readOnly = true)
     public List<Approval> mySubmissions() {
         var mine = requests.findBySubmitterOrderByCreatedAtDesc(me());
-        var ids = mine.stream().map(e -> e.id).toList();
-        var decided = new HashSet<Long>();
-        for (int from = 0; from < ids.size(); from += IN_LIST) {
-            decided.addAll(tasks.decidedAmong(ids.subList(from, Math.min(ids.size(), from + IN_LIST)), DECIDED));
-        }
+        var decided = decidedAmong(mine.stream().map(e -> e.id).toList());
         return mine.stream().map(e -> view(e, decided.contains(e.id))).toList();
     }
 
