@@ -471,8 +471,8 @@ public class ApprovalService {
     }
 
     /**
-     * Tasks with their requests, read in three statements whatever their number (up to a thousand requests): one list of a thousand open tasks
-     * read two statements per task before (a request, then its tasks to see whether it was decided).
+     * Tasks with their requests, in three statements whatever their number (one more of each per thousand requests):
+     * not two per task (its request, then the request's tasks to see whether it was decided).
      */
     private List<ToDo> toDos(List<ApprovalTaskEntity> found) {
         var ids = found.stream().map(t -> t.approvalId).distinct().toList();

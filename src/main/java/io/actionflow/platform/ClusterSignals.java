@@ -94,11 +94,32 @@ class ClusterSignals implements SmartLifecycle {
         events.publishEvent(new FromElsewhere(Arrays.stream(parts).skip(1).collect(Collectors.toUnmodifiableSet())));
     }
 
+    /** Listens before it returns (so that a started instance hears every signal), or from its thread once it can. */
     @Override
     public synchronized void start() {
         if (postgres() && listener == null) {
-            listener = Thread.ofPlatform().name("actionflow-signals").daemon().start(this::listen);
+            Connection first;
+            try {
+                first = listening();
+            } catch (SQLException e) {
+                log.warn("Cannot listen for the other instances' signals yet; trying again in a second: {}", e.toString());
+                first = null;
+            }
+            var connection = first;
+            listener = Thread.ofPlatform().name("actionflow-signals").daemon().unstarted(() -> listen(connection));
+            listener.start();
         }
+    }
+
+    private Connection listening() throws SQLException {
+        var connection = DriverManager.getConnection(url, user, password);
+        try (var statement = connection.createStatement()) {
+            statement.execute("listen " + CHANNEL);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 
     @Override
@@ -115,13 +136,12 @@ class ClusterSignals implements SmartLifecycle {
         return listener != null;
     }
 
-    /** Listens until stopped; connects again a second after the connection is lost. */
-    private void listen() {
+    /** Listens until stopped, on {@code first} if it is there; connects again a second after the connection is lost. */
+    private void listen(Connection first) {
+        Connection next = first;
         while (listener == Thread.currentThread()) {
-            try (Connection connection = DriverManager.getConnection(url, user, password)) {
-                try (var statement = connection.createStatement()) {
-                    statement.execute("listen " + CHANNEL);
-                }
+            try (Connection connection = next != null ? next : listening()) {
+                next = null;
                 var notifications = connection.unwrap(PGConnection.class);
                 while (listener == Thread.currentThread()) {
                     PGNotification[] heard = notifications.getNotifications(500);
@@ -141,6 +161,18 @@ class ClusterSignals implements SmartLifecycle {
                 } catch (InterruptedException interrupted) {
                     return;
                 }
+            }
+        }
+        closeQuietly(next);
+    }
+
+    /** A connection made at start and never used, when the instance stopped at once. */
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // it was only listening
             }
         }
     }

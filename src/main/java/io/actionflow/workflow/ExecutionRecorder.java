@@ -10,6 +10,7 @@ import io.actionflow.workflow.engine.ExecutionStatus;
 import io.actionflow.workflow.engine.JobState;
 import io.actionflow.workflow.engine.JobStatus;
 import io.actionflow.workflow.engine.RunResult;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,13 +20,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
-import java.sql.SQLException;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.stereotype.Component;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
@@ -94,10 +95,10 @@ class ExecutionRecorder {
     private final DSLContext dsl;
     private final RenderedStatements statements;
     private final TransactionTemplate separately;
-    private final javax.sql.DataSource dataSource;
+    private final DataSource dataSource;
 
     ExecutionRecorder(WorkflowJson json, Clock clock, DSLContext dsl, RenderedStatements statements,
-            PlatformTransactionManager transactions, javax.sql.DataSource dataSource) {
+            PlatformTransactionManager transactions, DataSource dataSource) {
         this.statements = statements;
         this.dataSource = dataSource;
         this.json = json;
@@ -231,10 +232,10 @@ class ExecutionRecorder {
     }
 
     /**
-     * Records a failed attempt of a step on its own (its writes rolled back): its jobs, one more attempt, and the
-     * execution's new state. Returns the execution to start next when this one has ended, or null.
+     * Records a failed attempt of a step (its writes rolled back) in a transaction without them: its jobs, one more
+     * attempt, and the execution's new state. Returns the execution to start next when this one has ended, or null.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     public Long failedStep(long executionId, List<JobState> ran, RunResult result) {
         var execution = load(executionId);
         if (execution == null) {

@@ -12,22 +12,32 @@ import io.actionflow.collections.FieldDraft;
 import io.actionflow.collections.FieldSettings;
 import io.actionflow.collections.FieldType;
 import io.actionflow.platform.ApiTokens;
+import io.actionflow.platform.Inbox;
+import io.actionflow.platform.Role;
 import io.actionflow.platform.Roles;
 import io.actionflow.platform.UserDraft;
 import io.actionflow.platform.UserService;
+import io.actionflow.platform.UserSignal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two instances on one PostgreSQL database (issues 16 and 17): what one of them caches is as last committed, so a
@@ -68,10 +78,10 @@ class AcrossInstancesPostgresTest {
     io.actionflow.collections.RecordQueries queries;
 
     @Autowired
-    io.actionflow.platform.Inbox inbox;
+    Inbox inbox;
 
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate transaction;
+    TransactionTemplate transaction;
 
     /**
      * The second instance: the same application and database, its own port and caches; started once the first has
@@ -106,16 +116,16 @@ class AcrossInstancesPostgresTest {
         String dropped = "sig-dropped-" + s;
         for (String username : List.of(kept, dropped)) {
             users.create(new UserDraft(username, "Signal", null, "signal-password-1",
-                    Set.of(io.actionflow.platform.Role.MEMBER_ID)));
+                    Set.of(Role.MEMBER_ID)));
         }
-        var heard = new java.util.concurrent.CopyOnWriteArrayList<String>();
-        org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent> screens = event -> {
-            if (event instanceof org.springframework.context.PayloadApplicationEvent<?> payload
-                    && payload.getPayload() instanceof io.actionflow.platform.UserSignal signal) {
+        var heard = new CopyOnWriteArrayList<String>();
+        ApplicationListener<ApplicationEvent> screens = event -> {
+            if (event instanceof PayloadApplicationEvent<?> payload
+                    && payload.getPayload() instanceof UserSignal signal) {
                 heard.addAll(signal.usernames());
             }
         };
-        var multicaster = other.getBean(org.springframework.context.event.ApplicationEventMulticaster.class);
+        var multicaster = other.getBean(ApplicationEventMulticaster.class);
         multicaster.addApplicationListener(screens);
         try {
             transaction.executeWithoutResult(status -> {
@@ -124,7 +134,7 @@ class AcrossInstancesPostgresTest {
             });
             long sent = System.nanoTime();
             inbox.send(List.of(kept), "Hello", "From the first instance");
-            org.awaitility.Awaitility.await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> heard.contains(kept));
+            Awaitility.await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> heard.contains(kept));
             System.out.printf("A signal reached the other instance in %d ms%n", (System.nanoTime() - sent) / 1_000_000);
             assertThat(heard).doesNotContain(dropped);
         } finally {

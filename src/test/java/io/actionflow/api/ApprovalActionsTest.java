@@ -18,10 +18,14 @@ import io.actionflow.workflow.WorkflowService;
 import io.actionflow.workflow.engine.NodeDef;
 import io.actionflow.workflow.engine.WorkflowGraph;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,39 +125,36 @@ class ApprovalActionsTest extends IntegrationTest {
     @Test
     void two_decisions_sent_at_once_on_one_task_take_turns_and_the_second_is_refused() throws Exception {
         var on = purchases();
-        String s = on.suffix();
         var api = new ApiClient(port);
-        String approver = on.approver();
-        String member = on.member();
-        var titles = new java.util.ArrayList<String>();
+        var titles = new ArrayList<String>();
         for (int i = 0; i < 8; i++) {
-            titles.add("Race " + s + " " + i);
-            assertThat(api.post(on.create(), member, Map.of("title", titles.getLast(), "amount", 900)).status())
+            titles.add("Race " + on.suffix() + " " + i);
+            assertThat(api.post(on.create(), on.member(), Map.of("title", titles.getLast(), "amount", 900)).status())
                     .isEqualTo(202);
         }
-        try (var clients = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+        try (var clients = Executors.newFixedThreadPool(2)) {
             for (String title : titles) {
-                long task = task(api, approver, title);
-                var both = new java.util.concurrent.CountDownLatch(1);
+                long task = task(api, on.approver(), title);
+                var both = new CountDownLatch(1);
                 var approve = clients.submit(() -> {
                     both.await();
-                    return api.post("/api/approvals:approve", approver, Map.of("task", task));
+                    return api.post("/api/approvals:approve", on.approver(), Map.of("task", task));
                 });
                 var reject = clients.submit(() -> {
                     both.await();
-                    return api.post("/api/approvals:reject", approver, Map.of("task", task));
+                    return api.post("/api/approvals:reject", on.approver(), Map.of("task", task));
                 });
                 both.countDown();
                 var approved = approve.get();
                 var rejected = reject.get();
                 // one decision, whichever came first; the other finds the task decided
-                assertThat(java.util.List.of(approved.status(), rejected.status())).as(title).containsExactlyInAnyOrder(200, 400);
+                assertThat(List.of(approved.status(), rejected.status())).as(title).containsExactlyInAnyOrder(200, 400);
                 var won = approved.status() == 200 ? approved : rejected;
                 String request = "/api/approvals:get?filterByTk=" + won.data().get("approval");
                 String expected = won == approved ? "APPROVED" : "REJECTED";
-                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get(request, member).data().get("status"),
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get(request, on.member()).data().get("status"),
                         status -> !"PENDING".equals(status) && !"SAVING".equals(status));
-                assertThat(api.get(request, member).data().get("status")).as(title).isEqualTo(expected);
+                assertThat(api.get(request, on.member()).data().get("status")).as(title).isEqualTo(expected);
             }
         }
     }
@@ -191,7 +192,7 @@ class ApprovalActionsTest extends IntegrationTest {
     private static long task(ApiClient api, String token, String title) {
         return Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/approvals:todos", token).list().stream()
                 .filter(t -> title.equals(purchase(t))).map(t -> ((Number) t.get("task")).longValue()).findFirst(),
-                java.util.Optional::isPresent).orElseThrow();
+                Optional::isPresent).orElseThrow();
     }
 
     /** The title of the purchase a to-do asks about. */

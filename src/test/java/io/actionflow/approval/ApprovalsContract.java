@@ -35,16 +35,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Approval workflows from click to record (issue 7), on every database we run on. Subclasses choose the database. */
 @WithMockUser(username = "admin", roles = "admin")
@@ -128,43 +137,42 @@ abstract class ApprovalsContract {
         // the runner's step that asks commits, and only then lets go of the execution: a decision taken in between
         // (an approver who answers at once, an API client polling its to-dos) must still wake it
         var workflow = approval(true, Map.of("approvers", List.of(a1)));
-        var submitted = new java.util.concurrent.CompletableFuture<Long>();
-        var once = new java.util.concurrent.atomic.AtomicBoolean();
-        var decision = new java.util.concurrent.CompletableFuture<Void>();
-        org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent> decideAtOnce = event -> {
-            if (event instanceof org.springframework.context.PayloadApplicationEvent<?> payload
+        var submitted = new CompletableFuture<Long>();
+        var once = new AtomicBoolean();
+        var decision = new CompletableFuture<Void>();
+        ApplicationListener<ApplicationEvent> decideAtOnce = event -> {
+            if (event instanceof PayloadApplicationEvent<?> payload
                     && payload.getPayload() instanceof TasksChanged changed && changed.usernames().contains(a1)
-                    && org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()
+                    && TransactionSynchronizationManager.isSynchronizationActive()
                     && once.compareAndSet(false, true)) {
-                org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                        new org.springframework.transaction.support.TransactionSynchronization() {
-                            @Override
-                            public void afterCommit() {
-                                // the ask is committed; the runner waits here, before it hands the execution back
-                                var decider = Thread.ofPlatform().start(() -> {
-                                    try {
-                                        long id = submitted.get(10, java.util.concurrent.TimeUnit.SECONDS);
-                                        as(a1, () -> approvals.reject(tasks(a1, id).getFirst(), "At once"));
-                                        decision.complete(null);
-                                    } catch (Exception | AssertionError e) {
-                                        decision.completeExceptionally(e);
-                                    }
-                                });
-                                try {
-                                    decider.join(Duration.ofSeconds(20));
-                                } catch (InterruptedException e) {
-                                    Thread.currentThread().interrupt();
-                                }
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        // the ask is committed; the runner waits here, before it hands the execution back
+                        var decider = Thread.ofPlatform().start(() -> {
+                            try {
+                                long id = submitted.get(10, TimeUnit.SECONDS);
+                                as(a1, () -> approvals.reject(tasks(a1, id).getFirst(), "At once"));
+                                decision.complete(null);
+                            } catch (Exception | AssertionError e) {
+                                decision.completeExceptionally(e);
                             }
                         });
+                        try {
+                            decider.join(Duration.ofSeconds(20));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                });
             }
         };
-        var multicaster = context.getBean(org.springframework.context.event.ApplicationEventMulticaster.class);
+        var multicaster = context.getBean(ApplicationEventMulticaster.class);
         multicaster.addApplicationListener(decideAtOnce);
         try {
             long id = submit(workflow, Map.of("item", "Answered at once", "amount", 10)).approvals().getFirst();
             submitted.complete(id);
-            decision.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            decision.get(30, TimeUnit.SECONDS);
 
             awaitStatus(clerk, id, Approval.Status.REJECTED);
             await().until(() -> execution(workflow).status() == ExecutionStatus.REJECTED);
