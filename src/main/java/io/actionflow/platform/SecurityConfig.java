@@ -2,6 +2,7 @@ package io.actionflow.platform;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.actionflow.platform.ui.LoginView;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +10,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
@@ -22,13 +24,14 @@ class SecurityConfig {
 
     /**
      * Spring Security observes every filter of every request when a metrics registry is there; that costs a tenth of a
-     * small API call. Off unless asked for ({@code actionflow.metrics.security-observations=true}).
+     * small API call. Off unless asked for ({@code actionflow.metrics.security-observations=true}). Read when the bean
+     * is made, not as a condition on it: a start with the beans generated at build time (spring.aot.enabled) follows
+     * the setting too.
      */
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "actionflow.metrics.security-observations",
-            havingValue = "false", matchIfMissing = true)
-    org.springframework.security.config.observation.SecurityObservationSettings noSecurityObservations() {
-        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    SecurityObservationSettings securityObservations(
+            @Value("${actionflow.metrics.security-observations:false}") boolean observe) {
+        return observe ? SecurityObservationSettings.withDefaults().build() : SecurityObservationSettings.noObservations();
     }
 
     @Bean
