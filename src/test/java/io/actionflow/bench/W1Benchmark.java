@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code mvn -Pbench -Dbench=W1Benchmark -Dbench.args="postgres 2000 8"} (or {@code h2}; a fourth argument picks runs:
  * {@code plain,sync,async}); JVM options of the server in {@code W1_JAVA_OPTS} (default: those the README and the
  * Dockerfile use), the jar in {@code W1_JAR} (default: the one in {@code target}), extracted and started with an AOT cache
- * unless {@code W1_AOT=false}.
+ * unless {@code W1_AOT=false}. A jar of a commit before Spring's AOT processing was added starts only without
+ * {@code -Dspring.aot.enabled=true} in {@code W1_JAVA_OPTS}; its AOT cache is then trained without it too.
  */
 public final class W1Benchmark {
 
