@@ -23,11 +23,14 @@ public final class Instance implements AutoCloseable {
     private final Process process;
     private final int port;
 
+    /** Starts with the bean definitions and repositories generated at build time (Spring's AOT processing). */
+    public static final String SPRING_AOT = "-Dspring.aot.enabled=true";
+
     /**
-     * The JVM options the README and the Dockerfile start the jar with: with the bean definitions and repositories
-     * generated at build time (Spring's AOT processing), so that what is tested on the packaged jar is what runs.
+     * The JVM options the README and the Dockerfile start the jar with, Spring's AOT processing included, so that what
+     * is tested on the packaged jar is what runs.
      */
-    public static final String JAVA_OPTIONS = "-Dspring.aot.enabled=true"
+    public static final String JAVA_OPTIONS = SPRING_AOT
             + " -XX:+UseSerialGC -Xmn24m -Xmx384m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k";
 
     private Instance(String name, Process process, int port) {

@@ -39,8 +39,6 @@ public final class W1Benchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final long TICKS_PER_SECOND = 100;
-    /** Starts with the bean definitions and repositories generated at build time (Spring's AOT processing). */
-    private static final String SPRING_AOT = "-Dspring.aot.enabled=true";
 
     private record Run(String name, double perSecond, double p50, double p99, long failed, double cpuMillisPerCall,
             double jitMillisPerCall, double postgresMillisPerCall, long peakRssMb, String drained) {
@@ -62,7 +60,7 @@ public final class W1Benchmark {
             command.addAll(List.of(javaOptions.strip().split("\\s+")));
         }
         if (aot) {
-            Path cache = aotCache(jar, javaOptions.contains(SPRING_AOT));
+            Path cache = aotCache(jar, javaOptions.contains(io.actionflow.Instance.SPRING_AOT));
             launched = cache.resolveSibling("app").resolve(jar.getFileName());
             command.add("-XX:AOTCache=" + cache);
         }
@@ -197,12 +195,13 @@ public final class W1Benchmark {
         Path trainingDirectory = dir.resolve("training");
         Files.createDirectories(trainingDirectory);
         long started = System.nanoTime();
-        var training = new ArrayList<>(List.of(java(), "-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh",
-                "-jar", dir.resolve("app").resolve(jar.getFileName()).toString(), "--logging.level.root=warn"));
+        // trained as it runs: with the beans generated at build time when it runs with them
+        var training = new ArrayList<>(List.of(java()));
         if (springAot) {
-            // trained as it runs: with the beans generated at build time
-            training.add(1, SPRING_AOT);
+            training.add(io.actionflow.Instance.SPRING_AOT);
         }
+        training.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh",
+                "-jar", dir.resolve("app").resolve(jar.getFileName()).toString(), "--logging.level.root=warn"));
         run(trainingDirectory, training);
         System.out.printf("AOT cache made in %.1f s (%d MB)%n", (System.nanoTime() - started) / 1e9, Files.size(cache) >> 20);
         Files.writeString(stamp, jarStamp);
