@@ -17,15 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one place that decides who may read and change what (architecture.md, "Next shape"). The dispatcher asks it
  * before any workflow runs; every read goes through a {@link Reader}, which narrows queries in SQL to the records and
- * fields the actor may see. {@code admin} may do everything; workflows run with full rights and do not ask.
+ * fields the actor may see. {@code admin} may do everything; workflows run with full rights and do not ask. It opens
+ * no transaction of its own: what it reads comes from caches, or from services and queries that open theirs.
  */
 @Service
-@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
 public class Access {
 
     /** The built-in accounts: others see only each account's name. */

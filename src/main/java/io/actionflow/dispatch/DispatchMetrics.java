@@ -22,8 +22,20 @@ class DispatchMetrics {
         this.registry = registry;
     }
 
+    /** The registry, looked up once it exists (a lookup through the bean factory on every call was a measurable part of its CPU). */
+    private volatile MeterRegistry found;
+
+    private MeterRegistry meters() {
+        MeterRegistry meters = found;
+        if (meters == null) {
+            meters = registry.getIfAvailable();
+            found = meters;
+        }
+        return meters;
+    }
+
     void dispatched(ActionRequest request, ActionResult result, Duration took) {
-        MeterRegistry meters = registry.getIfAvailable();
+        MeterRegistry meters = meters();
         if (meters == null) {
             return;
         }

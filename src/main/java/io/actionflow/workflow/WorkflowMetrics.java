@@ -27,9 +27,21 @@ class WorkflowMetrics implements MeterBinder {
         this.scheduled = scheduled;
     }
 
+    /** The registry, looked up once it exists (a lookup through the bean factory on every call was a measurable part of its CPU). */
+    private volatile MeterRegistry found;
+
+    private MeterRegistry meters() {
+        MeterRegistry meters = found;
+        if (meters == null) {
+            meters = registry.getIfAvailable();
+            found = meters;
+        }
+        return meters;
+    }
+
     /** An execution ended (a synchronous run, or an asynchronous one at its last step). */
     void ended(WorkflowVersion workflow, ExecutionStatus status, boolean asynchronous) {
-        MeterRegistry meters = registry.getIfAvailable();
+        MeterRegistry meters = meters();
         if (meters != null) {
             String trigger = workflow.triggerType() == null ? "none" : workflow.triggerType().name();
             ended.computeIfAbsent(new Ended(workflow.key(), trigger, asynchronous, status), kind -> Counter
@@ -51,7 +63,7 @@ class WorkflowMetrics implements MeterBinder {
 
     /** A step of an asynchronous execution of {@code workflow} took {@code took}. */
     void stepped(WorkflowVersion workflow, Duration took) {
-        MeterRegistry meters = registry.getIfAvailable();
+        MeterRegistry meters = meters();
         if (meters != null) {
             steps.computeIfAbsent(workflow.key(), key -> Timer.builder("actionflow.workflow.step")
                     .description("Steps of asynchronous executions") // i18n: not user-facing

@@ -94,7 +94,10 @@ class MetricsTest extends IntegrationTest {
                         + key + "\"} 1\\.0")
                 .containsPattern("actionflow_executions_queued \\d")
                 .containsPattern("actionflow_executions_queued_oldest_seconds \\d")
-                .containsPattern("actionflow_approval_tasks_open \\d");
+                .containsPattern("actionflow_approval_tasks_open \\d")
+                // every request is timed, without a long-task timer of the requests in flight beside it (its cost)
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/\\{call}\"")
+                .doesNotContain("http_server_requests_active");
         // the scraper may read metrics and nothing else
         assertThat(api.get("/api/" + notes + ":list", SCRAPE_TOKEN).status()).isEqualTo(401);
     }
