@@ -24,6 +24,21 @@ public final class Statements implements BeanPostProcessor {
     private static final java.util.concurrent.atomic.AtomicInteger CONNECTIONS = new java.util.concurrent.atomic.AtomicInteger();
     private static volatile boolean counting;
 
+    /**
+     * The tables of what is cached as last committed: accounts (with their roles, read by a second statement), roles,
+     * permissions, tokens, collections and their fields, workflows. A counted call refills each at most once, when its
+     * entries expire during the call (they live under a second): such a read is not the call's own.
+     */
+    public static final List<String> CACHED_TABLES = List.of("app_user", "app_user_role", "af_role", "af_permission",
+            "af_api_token", "af_collection", "af_field", "af_workflow");
+    private static final java.util.regex.Pattern REFILL = java.util.regex.Pattern.compile(
+            "^select .* from \"?(" + String.join("|", CACHED_TABLES) + ")\\b", java.util.regex.Pattern.DOTALL);
+
+    /** Whether a statement reads one of {@link #CACHED_TABLES}: a cache's refill. */
+    public static boolean refill(String sql) {
+        return REFILL.matcher(sql).find();
+    }
+
     /** How many statements requests sent while {@code work} ran, and what it answered. */
     public static <T> Counted<T> during(Callable<T> work) throws Exception {
         SENT.clear();

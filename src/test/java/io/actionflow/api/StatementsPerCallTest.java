@@ -71,28 +71,20 @@ class StatementsPerCallTest extends IntegrationTest {
         var counted = Statements.during(() -> api.post(path, token, body));
         assertThat(counted.answer().status()).isEqualTo(200);
         System.out.println(path + ": " + counted.statements() + " statements, " + counted.connections() + " connections");
-        var refilled = counted.sent().stream().filter(sql -> CACHED.matcher(sql).find()).count();
+        var refilled = counted.sent().stream().filter(Statements::refill).count();
         // one transaction, the dispatcher's: what is cached (token, account, roles, permissions, definitions) is read
         // without one, and a cache refilled outside it takes a connection of its own
         assertThat(counted.connections()).as("connections taken from the pool").isBetween(1, 1 + (int) refilled);
         counted.sent().forEach(sql -> System.out.println("  " + sql));
-        var refills = counted.sent().stream().filter(sql -> CACHED.matcher(sql).find()).toList();
+        var refills = counted.sent().stream().filter(Statements::refill).toList();
         assertThat(refills.size()).as("cache refills %s", refills).isLessThanOrEqualTo(CACHES);
         // an account, a token, a role list is read once when it is read at all: never once per use
         assertThat(refills.stream().map(StatementsPerCallTest::kind).distinct().count()).as("cache refills %s", refills)
                 .isEqualTo(refills.stream().map(StatementsPerCallTest::kind).count());
-        return counted.sent().stream().filter(sql -> !CACHED.matcher(sql).find()).map(StatementsPerCallTest::kind).toList();
+        return counted.sent().stream().filter(sql -> !Statements.refill(sql)).map(StatementsPerCallTest::kind).toList();
     }
 
-    /**
-     * The tables of what is cached as last committed: accounts (with their roles, read by a second statement), roles,
-     * permissions, tokens, collections, workflows. A refill reads each at most once.
-     */
-    private static final List<String> CACHED_TABLES = List.of("app_user", "app_user_role", "af_role", "af_permission",
-            "af_api_token", "af_collection", "af_field", "af_workflow");
-    private static final java.util.regex.Pattern CACHED = java.util.regex.Pattern.compile(
-            "^select .* from \"?(" + String.join("|", CACHED_TABLES) + ")\\b");
-    private static final int CACHES = CACHED_TABLES.size();
+    private static final int CACHES = Statements.CACHED_TABLES.size();
 
     /** {@code insert rec_posts}: what a statement does, and to which table (a record table without its suffix). */
     private static String kind(String sql) {
