@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * What an operator watches of actions (Prometheus names): {@code actionflow_actions_total} by collection, action and
@@ -16,26 +17,18 @@ import org.springframework.stereotype.Component;
 @Component
 class DispatchMetrics {
 
-    private final ObjectProvider<MeterRegistry> registry;
+    /**
+     * The registry, looked up once it exists: a lookup through the bean factory on every call was a measurable part of
+     * its CPU.
+     */
+    private final SingletonSupplier<MeterRegistry> registry;
 
     DispatchMetrics(ObjectProvider<MeterRegistry> registry) {
-        this.registry = registry;
-    }
-
-    /** The registry, looked up once it exists (a lookup through the bean factory on every call was a measurable part of its CPU). */
-    private volatile MeterRegistry found;
-
-    private MeterRegistry meters() {
-        MeterRegistry meters = found;
-        if (meters == null) {
-            meters = registry.getIfAvailable();
-            found = meters;
-        }
-        return meters;
+        this.registry = SingletonSupplier.of(registry::getIfAvailable);
     }
 
     void dispatched(ActionRequest request, ActionResult result, Duration took) {
-        MeterRegistry meters = meters();
+        MeterRegistry meters = registry.get();
         if (meters == null) {
             return;
         }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * HTTP request nodes reach only the hosts in {@code actionflow.workflow.http.allowed-hosts}, and only where those
@@ -47,7 +48,8 @@ class HttpAdapter implements HttpPort {
      * Made for the first request: building one starts its selector thread, which an instance whose workflows never call
      * out does not need (and it was a noticeable part of the start).
      */
-    private volatile HttpClient client;
+    private final SingletonSupplier<HttpClient> client = SingletonSupplier.of(() -> HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build());
 
     HttpAdapter(HttpSettings settings) {
         this.settings = settings;
@@ -64,7 +66,7 @@ class HttpAdapter implements HttpPort {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         try {
-            var response = client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var response = client.obtain().send(request.build(), HttpResponse.BodyHandlers.ofString());
             var responseHeaders = new LinkedHashMap<String, String>();
             response.headers().map().forEach((k, v) -> responseHeaders.put(k, String.join(", ", v)));
             return new Response(response.statusCode(), responseHeaders, response.body());
@@ -76,20 +78,6 @@ class HttpAdapter implements HttpPort {
             Thread.currentThread().interrupt();
             throw new NodeFailure(e, "workflow.error.httpInterrupted", method, url);
         }
-    }
-
-    private HttpClient client() {
-        HttpClient made = client;
-        if (made == null) {
-            synchronized (this) {
-                made = client;
-                if (made == null) {
-                    made = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-                    client = made;
-                }
-            }
-        }
-        return made;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * What an operator watches of workflows (Prometheus names): {@code actionflow_executions_total} by workflow, trigger
@@ -19,29 +20,21 @@ import org.springframework.stereotype.Component;
 @Component
 class WorkflowMetrics implements MeterBinder {
 
-    private final ObjectProvider<MeterRegistry> registry;
+    /**
+     * The registry, looked up once it exists: a lookup through the bean factory on every call was a measurable part of
+     * its CPU.
+     */
+    private final SingletonSupplier<MeterRegistry> registry;
     private final ScheduledExecutions scheduled;
 
     WorkflowMetrics(ObjectProvider<MeterRegistry> registry, ScheduledExecutions scheduled) {
-        this.registry = registry;
+        this.registry = SingletonSupplier.of(registry::getIfAvailable);
         this.scheduled = scheduled;
-    }
-
-    /** The registry, looked up once it exists (a lookup through the bean factory on every call was a measurable part of its CPU). */
-    private volatile MeterRegistry found;
-
-    private MeterRegistry meters() {
-        MeterRegistry meters = found;
-        if (meters == null) {
-            meters = registry.getIfAvailable();
-            found = meters;
-        }
-        return meters;
     }
 
     /** An execution ended (a synchronous run, or an asynchronous one at its last step). */
     void ended(WorkflowVersion workflow, ExecutionStatus status, boolean asynchronous) {
-        MeterRegistry meters = meters();
+        MeterRegistry meters = registry.get();
         if (meters != null) {
             String trigger = workflow.triggerType() == null ? "none" : workflow.triggerType().name();
             ended.computeIfAbsent(new Ended(workflow.key(), trigger, asynchronous, status), kind -> Counter
@@ -63,7 +56,7 @@ class WorkflowMetrics implements MeterBinder {
 
     /** A step of an asynchronous execution of {@code workflow} took {@code took}. */
     void stepped(WorkflowVersion workflow, Duration took) {
-        MeterRegistry meters = meters();
+        MeterRegistry meters = registry.get();
         if (meters != null) {
             steps.computeIfAbsent(workflow.key(), key -> Timer.builder("actionflow.workflow.step")
                     .description("Steps of asynchronous executions") // i18n: not user-facing
