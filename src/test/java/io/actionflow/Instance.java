@@ -54,6 +54,20 @@ public final class Instance implements AutoCloseable {
      * given arguments, and waits until it is ready ({@code /actuator/health/readiness}).
      */
     public static Instance start(String name, String database, String user, Duration ready, String... arguments) throws Exception {
+        return start(name, Map.of("ACTIONFLOW_DB_URL", database, "ACTIONFLOW_DB_USER", user, "SPRING_PROFILES_ACTIVE", "postgres"),
+                null, ready, arguments);
+    }
+
+    /**
+     * Starts the jar as instance {@code name} on its default database, an H2 file under {@code directory} (as a newcomer
+     * and the Dockerfile run it), and waits until it is ready.
+     */
+    public static Instance startOnH2(String name, Path directory, Duration ready, String... arguments) throws Exception {
+        return start(name, Map.of(), directory, ready, arguments);
+    }
+
+    private static Instance start(String name, Map<String, String> database, Path directory, Duration ready,
+            String... arguments) throws Exception {
         int port = freePort();
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(JAVA_OPTIONS.split(" ")));
@@ -61,14 +75,22 @@ public final class Instance implements AutoCloseable {
                 "--logging.level.root=warn", "--logging.level.io.actionflow.workflow=info",
                 "--actionflow.workflow.instance-name=" + name));
         command.addAll(List.of(arguments));
-        Path log = Path.of("target", "instance-" + name + ".log");
+        Path log = log(name);
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(Map.of("ACTIONFLOW_DEMO", "false", "ACTIONFLOW_DB_URL", database,
-                "ACTIONFLOW_DB_USER", user, "SPRING_PROFILES_ACTIVE", "postgres"));
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        builder.environment().put("ACTIONFLOW_DEMO", "false");
+        builder.environment().putAll(database);
         var instance = new Instance(name, builder.start(), port);
         instance.awaitReady(ready, log);
         return instance;
+    }
+
+    /** Where the instance {@code name} writes what it logs (appended to over its starts). */
+    public static Path log(String name) {
+        return Path.of("target", "instance-" + name + ".log").toAbsolutePath();
     }
 
     public String base() {
@@ -102,6 +124,15 @@ public final class Instance implements AutoCloseable {
                 kill();
             }
         }
+    }
+
+    /** Stops the process as an operator's {@code kill} does (SIGTERM: a graceful stop) and waits until it has ended. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            kill();
+        }
+        return process.exitValue();
     }
 
     private void awaitReady(Duration within, Path log) throws Exception {

@@ -13,16 +13,20 @@ import java.util.concurrent.Executors;
 public final class SlowService implements AutoCloseable {
 
     private final HttpServer server;
+    private final java.util.concurrent.atomic.AtomicInteger calls;
 
-    private SlowService(HttpServer server) {
+    private SlowService(HttpServer server, java.util.concurrent.atomic.AtomicInteger calls) {
         this.server = server;
+        this.calls = calls;
     }
 
     /** Answers {@code GET /slow} with 200 after {@code delay}. */
     public static SlowService start(Duration delay) throws IOException {
         var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
         server.createContext("/slow", exchange -> {
+            calls.incrementAndGet();
             try {
                 Thread.sleep(delay.toMillis());
             } catch (InterruptedException e) {
@@ -32,7 +36,12 @@ public final class SlowService implements AutoCloseable {
             exchange.close();
         });
         server.start();
-        return new SlowService(server);
+        return new SlowService(server, calls);
+    }
+
+    /** How many requests it has received so far, answered or not. */
+    public int calls() {
+        return calls.get();
     }
 
     /** Its address, for an HTTP request node. */

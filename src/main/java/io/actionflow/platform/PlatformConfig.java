@@ -15,6 +15,12 @@ class PlatformConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Static: a post-processor is made before the other beans of this configuration. */
+    @Bean
+    static H2Shutdown h2Shutdown() {
+        return new H2Shutdown();
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
