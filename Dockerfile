@@ -22,13 +22,13 @@ COPY --from=build /src/target/actionflow-*.jar /tmp/actionflow.jar
 USER actionflow
 RUN java -Djarmode=tools -jar /tmp/actionflow.jar extract --destination /app/application \
     && cd /tmp && ACTIONFLOW_DEMO=false ACTIONFLOW_DB_URL="jdbc:h2:mem:training;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
-       java -Dspring.aot.enabled=true -XX:AOTCacheOutput=/app/actionflow.aot -Dspring.context.exit=onRefresh \
-       -jar /app/application/actionflow.jar \
+       java -Dspring.aot.enabled=true -XX:AOTCacheOutput=/app/actionflow.aot -Dactionflow.training-run=true \
+       -jar /app/application/actionflow.jar --server.port=0 \
        --logging.level.root=warn
 VOLUME /app/data
 EXPOSE 8080
 # Serial GC with a small young generation: the least memory and the best W1 figures on 2 cores (docs/benchmarks.md).
-ENV JAVA_OPTS="-Dspring.aot.enabled=true -XX:+UseSerialGC -Xmn24m -Xmx384m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k"
+ENV JAVA_OPTS="-Dspring.aot.enabled=true -XX:+UseSerialGC -Xmn24m -Xmx384m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:TrimNativeHeapInterval=5000"
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
     CMD curl -fsS http://localhost:8080/actuator/health || exit 1
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -XX:AOTCache=/app/actionflow.aot -jar /app/application/actionflow.jar"]

@@ -88,7 +88,8 @@ public final class W1Benchmark {
             double startSeconds = (System.nanoTime() - started) / 1e9;
             // the CPU the start took varies less than its time on a shared machine
             double startCpuSeconds = cpuTicks(server.pid()) / (double) TICKS_PER_SECOND;
-            Thread.sleep(5000);
+            // idle: after the first trims of the C heap (-XX:TrimNativeHeapInterval=5000)
+            Thread.sleep(12_000);
             long idleRss = rssMb(server.pid());
 
             String token = signIn(base);
@@ -200,8 +201,8 @@ public final class W1Benchmark {
         if (springAot) {
             training.add(io.actionflow.Instance.SPRING_AOT);
         }
-        training.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh",
-                "-jar", dir.resolve("app").resolve(jar.getFileName()).toString(), "--logging.level.root=warn"));
+        training.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Dactionflow.training-run=true",
+                "-jar", dir.resolve("app").resolve(jar.getFileName()).toString(), "--server.port=0", "--logging.level.root=warn"));
         run(trainingDirectory, training);
         System.out.printf("AOT cache made in %.1f s (%d MB)%n", (System.nanoTime() - started) / 1e9, Files.size(cache) >> 20);
         Files.writeString(stamp, jarStamp);

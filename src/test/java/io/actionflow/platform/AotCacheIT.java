@@ -1,0 +1,76 @@
+package io.actionflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.actionflow.Instance;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's and the Dockerfile's faster start: the packaged jar extracted, a training start that ends by itself once
+ * the application is ready ({@code actionflow.training-run}) and leaves an AOT cache, and a start with that cache that
+ * must use it ({@code -XX:AOTMode=on} refuses to start otherwise). A training start that never ended would hang an
+ * image build.
+ */
+class AotCacheIT {
+
+    @Test
+    void a_training_start_ends_when_ready_and_leaves_a_cache_the_next_start_uses() throws Exception {
+        // the README's faster start names JDK 25 (-XX:AOTCacheOutput); the build itself runs on 21
+        Assumptions.assumeTrue(Runtime.version().feature() >= 25, "an AOT cache made in one training start needs JDK 25");
+        Path directory = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "aot");
+        Path jar = Instance.jar();
+        Path app = directory.resolve("app");
+        Path cache = directory.resolve("actionflow.aot");
+        Path extracted = app.resolve(jar.getFileName());
+        assertThat(run(directory, List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+                app.toString()))).isZero();
+
+        assertThat(run(directory, List.of(java(), Instance.SPRING_AOT, "-XX:AOTCacheOutput=" + cache,
+                "-D" + TrainingRun.PROPERTY + "=true", "-jar", extracted.toString(), "--server.port=0",
+                "--logging.level.root=warn"))).as("the training start's exit code").isZero();
+        assertThat(cache).isNotEmptyFile();
+
+        int port = Instance.freePort();
+        var command = new ArrayList<>(List.of(java()));
+        command.addAll(List.of(Instance.JAVA_OPTIONS.split(" ")));
+        command.addAll(List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on", "-jar", extracted.toString(),
+                "--server.port=" + port, "--logging.level.root=warn"));
+        Path log = directory.resolve("start.log");
+        Process start = process(directory, command, log);
+        try {
+            Instance.awaitReady("http://127.0.0.1:" + port, start, Duration.ofMinutes(3), log);
+        } finally {
+            start.destroy();
+            start.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int run(Path directory, List<String> command) throws Exception {
+        Path log = directory.resolve("training.log");
+        Process process = process(directory, command, log);
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not end within 5 minutes: see " + log);
+        }
+        return process.exitValue();
+    }
+
+    private static Process process(Path directory, List<String> command, Path log) throws Exception {
+        var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("ACTIONFLOW_DEMO", "false");
+        builder.environment().put("ACTIONFLOW_DB_URL", "jdbc:h2:mem:training;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        return builder.start();
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
