@@ -2,13 +2,10 @@ package io.actionflow.platform;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.actionflow.platform.ui.LoginView;
-import org.springframework.aop.Advisor;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -22,19 +19,8 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 @Configuration
 @ConditionalOnWebApplication
 @EnableWebSecurity
-@EnableMethodSecurity(prePostEnabled = false)
+@EnableMethodSecurity
 class SecurityConfig {
-
-    /**
-     * Our services guard their methods with {@code @PreAuthorize} only. The default set adds {@code @PostAuthorize},
-     * {@code @PreFilter} and {@code @PostFilter}: each is an advisor that looks at every method of every bean at start
-     * for its annotation (a twentieth of the start's main thread, for annotations we never use).
-     */
-    @Bean
-    @org.springframework.context.annotation.Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static Advisor preAuthorize() {
-        return AuthorizationManagerBeforeMethodInterceptor.preAuthorize();
-    }
 
     /**
      * Spring Security observes every filter of every request when a metrics registry is there; that costs a tenth of a
