@@ -25,7 +25,7 @@ final class H2Shutdown implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String name) {
-        if (bean instanceof HikariDataSource pool) {
+        if (bean instanceof HikariDataSource pool && !java.util.Objects.equals(leftToThePool(pool.getJdbcUrl()), pool.getJdbcUrl())) {
             pool.setJdbcUrl(leftToThePool(pool.getJdbcUrl()));
         }
         return bean;
