@@ -2,17 +2,11 @@ package io.actionflow.platform;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.actionflow.platform.ui.LoginView;
-import org.springframework.aop.Advisor;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -25,22 +19,8 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 @Configuration
 @ConditionalOnWebApplication
 @EnableWebSecurity
-@EnableMethodSecurity(prePostEnabled = false)
+@EnableMethodSecurity
 class SecurityConfig {
-
-    /**
-     * Our services guard their methods with {@code @PreAuthorize} only. {@code prePostEnabled} adds {@code @PostAuthorize},
-     * {@code @PreFilter} and {@code @PostFilter}: each an advisor that matches every method of every bean at start (a
-     * twentieth of the start's main thread, for annotations we never use). The interceptor reads the context the way
-     * the rest of this application context does (Vaadin installs its own strategy, tests their own).
-     */
-    @Bean
-    @org.springframework.context.annotation.Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static Advisor preAuthorize(ObjectProvider<SecurityContextHolderStrategy> strategy) {
-        var interceptor = AuthorizationManagerBeforeMethodInterceptor.preAuthorize();
-        interceptor.setSecurityContextHolderStrategy(strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy));
-        return interceptor;
-    }
 
     /**
      * Spring Security observes every filter of every request when a metrics registry is there; that costs a tenth of a
