@@ -71,7 +71,7 @@ public final class Instance implements AutoCloseable {
     private static Instance start(String name, Map<String, String> database, Path directory, Duration ready,
             String... arguments) throws Exception {
         int port = freePort();
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        var command = new ArrayList<>(List.of(java()));
         command.addAll(List.of(JAVA_OPTIONS.split(" ")));
         command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port,
                 "--logging.level.root=warn", "--logging.level.io.actionflow.workflow=info",
@@ -88,6 +88,47 @@ public final class Instance implements AutoCloseable {
         var instance = new Instance(name, builder.start(), port);
         instance.awaitReady(ready, log);
         return instance;
+    }
+
+    /** The {@code java} of the JDK running the tests. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * The jar extracted under {@code directory/app} and its AOT cache ({@code directory/actionflow.aot}, JDK 25), made
+     * as the README and the Dockerfile make them: a training start on an in-memory H2 database that ends by itself once
+     * the application is ready ({@code actionflow.training-run}), with the beans generated at build time when
+     * {@code springAot} (a cache belongs to the mode it was trained in). Fails when a step fails or takes over 5 minutes.
+     */
+    public static Path trainAotCache(Path jar, Path directory, boolean springAot) throws Exception {
+        Path cache = directory.resolve("actionflow.aot");
+        runToEnd(directory, List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+                directory.resolve("app").toString()));
+        Path training = directory.resolve("training");
+        Files.createDirectories(training);
+        var command = new ArrayList<>(List.of(java()));
+        if (springAot) {
+            command.add(SPRING_AOT);
+        }
+        command.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Dactionflow.training-run=true",
+                "-jar", directory.resolve("app").resolve(jar.getFileName()).toString(), "--server.port=0",
+                "--logging.level.root=warn"));
+        runToEnd(training, command);
+        return cache;
+    }
+
+    private static void runToEnd(Path directory, List<String> command) throws Exception {
+        Path log = directory.resolve("output.log");
+        var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("ACTIONFLOW_DEMO", "false");
+        builder.environment().put("ACTIONFLOW_DB_URL", "jdbc:h2:mem:training;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        Process process = builder.start();
+        if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed or did not end within 5 minutes: see " + log);
+        }
     }
 
     /** Where the instance {@code name} writes what it logs (appended to over its starts). */
@@ -126,15 +167,6 @@ public final class Instance implements AutoCloseable {
                 kill();
             }
         }
-    }
-
-    /** Stops the process as an operator's {@code kill} does (SIGTERM: a graceful stop) and waits until it has ended. */
-    public int stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-            kill();
-        }
-        return process.exitValue();
     }
 
     private void awaitReady(Duration within, Path log) throws Exception {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local HTTP service on loopback that answers after a while: an HTTP request node that calls it keeps its execution
@@ -13,9 +14,9 @@ import java.util.concurrent.Executors;
 public final class SlowService implements AutoCloseable {
 
     private final HttpServer server;
-    private final java.util.concurrent.atomic.AtomicInteger calls;
+    private final AtomicInteger calls;
 
-    private SlowService(HttpServer server, java.util.concurrent.atomic.AtomicInteger calls) {
+    private SlowService(HttpServer server, AtomicInteger calls) {
         this.server = server;
         this.calls = calls;
     }
@@ -24,7 +25,7 @@ public final class SlowService implements AutoCloseable {
     public static SlowService start(Duration delay) throws IOException {
         var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        var calls = new AtomicInteger();
         server.createContext("/slow", exchange -> {
             calls.incrementAndGet();
             try {

@@ -2,6 +2,7 @@ package io.actionflow.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Locale;
+import java.util.Objects;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
@@ -25,8 +26,11 @@ final class H2Shutdown implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String name) {
-        if (bean instanceof HikariDataSource pool && !java.util.Objects.equals(leftToThePool(pool.getJdbcUrl()), pool.getJdbcUrl())) {
-            pool.setJdbcUrl(leftToThePool(pool.getJdbcUrl()));
+        if (bean instanceof HikariDataSource pool) {
+            String url = leftToThePool(pool.getJdbcUrl());
+            if (!Objects.equals(url, pool.getJdbcUrl())) {
+                pool.setJdbcUrl(url);
+            }
         }
         return bean;
     }

@@ -40,7 +40,7 @@ public final class SessionMemoryBenchmark {
         }
         Files.createDirectories(work);
         int port = io.actionflow.Instance.freePort();
-        var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        var command = new ArrayList<String>(List.of(io.actionflow.Instance.java()));
         command.addAll(List.of(W1Benchmark.defaultJavaOptions().split("\\s+")));
         command.addAll(List.of("-jar", io.actionflow.Instance.jar().toString(), "--server.port=" + port, "--logging.level.root=warn"));
         Process server = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)

@@ -174,13 +174,12 @@ public final class W1Benchmark {
     }
 
     private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return io.actionflow.Instance.java();
     }
 
     /**
-     * The jar extracted and its AOT cache (JDK 25: classes loaded and linked, method profiles), made by a training
-     * start that stops once the context is refreshed, as the Dockerfile makes them; kept in {@code target/w1-aot}
-     * while the jar is the same.
+     * The jar extracted and its AOT cache, made by a training start as the Dockerfile makes them
+     * ({@link io.actionflow.Instance#trainAotCache}); kept in {@code target/w1-aot} while the jar is the same.
      */
     private static Path aotCache(Path jar, boolean springAot) throws Exception {
         Path dir = Path.of("target", "w1-aot").toAbsolutePath();
@@ -192,33 +191,11 @@ public final class W1Benchmark {
         }
         delete(dir);
         Files.createDirectories(dir);
-        run(dir, List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", dir.resolve("app").toString()));
-        Path trainingDirectory = dir.resolve("training");
-        Files.createDirectories(trainingDirectory);
         long started = System.nanoTime();
-        // trained as it runs: with the beans generated at build time when it runs with them
-        var training = new ArrayList<>(List.of(java()));
-        if (springAot) {
-            training.add(io.actionflow.Instance.SPRING_AOT);
-        }
-        training.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Dactionflow.training-run=true",
-                "-jar", dir.resolve("app").resolve(jar.getFileName()).toString(), "--server.port=0", "--logging.level.root=warn"));
-        run(trainingDirectory, training);
+        io.actionflow.Instance.trainAotCache(jar, dir, springAot);
         System.out.printf("AOT cache made in %.1f s (%d MB)%n", (System.nanoTime() - started) / 1e9, Files.size(cache) >> 20);
         Files.writeString(stamp, jarStamp);
         return cache;
-    }
-
-    private static void run(Path directory, List<String> command) throws Exception {
-        var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("output.log").toFile());
-        builder.environment().put("ACTIONFLOW_DEMO", "false");
-        builder.environment().put("ACTIONFLOW_DB_URL", "jdbc:h2:mem:training;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        Process process = builder.start();
-        if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " failed: see " + directory.resolve("output.log"));
-        }
     }
 
     /** How many posts the calls so far have had marked by a workflow. */

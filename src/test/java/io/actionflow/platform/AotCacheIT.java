@@ -26,51 +26,27 @@ class AotCacheIT {
         Assumptions.assumeTrue(Runtime.version().feature() >= 25, "an AOT cache made in one training start needs JDK 25");
         Path directory = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "aot");
         Path jar = Instance.jar();
-        Path app = directory.resolve("app");
-        Path cache = directory.resolve("actionflow.aot");
-        Path extracted = app.resolve(jar.getFileName());
-        assertThat(run(directory, List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
-                app.toString()))).isZero();
-
-        assertThat(run(directory, List.of(java(), Instance.SPRING_AOT, "-XX:AOTCacheOutput=" + cache,
-                "-D" + TrainingRun.PROPERTY + "=true", "-jar", extracted.toString(), "--server.port=0",
-                "--logging.level.root=warn"))).as("the training start's exit code").isZero();
+        // fails unless the extraction and the training start both end by themselves with exit code 0
+        Path cache = Instance.trainAotCache(jar, directory, true);
         assertThat(cache).isNotEmptyFile();
 
         int port = Instance.freePort();
-        var command = new ArrayList<>(List.of(java()));
+        var command = new ArrayList<>(List.of(Instance.java()));
         command.addAll(List.of(Instance.JAVA_OPTIONS.split(" ")));
-        command.addAll(List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on", "-jar", extracted.toString(),
-                "--server.port=" + port, "--logging.level.root=warn"));
+        command.addAll(List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on", "-jar",
+                directory.resolve("app").resolve(jar.getFileName()).toString(), "--server.port=" + port,
+                "--logging.level.root=warn"));
         Path log = directory.resolve("start.log");
-        Process start = process(directory, command, log);
+        var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("ACTIONFLOW_DEMO", "false");
+        builder.environment().put("ACTIONFLOW_DB_URL", "jdbc:h2:mem:aot;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        Process start = builder.start();
         try {
             Instance.awaitReady("http://127.0.0.1:" + port, start, Duration.ofMinutes(3), log);
         } finally {
             start.destroy();
             start.waitFor(60, TimeUnit.SECONDS);
         }
-    }
-
-    private static int run(Path directory, List<String> command) throws Exception {
-        Path log = directory.resolve("training.log");
-        Process process = process(directory, command, log);
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not end within 5 minutes: see " + log);
-        }
-        return process.exitValue();
-    }
-
-    private static Process process(Path directory, List<String> command, Path log) throws Exception {
-        var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("ACTIONFLOW_DEMO", "false");
-        builder.environment().put("ACTIONFLOW_DB_URL", "jdbc:h2:mem:training;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        return builder.start();
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

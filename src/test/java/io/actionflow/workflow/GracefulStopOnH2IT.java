@@ -27,8 +27,8 @@ class GracefulStopOnH2IT {
         Path directory = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "h2-stop");
         Files.deleteIfExists(Instance.log("h2-stop"));
         try (var slow = SlowService.start(STEP)) {
-            var instance = Instance.startOnH2("h2-stop", directory, Duration.ofMinutes(3), SlowService.allowed());
-            try {
+            // closing the instance stops it as an operator does (SIGTERM) and waits until it has ended
+            try (var instance = Instance.startOnH2("h2-stop", directory, Duration.ofMinutes(3), SlowService.allowed())) {
                 String token = instance.signIn("admin", "admin1234");
                 instance.call("POST", "/api/collections:create", token, Map.of("name", "posts", "title", "Posts",
                         "fields", List.of(Map.of("name", "title", "type", "text", "title", "Title"))));
@@ -46,8 +46,6 @@ class GracefulStopOnH2IT {
                     Thread.sleep(20);
                 }
                 assertThat(slow.calls()).as("the step has called the slow service").isEqualTo(1);
-            } finally {
-                instance.stop();
             }
             String log = Files.readString(Instance.log("h2-stop"));
             assertThat(log).doesNotContain("Could not hand back");
