@@ -18,6 +18,9 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,6 +31,33 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class ApiDescription {
+
+    /**
+     * springdoc's beans are made when the description is first asked for, not at every start: they bring their own
+     * Jackson 2 and swagger's models (about 1,000 classes) and build mappers at once, for a page admins open now and then.
+     */
+    @Bean
+    static BeanFactoryPostProcessor describeOnFirstUse() {
+        return factory -> {
+            for (String name : factory.getBeanDefinitionNames()) {
+                if (springdoc(factory, factory.getBeanDefinition(name))) {
+                    factory.getBeanDefinition(name).setLazyInit(true);
+                }
+            }
+        };
+    }
+
+    /** Whether springdoc defines this bean: its class, or the class whose method makes it, is springdoc's. */
+    private static boolean springdoc(ConfigurableListableBeanFactory factory, BeanDefinition definition) {
+        String type = definition.getBeanClassName();
+        if (type == null && definition.getFactoryBeanName() != null && factory.containsBeanDefinition(definition.getFactoryBeanName())) {
+            type = factory.getBeanDefinition(definition.getFactoryBeanName()).getBeanClassName();
+        }
+        if (type == null && definition.getResolvableType().resolve() != null) {
+            type = definition.getResolvableType().resolve().getName();
+        }
+        return type != null && type.startsWith("org.springdoc.");
+    }
 
     @Bean
     OpenApiCustomizer actionflowApi() {

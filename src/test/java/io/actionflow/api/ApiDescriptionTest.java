@@ -43,6 +43,23 @@ class ApiDescriptionTest extends IntegrationTest {
         assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }
 
+    /**
+     * What the description costs a start stays out of it (issue 16): springdoc's own beans wait for the first request
+     * for it, and no Bean Validation provider is on the class path for Spring to set up (nothing of ours uses one).
+     */
+    @Test
+    void the_description_is_made_on_first_use_and_nothing_validates_beans() {
+        var springdoc = java.util.Arrays.stream(beans.getBeanDefinitionNames())
+                .filter(name -> name.startsWith("org.springdoc.") || name.equals("openApiResource") || name.equals("springdocObjectMapperProvider"))
+                .toList();
+        assertThat(springdoc).contains("openApiResource", "springdocObjectMapperProvider");
+        assertThat(springdoc).allSatisfy(name -> assertThat(beans.getBeanDefinition(name).isLazyInit()).as(name).isTrue());
+        assertThat(org.springframework.util.ClassUtils.isPresent("org.hibernate.validator.HibernateValidator", null)).isFalse();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.beans.factory.config.ConfigurableListableBeanFactory beans;
+
     private HttpClient signedIn(String username, String password) throws Exception {
         var client = io.actionflow.HttpSignIn.browser();
         assertThat(io.actionflow.HttpSignIn.signIn(client, port, username, password)).doesNotContain("error").doesNotContain("/login");
