@@ -127,8 +127,11 @@ public class RecordService {
                 values.put(field.name(), coerceDefault(field));
             }
         }
+        var unreadable = named(errors);
         for (FieldDefinition field : definition.columnFields()) {
-            FieldValues.validate(field, values.get(field.name()), errors);
+            if (!unreadable.contains(field.name())) {
+                FieldValues.validate(field, values.get(field.name()), errors);
+            }
         }
         checkReferencesAndUniqueness(definition, values, values.keySet(), null, errors);
         ValidationException.throwIfAny(errors);
@@ -145,8 +148,9 @@ public class RecordService {
         Map<String, Object> changes = read(definition, input, errors);
         var merged = new LinkedHashMap<>(previous);
         merged.putAll(changes);
+        var unreadable = named(errors);
         for (FieldDefinition field : definition.columnFields()) {
-            if (changes.containsKey(field.name()) || field.required()) {
+            if (!unreadable.contains(field.name()) && (changes.containsKey(field.name()) || field.required())) {
                 FieldValues.validate(field, merged.get(field.name()), errors);
             }
         }
@@ -223,9 +227,11 @@ public class RecordService {
                     rowErrors.add(FieldError.of("id", "validation.child.unknown", id));
                 } else {
                     Map<String, Object> values = read(child, ChildRows.values(field, row), rowErrors);
+                    var unreadable = named(rowErrors);
                     Map<String, Object> whole = id == null ? withDefaults(child, values) : merged(load(child, id), values);
                     for (FieldDefinition f : child.columnFields()) {
-                        if (!f.name().equals(field.inverseOf()) && (id == null || values.containsKey(f.name()) || f.required())) {
+                        if (!f.name().equals(field.inverseOf()) && !unreadable.contains(f.name())
+                                && (id == null || values.containsKey(f.name()) || f.required())) {
                             FieldValues.validate(f, whole.get(f.name()), rowErrors);
                         }
                     }
@@ -305,6 +311,14 @@ public class RecordService {
             throw new NotFoundException("record.notFound", definition.title(), id);
         }
         return row;
+    }
+
+    /**
+     * The fields already refused (a value that could not be read): checked no further, so that a required field given
+     * such a value is not also reported as missing.
+     */
+    private static Set<String> named(List<FieldError> errors) {
+        return errors.stream().map(FieldError::field).collect(java.util.stream.Collectors.toSet());
     }
 
     /** Reads the input into typed values; unknown fields and unreadable values are errors, system columns ignored. */
