@@ -65,15 +65,31 @@ public final class Instance implements AutoCloseable {
      * and the Dockerfile run it), and waits until it is ready.
      */
     public static Instance startOnH2(String name, Path directory, Duration ready, String... arguments) throws Exception {
-        return start(name, Map.of(), directory, ready, arguments);
+        return start(name, Map.of(), directory, jar(), List.of(), ready, arguments);
+    }
+
+    /**
+     * Starts an extracted jar on its default H2 file under {@code directory} with the AOT cache made for it
+     * ({@link #trainAotCache}), which it must use ({@code -XX:AOTMode=on} refuses to start otherwise), and waits until it
+     * is ready.
+     */
+    public static Instance startWithAotCache(String name, Path directory, Path extractedJar, Path cache, Duration ready)
+            throws Exception {
+        return start(name, Map.of(), directory, extractedJar, List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on"), ready);
     }
 
     private static Instance start(String name, Map<String, String> database, Path directory, Duration ready,
             String... arguments) throws Exception {
+        return start(name, database, directory, jar(), List.of(), ready, arguments);
+    }
+
+    private static Instance start(String name, Map<String, String> database, Path directory, Path jar,
+            List<String> jvmOptions, Duration ready, String... arguments) throws Exception {
         int port = freePort();
         var command = new ArrayList<>(List.of(java()));
         command.addAll(List.of(JAVA_OPTIONS.split(" ")));
-        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port,
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
                 "--logging.level.root=warn", "--logging.level.io.actionflow.workflow=info",
                 "--actionflow.workflow.instance-name=" + name));
         command.addAll(List.of(arguments));

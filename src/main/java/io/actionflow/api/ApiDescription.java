@@ -40,8 +40,9 @@ class ApiDescription {
     static BeanFactoryPostProcessor describeOnFirstUse() {
         return factory -> {
             for (String name : factory.getBeanDefinitionNames()) {
-                if (springdoc(factory, factory.getBeanDefinition(name))) {
-                    factory.getBeanDefinition(name).setLazyInit(true);
+                BeanDefinition definition = factory.getBeanDefinition(name);
+                if (springdoc(factory, definition)) {
+                    definition.setLazyInit(true);
                 }
             }
         };
@@ -50,11 +51,13 @@ class ApiDescription {
     /** Whether springdoc defines this bean: its class, or the class whose method makes it, is springdoc's. */
     private static boolean springdoc(ConfigurableListableBeanFactory factory, BeanDefinition definition) {
         String type = definition.getBeanClassName();
-        if (type == null && definition.getFactoryBeanName() != null && factory.containsBeanDefinition(definition.getFactoryBeanName())) {
-            type = factory.getBeanDefinition(definition.getFactoryBeanName()).getBeanClassName();
+        String maker = definition.getFactoryBeanName();
+        if (type == null && maker != null && factory.containsBeanDefinition(maker)) {
+            type = factory.getBeanDefinition(maker).getBeanClassName();
         }
-        if (type == null && definition.getResolvableType().resolve() != null) {
-            type = definition.getResolvableType().resolve().getName();
+        if (type == null) {
+            Class<?> resolved = definition.getResolvableType().resolve();
+            type = resolved == null ? null : resolved.getName();
         }
         return type != null && type.startsWith("org.springdoc.");
     }

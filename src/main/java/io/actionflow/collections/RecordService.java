@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.SQLDataType;
@@ -318,7 +319,7 @@ public class RecordService {
      * such a value is not also reported as missing.
      */
     private static Set<String> named(List<FieldError> errors) {
-        return errors.stream().map(FieldError::field).collect(java.util.stream.Collectors.toSet());
+        return errors.stream().map(FieldError::field).collect(Collectors.toSet());
     }
 
     /** Reads the input into typed values; unknown fields and unreadable values are errors, system columns ignored. */

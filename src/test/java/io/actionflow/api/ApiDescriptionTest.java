@@ -10,14 +10,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.ClassUtils;
 
 /** The OpenAPI description and its Swagger UI page: there for admins, refused to members and to nobody signed in. */
 class ApiDescriptionTest extends IntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ConfigurableListableBeanFactory beans;
 
     @Test
     void admins_read_the_description_and_open_swagger_ui() throws Exception {
@@ -49,16 +56,13 @@ class ApiDescriptionTest extends IntegrationTest {
      */
     @Test
     void the_description_is_made_on_first_use_and_nothing_validates_beans() {
-        var springdoc = java.util.Arrays.stream(beans.getBeanDefinitionNames())
+        var springdoc = Arrays.stream(beans.getBeanDefinitionNames())
                 .filter(name -> name.startsWith("org.springdoc.") || name.equals("openApiResource") || name.equals("springdocObjectMapperProvider"))
                 .toList();
         assertThat(springdoc).contains("openApiResource", "springdocObjectMapperProvider");
         assertThat(springdoc).allSatisfy(name -> assertThat(beans.getBeanDefinition(name).isLazyInit()).as(name).isTrue());
-        assertThat(org.springframework.util.ClassUtils.isPresent("org.hibernate.validator.HibernateValidator", null)).isFalse();
+        assertThat(ClassUtils.isPresent("org.hibernate.validator.HibernateValidator", null)).isFalse();
     }
-
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.beans.factory.config.ConfigurableListableBeanFactory beans;
 
     private HttpClient signedIn(String username, String password) throws Exception {
         var client = io.actionflow.HttpSignIn.browser();

@@ -55,7 +55,7 @@ public final class W1Benchmark {
         Path launched = jar;
         int port = io.actionflow.Instance.freePort();
         var command = new ArrayList<String>();
-        command.add(java());
+        command.add(io.actionflow.Instance.java());
         if (!javaOptions.isBlank()) {
             command.addAll(List.of(javaOptions.strip().split("\\s+")));
         }
@@ -171,10 +171,6 @@ public final class W1Benchmark {
     /** The options the README and the Dockerfile start the jar with. */
     static String defaultJavaOptions() {
         return io.actionflow.Instance.JAVA_OPTIONS;
-    }
-
-    private static String java() {
-        return io.actionflow.Instance.java();
     }
 
     /**

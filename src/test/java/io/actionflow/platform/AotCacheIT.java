@@ -6,9 +6,6 @@ import io.actionflow.Instance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -30,23 +27,8 @@ class AotCacheIT {
         Path cache = Instance.trainAotCache(jar, directory, true);
         assertThat(cache).isNotEmptyFile();
 
-        int port = Instance.freePort();
-        var command = new ArrayList<>(List.of(Instance.java()));
-        command.addAll(List.of(Instance.JAVA_OPTIONS.split(" ")));
-        command.addAll(List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on", "-jar",
-                directory.resolve("app").resolve(jar.getFileName()).toString(), "--server.port=" + port,
-                "--logging.level.root=warn"));
-        Path log = directory.resolve("start.log");
-        var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("ACTIONFLOW_DEMO", "false");
-        builder.environment().put("ACTIONFLOW_DB_URL", "jdbc:h2:mem:aot;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        Process start = builder.start();
-        try {
-            Instance.awaitReady("http://127.0.0.1:" + port, start, Duration.ofMinutes(3), log);
-        } finally {
-            start.destroy();
-            start.waitFor(60, TimeUnit.SECONDS);
-        }
+        Path extracted = directory.resolve("app").resolve(jar.getFileName());
+        // returns once the start with the cache is ready, and fails when it could not use the cache or stopped
+        Instance.startWithAotCache("aot-cache", directory, extracted, cache, Duration.ofMinutes(3)).close();
     }
 }
