@@ -113,6 +113,15 @@ class ApiSecurity {
         return registration;
     }
 
+    /** Before anything runs: under {@code /api}, a call that does not accept JSON is refused, the others get JSON. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<JsonAnswersFilter> jsonAnswers(ApiErrors errors) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new JsonAnswersFilter(errors));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /**
      * Requests the firewall refuses (encoded slashes or dots, a backslash, control characters): under {@code /api} a
      * JSON 400 like any other bad call, elsewhere a plain 400.

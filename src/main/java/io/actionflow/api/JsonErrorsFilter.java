@@ -41,7 +41,8 @@ class JsonErrorsFilter extends OncePerRequestFilter {
                     case 404 -> "api.path.unknown";
                     case 405 -> "api.method.other";
                     case 413 -> "api.body.tooLarge";
-                    case 415, 406 -> "api.mediaType";
+                    case 415 -> "api.mediaType";
+                    case 406 -> "api.accept";
                     case 401 -> "api.unauthorized";
                     case 403 -> "api.forbidden";
                     default -> status >= 500 ? "api.failed" : "api.request.bad";
