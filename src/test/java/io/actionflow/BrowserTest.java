@@ -99,9 +99,21 @@ public abstract class BrowserTest extends IntegrationTest {
         user.sendKeys(username);
         browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
         browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login")
-                || Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                        "return document.querySelector('vaadin-login-form')?.hasAttribute('error')")));
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .withMessage(() -> "signing in as " + username + ": still on " + browser.getCurrentUrl() + "; page shows: "
+                            + visibleText())
+                    .until(d -> !d.getCurrentUrl().contains("/login")
+                            || Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                                    "return document.querySelector('vaadin-login-form')?.hasAttribute('error')")));
+        } catch (org.openqa.selenium.TimeoutException stuck) {
+            try {
+                screenshot("failed-sign-in-" + getClass().getSimpleName());
+            } catch (IOException ignored) {
+                // the timeout says where it stopped; the screenshot only helps
+            }
+            throw stuck;
+        }
         waitForVaadin();
     }
 
