@@ -2,6 +2,7 @@ package io.actionflow.platform;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.actionflow.platform.ui.LoginView;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +39,9 @@ class SecurityConfig {
     SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**", "/images/**").permitAll()
+                // the error page of a request that was let through (a health check asking for a type it cannot have):
+                // its status as JSON, not a redirect to the login page; it shows nothing but the status
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 // the HTTP API's description and its Swagger UI page
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").hasRole(Role.ADMIN_ID));
         http.addFilterBefore(new LoginCsrf("/login", new HttpSessionCsrfTokenRepository()),

@@ -43,6 +43,24 @@ class SignInOverHttpTest extends IntegrationTest {
         assertThat(response.body()).contains("\"UP\"");
     }
 
+    /**
+     * A check that asks for another type, or posts, gets the error's own status, not a redirect to the
+     * login page (a checker that follows redirects would read the login page's 200 as healthy).
+     */
+    @Test
+    void health_answers_a_check_it_cannot_serve_with_its_status_not_the_login_page() throws Exception {
+        for (String accept : new String[] {"text/plain", "text/html"}) {
+            var response = http.send(HttpRequest.newBuilder(url("/actuator/health")).header("Accept", accept).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(accept).isEqualTo(406);
+            assertThat(response.body()).as(accept).contains("\"errors\"").doesNotContain("Exception");
+        }
+        var post = http.send(HttpRequest.newBuilder(url("/actuator/health")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).as("refused for its missing CSRF token, before the method is looked at").isEqualTo(403);
+        assertThat(post.headers().firstValue("Location")).isEmpty();
+    }
+
     @Test
     void right_password_signs_in_and_wrong_password_returns_to_the_login_with_an_error() throws Exception {
         assertThat(signIn("member", "member1234")).doesNotContain("/login");
