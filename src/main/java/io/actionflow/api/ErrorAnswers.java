@@ -34,6 +34,7 @@ class ErrorAnswers implements ErrorController {
             case 403 -> "api.forbidden";
             case 404 -> "api.path.unknown";
             case 405 -> "api.method.other";
+            case 406 -> "api.accept";
             case 413 -> "api.body.tooLarge";
             default -> status.is5xxServerError() ? "api.failed.plain" : "api.request.bad";
         };
