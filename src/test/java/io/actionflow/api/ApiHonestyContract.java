@@ -186,7 +186,7 @@ abstract class ApiHonestyContract {
             var refused = client().send("GET", get, token, null, Map.of("Accept", accept));
             assertThat(refused.status()).as(accept).isEqualTo(406);
             assertThat(refused.contentType()).as(accept).startsWith("application/json");
-            assertThat(refused.error()).as(accept).isEqualTo("The API answers in JSON: accept application/json.");
+            assertThat(refused.error()).as(accept).isEqualTo("This address answers in JSON: accept application/json.");
         }
         for (String accept : List.of("*/*", "application/json", "application/*", "application/yaml;q=1, application/json;q=0.5",
                 "text/html, */*;q=0.8")) {
@@ -198,7 +198,7 @@ abstract class ApiHonestyContract {
         }
         var write = client().send("POST", "/api/" + orders + ":create", token, "{\"code\":\"yaml\"}", Map.of("Accept", "application/yaml"));
         assertThat(write.status()).isEqualTo(406);
-        assertThat(write.error()).isEqualTo("The API answers in JSON: accept application/json.");
+        assertThat(write.error()).isEqualTo("This address answers in JSON: accept application/json.");
         assertThat(queries.count(orders, Filter.all())).as("the refused create wrote nothing").isEqualTo(1);
     }
 
