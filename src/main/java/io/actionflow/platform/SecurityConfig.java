@@ -35,6 +35,15 @@ class SecurityConfig {
         return observe ? SecurityObservationSettings.withDefaults().build() : SecurityObservationSettings.noObservations();
     }
 
+    /** Before anything can make a session: a push connection's close from a page whose session is gone. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<PushCloseWithoutSession> pushCloseWithoutSession() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new PushCloseWithoutSession());
+        registration.addUrlPatterns(PushCloseWithoutSession.PATH, PushCloseWithoutSession.PATH + "/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
