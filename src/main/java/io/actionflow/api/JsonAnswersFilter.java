@@ -45,7 +45,7 @@ class JsonAnswersFilter extends OncePerRequestFilter {
     }
 
     /** No header, or one with a range that takes JSON at a quality above zero. */
-    static boolean acceptsJson(List<String> accept) {
+    private static boolean acceptsJson(List<String> accept) {
         if (accept.isEmpty()) {
             return true;
         }

@@ -5,8 +5,10 @@ import io.actionflow.platform.ui.LoginView;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -37,10 +39,10 @@ class SecurityConfig {
 
     /** Before anything can make a session: a push connection's close from a page whose session is gone. */
     @Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<PushCloseWithoutSession> pushCloseWithoutSession() {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new PushCloseWithoutSession());
+    FilterRegistrationBean<PushCloseWithoutSession> pushCloseWithoutSession() {
+        var registration = new FilterRegistrationBean<>(new PushCloseWithoutSession());
         registration.addUrlPatterns(PushCloseWithoutSession.PATH, PushCloseWithoutSession.PATH + "/*");
-        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
