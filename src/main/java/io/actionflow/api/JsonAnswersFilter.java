@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * before anything runs: refused after an action had run, its write would have stayed while the caller saw an error
  * (and tried again). A call that accepts JSON gets JSON, even when it prefers another type: Spring would otherwise
  * write YAML through the Jackson 2 converter that swagger's libraries bring to the class path, with another mapper's
- * rules (dates as numbers).
+ * rules (dates as numbers). Where it applies is its registration's ({@code /api/*}, {@link ApiSecurity}), matched on
+ * the decoded path as Spring's mappings and security match it: {@code /%61pi/…} is {@code /api/…} here too.
  */
 class JsonAnswersFilter extends OncePerRequestFilter {
 
@@ -27,11 +28,6 @@ class JsonAnswersFilter extends OncePerRequestFilter {
 
     JsonAnswersFilter(ApiErrors errors) {
         this.errors = errors;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
     }
 
     @Override

@@ -20,16 +20,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Under {@code /api}, parameters are the query string's only. The servlet container would otherwise read a
  * form-encoded body into parameters the first time one is asked for (the {@code token} parameter, say), and the
  * body would be gone by the time the action reads it: a create would save an empty record and answer 200.
+ * Where it applies is its registration's ({@code /api/*}, {@link ApiSecurity}), on the decoded path.
  */
 class QueryParametersFilter extends OncePerRequestFilter {
 
     /** As many as the container allows by default. */
     static final int MAX_PARAMETERS = 1000;
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

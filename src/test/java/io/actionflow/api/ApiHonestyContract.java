@@ -171,6 +171,11 @@ abstract class ApiHonestyContract {
         assertThat(client().typed("POST", "/api/" + orders + ":update" + query + "&filterByTk=" + id, null, "{\"code\":\"w\"}",
                 "text/plain", Map.of()).status()).isEqualTo(200);
         assertThat(queries.get(orders, id).orElseThrow().values()).containsEntry("code", "w");
+        // the same address spelled with an escaped letter is the same address: its body is still there to be read
+        var escaped = client().typed("POST", "/%61pi/" + orders + ":create" + query, null, "{\"code\":\"e\"}",
+                "application/x-www-form-urlencoded", Map.of());
+        assertThat(escaped.status()).as(escaped.body()).isEqualTo(200);
+        assertThat(escaped.data()).containsEntry("code", "e");
     }
 
     // found later: an Accept header that leaves JSON out got YAML written by another mapper (dates as numbers), or a
@@ -199,6 +204,11 @@ abstract class ApiHonestyContract {
         var write = client().send("POST", "/api/" + orders + ":create", token, "{\"code\":\"yaml\"}", Map.of("Accept", "application/yaml"));
         assertThat(write.status()).isEqualTo(406);
         assertThat(write.error()).isEqualTo("This address answers in JSON: accept application/json.");
+        assertThat(queries.count(orders, Filter.all())).as("the refused create wrote nothing").isEqualTo(1);
+        // the same address spelled with an escaped letter is the same address
+        var escaped = client().send("POST", "/%61pi/" + orders + ":create", token, "{\"code\":\"escaped\"}",
+                Map.of("Accept", "application/xml"));
+        assertThat(escaped.status()).isEqualTo(406);
         assertThat(queries.count(orders, Filter.all())).as("the refused create wrote nothing").isEqualTo(1);
     }
 
