@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -99,21 +101,9 @@ public abstract class BrowserTest extends IntegrationTest {
         user.sendKeys(username);
         browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
         browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(30))
-                    .withMessage(() -> "signing in as " + username + ": still on " + browser.getCurrentUrl() + "; page shows: "
-                            + visibleText())
-                    .until(d -> !d.getCurrentUrl().contains("/login")
-                            || Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                                    "return document.querySelector('vaadin-login-form')?.hasAttribute('error')")));
-        } catch (org.openqa.selenium.TimeoutException stuck) {
-            try {
-                screenshot("failed-sign-in-" + getClass().getSimpleName());
-            } catch (IOException ignored) {
-                // the timeout says where it stopped; the screenshot only helps
-            }
-            throw stuck;
-        }
+        waitOrShow("failed-sign-in-", () -> "signing in as " + username + ": still on " + browser.getCurrentUrl(),
+                d -> !d.getCurrentUrl().contains("/login") || Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return document.querySelector('vaadin-login-form')?.hasAttribute('error')")));
         waitForVaadin();
     }
 
@@ -123,17 +113,25 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** Waits until the page shows the text anywhere, shadow roots included. */
     protected void waitForText(String text) {
+        waitOrShow("failed-", () -> "text '" + text + "' on " + browser.getCurrentUrl(), d -> visibleText().contains(text));
+    }
+
+    /**
+     * Waits up to 30 s for the condition; when it never holds, the failure says what was awaited and what the page
+     * showed, and a screenshot named {@code <prefix><test class>} is kept.
+     */
+    private void waitOrShow(String prefix, Supplier<String> awaited, Function<WebDriver, Boolean> condition) {
         try {
             new WebDriverWait(browser, Duration.ofSeconds(30))
-                    .withMessage(() -> "text '" + text + "' on " + browser.getCurrentUrl() + "; page shows: " + visibleText())
-                    .until(d -> visibleText().contains(text));
-        } catch (org.openqa.selenium.TimeoutException missing) {
+                    .withMessage(() -> awaited.get() + "; page shows: " + visibleText())
+                    .until(condition);
+        } catch (org.openqa.selenium.TimeoutException timeout) {
             try {
-                screenshot("failed-" + getClass().getSimpleName());
+                screenshot(prefix + getClass().getSimpleName());
             } catch (IOException ignored) {
-                // the timeout says what was missing; the screenshot only helps
+                // the timeout says what was awaited; the screenshot only helps
             }
-            throw missing;
+            throw timeout;
         }
     }
 

@@ -65,7 +65,7 @@ public final class Instance implements AutoCloseable {
      * and the Dockerfile run it), and waits until it is ready.
      */
     public static Instance startOnH2(String name, Path directory, Duration ready, String... arguments) throws Exception {
-        return start(name, Map.of(), directory, jar(), List.of(), ready, arguments);
+        return start(name, Map.of(), directory, ready, arguments);
     }
 
     /**
