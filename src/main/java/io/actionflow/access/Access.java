@@ -36,6 +36,7 @@ public class Access {
     private final RecordQueries queries;
     private final UserService users;
     private final CurrentUser currentUser;
+    private final NestedWrites nested;
 
     Access(Permissions permissions, CollectionService collections, RecordQueries queries, UserService users,
             CurrentUser currentUser) {
@@ -44,6 +45,7 @@ public class Access {
         this.queries = queries;
         this.users = users;
         this.currentUser = currentUser;
+        this.nested = new NestedWrites(this, collections, queries);
     }
 
     /** The actor of a request: the account named, acting with {@code role}. */
@@ -112,6 +114,24 @@ public class Access {
             }
         }
         return Optional.empty();
+    }
+
+    /** Why the actor may not do what {@code reach} asks; empty when they may. */
+    public Optional<Denial> check(Actor actor, Reach reach) {
+        return check(actor, reach.collection(), reach.act(), reach.ids(), reach.fields());
+    }
+
+    /**
+     * Why the actor may not create ({@code ids} empty) or update these records with these typed values: the action and
+     * the fields it sets, then what the values reach beyond the record (sub-table rows, objects created for to-one
+     * relations, links to records of other collections; {@link NestedWrites}). Empty when they may.
+     */
+    public Optional<Denial> checkWrite(Actor actor, String collection, Act act, List<Long> ids, Map<String, ?> values) {
+        var denial = check(actor, collection, act, ids, values.keySet());
+        if (denial.isPresent() || actor.admin()) {
+            return denial;
+        }
+        return nested.denial(actor, collection, values, act == Act.UPDATE ? ids : List.of(), 0);
     }
 
     /** The records an action reaches: those the actor may view, and of those, the ones the action's own scope allows. */

@@ -8,18 +8,23 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Turns what a form or an API call sends into the Java value a field stores, and checks it against the field's
- * settings. Values a field holds: String (texts, email, select), Long (integer, many-to-one id), BigDecimal,
- * Boolean, LocalDate, OffsetDateTime.
+ * Turns what a form or an API call sends into the Java value a field stores, exactly as a read gives it back, and
+ * checks it against the field's settings. Values a field holds: String (texts, email, select; stripped but for long
+ * text), Long (integer, many-to-one id), BigDecimal (at most {@link #DECIMAL_SCALE} places, without trailing zeros),
+ * Boolean, LocalDate, OffsetDateTime (UTC, to the microsecond). A blank value is null. Reading a value it gave
+ * gives the same value: what a rule sees is what the write stores (style.md, 15).
  */
 final class FieldValues {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** The decimal places a decimal column keeps ({@code NUMERIC(38, 10)}); more are rounded half up, as the database would. */
+    static final int DECIMAL_SCALE = 10;
 
     /** A value that could not be read as the field's type. */
     static final class Unreadable extends Exception {
@@ -45,7 +50,7 @@ final class FieldValues {
                 case DECIMAL -> decimal(field, raw);
                 case BOOLEAN -> bool(field, raw);
                 case DATE -> raw instanceof LocalDate d ? d : LocalDate.parse(string(field, raw).strip());
-                case DATETIME -> dateTime(field, raw);
+                case DATETIME -> dateTime(field, raw).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
                 case MANY_TO_ONE -> reference(field, raw);
                 case ONE_TO_MANY -> throw new Unreadable(FieldError.of(field.name(), "validation.readOnly"));
             };
@@ -131,7 +136,29 @@ final class FieldValues {
 
     private static String text(FieldDefinition field, Object raw) throws Unreadable {
         String value = string(field, raw);
+        if (!storable(value)) {
+            throw new Unreadable(FieldError.of(field.name(), "validation.text.characters"));
+        }
         return field.type() == FieldType.LONG_TEXT ? value : value.strip();
+    }
+
+    /** No NUL character (PostgreSQL refuses it) and no half of a surrogate pair (it would be stored as '?'). */
+    private static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String string(FieldDefinition field, Object raw) throws Unreadable {
@@ -163,7 +190,12 @@ final class FieldValues {
         if (value.precision() - value.scale() > 28) {
             throw new NumberFormatException("too large");
         }
-        return value;
+        if (value.precision() - value.scale() < -DECIMAL_SCALE) {
+            // smaller than half of the last place kept (and cheap to say so: 1e-999999999 is not divided out)
+            return BigDecimal.ZERO;
+        }
+        BigDecimal stored = value.setScale(DECIMAL_SCALE, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        return stored.scale() < 0 ? stored.setScale(0) : stored;
     }
 
     private static Boolean bool(FieldDefinition field, Object raw) throws Unreadable {

@@ -13,5 +13,9 @@ interface ApiTokenRepository extends JpaRepository<ApiTokenEntity, Long> {
     @org.springframework.data.jpa.repository.Query("update ApiTokenEntity t set t.lastUsedAt = :now where t.id = :id")
     int noteUse(long id, java.time.Instant now);
 
+    @org.springframework.data.jpa.repository.Modifying
+    @org.springframework.data.jpa.repository.Query("update ApiTokenEntity t set t.revokedAt = :now where t.username = :username and t.revokedAt is null")
+    int revokeAll(String username, java.time.Instant now);
+
     List<ApiTokenEntity> findByUsernameAndKindOrderByCreatedAtDesc(String username, String kind);
 }

@@ -103,6 +103,13 @@ public class ApiTokens {
         return token.view();
     }
 
+    /** A disabled account's tokens are revoked with it, so that enabling it again brings none of them back. */
+    @org.springframework.context.event.EventListener
+    void accountDisabled(UserService.AccountDisabled disabled) {
+        byHash.changing();
+        tokens.revokeAll(disabled.username(), clock.instant());
+    }
+
     /** Who a call is, from its token and the role it asks for. */
     public sealed interface Caller {
 
@@ -144,7 +151,7 @@ public class ApiTokens {
 
     /**
      * The enabled account a secret signs in, when the token is active; its last use is noted. Empty for an unknown,
-     * revoked or expired token, or a disabled account.
+     * revoked or expired token, or a disabled or locked account.
      */
     Optional<UserSummary> authenticate(String secret) {
         if (secret == null || secret.isBlank() || secret.length() > 200) {
@@ -156,7 +163,8 @@ public class ApiTokens {
         if (token == null) {
             return Optional.empty();
         }
-        var user = users.account(token.username()).filter(UserSummary::enabled);
+        // a disabled account signs nobody in, nor one locked after failed sign-ins while the lock lasts
+        var user = users.account(token.username()).filter(u -> u.enabled() && !u.isLocked(now));
         if (user.isPresent()) {
             noteUse(token, now);
         }

@@ -36,11 +36,13 @@ public class UserService {
      * from the database each time. A change here empties it at once; another instance sees a change within the TTL.
      */
     private final CommittedCache<String, Optional<UserSummary>> byName;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     UserService(UserAccountRepository accounts, Roles roles, PasswordEncoder passwordEncoder, CurrentUser currentUser,
-            LoginLockoutProperties lockout, Clock clock,
+            LoginLockoutProperties lockout, Clock clock, org.springframework.context.ApplicationEventPublisher events,
             @org.springframework.beans.factory.annotation.Value("${actionflow.accounts.cache-ttl:750ms}") java.time.Duration cacheTtl) {
         this.byName = new CommittedCache<>(cacheTtl, clock, 10_000);
+        this.events = events;
         this.accounts = accounts;
         this.roles = roles;
         this.passwordEncoder = passwordEncoder;
@@ -160,6 +162,10 @@ public class UserService {
         if (!enabled && account.isEnabled() && account.getRoles().contains(Role.ADMIN_ID)
                 && accounts.countEnabledAdmins() <= 1) {
             throw new ValidationException(FieldError.of("enabled", "user.disable.lastAdmin"));
+        }
+        if (!enabled && account.isEnabled()) {
+            // its tokens end with it: enabling it again does not bring them back
+            events.publishEvent(new AccountDisabled(account.getUsername()));
         }
         account.setEnabled(enabled);
         return account.summary();
@@ -289,5 +295,9 @@ public class UserService {
         String escaped = filter.strip().toLowerCase(Locale.ROOT)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return "%" + escaped + "%";
+    }
+
+    /** An account was disabled, in the transaction that disables it. */
+    record AccountDisabled(String username) {
     }
 }

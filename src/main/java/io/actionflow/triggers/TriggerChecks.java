@@ -59,7 +59,10 @@ public class TriggerChecks {
                 }
                 checkAppends(collection, post.appends(), errors);
             }
-            case TriggerConfig.CustomAction custom -> checkAppends(collection, custom.appends(), errors);
+            case TriggerConfig.CustomAction custom -> {
+                checkAppends(collection, custom.appends(), errors);
+                checkRoles(custom.roles(), errors);
+            }
             case TriggerConfig.CollectionEvent event -> {
                 if (event.on().isEmpty()) {
                     errors.add(FieldError.of("on", "trigger.on.required"));
@@ -86,14 +89,18 @@ public class TriggerChecks {
                 if (approval.actions().contains(TriggerConfig.DataAction.DESTROY)) {
                     errors.add(FieldError.of("actions", "trigger.approval.noDestroy"));
                 }
-                for (String role : approval.roles()) {
-                    if (!roles.exists(role)) {
-                        errors.add(FieldError.of("roles", "trigger.approval.role.unknown", role));
-                    }
-                }
+                checkRoles(approval.roles(), errors);
             }
         }
         return errors;
+    }
+
+    private void checkRoles(List<String> named, List<FieldError> errors) {
+        for (String role : named) {
+            if (!roles.exists(role)) {
+                errors.add(FieldError.of("roles", "trigger.approval.role.unknown", role));
+            }
+        }
     }
 
     /** Associations to preload must be relations of the collection: to-one (a record) or to-many (its rows). */

@@ -57,8 +57,11 @@ public sealed interface TriggerConfig {
         }
     }
 
-    /** Runs when a Trigger workflow button is clicked: on no record, one, or the selected ones. */
-    record CustomAction(ContextType contextType, String collection, List<String> appends) implements TriggerConfig {
+    /**
+     * Runs when a Trigger workflow button is clicked: on no record, one, or the selected ones. One on no record is
+     * run only by admins and the {@code roles} it names (one on records, by whoever may run custom actions on them).
+     */
+    record CustomAction(ContextType contextType, String collection, List<String> appends, List<String> roles) implements TriggerConfig {
     }
 
     /** Runs on any change of the collection, optionally only when chosen fields changed or a condition holds. */
@@ -92,7 +95,8 @@ public sealed interface TriggerConfig {
             case POST_ACTION -> new PostAction(collection, bool(config.get("global")),
                     enums(config.get("actions"), DataAction.class), texts(config.get("appends")));
             case CUSTOM_ACTION -> new CustomAction(contextType(config.get("contextType")),
-                    contextType(config.get("contextType")) == ContextType.NONE ? null : collection, texts(config.get("appends")));
+                    contextType(config.get("contextType")) == ContextType.NONE ? null : collection, texts(config.get("appends")),
+                    texts(config.get("roles")));
             case COLLECTION -> new CollectionEvent(collection, enums(config.get("on"), Change.class),
                     texts(config.get("changedFields")), text(config.get("condition")));
             case APPROVAL -> new Approval(collection, !"afterSave".equals(config.get("mode")), texts(config.get("roles")),

@@ -17,9 +17,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * HTTP request nodes reach only the hosts in {@code actionflow.workflow.http.allowed-hosts}, and only where those
@@ -51,22 +57,47 @@ class HttpAdapter implements HttpPort {
     private final SingletonSupplier<HttpClient> client = SingletonSupplier.of(() -> HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build());
 
-    HttpAdapter(HttpSettings settings) {
+    private final JsonMapper json;
+
+    HttpAdapter(HttpSettings settings, JsonMapper json) {
         this.settings = settings;
+        this.json = json;
     }
 
     @Override
-    public Response send(String method, String url, Map<String, String> headers, String body, Duration timeout) {
+    public Response send(Request request) {
+        URI uri;
+        try {
+            // the template's own text is encoded where it must be; each value strictly, as one segment or parameter value
+            uri = UriComponentsBuilder.fromUriString(request.address()).encode()
+                    .buildAndExpand(request.values().toArray()).toUri();
+        } catch (IllegalArgumentException e) {
+            throw new NodeFailure(e, "workflow.error.url", request.address());
+        }
+        String url = uri.toString();
         var refused = refusal(url);
         if (refused.isPresent()) {
             throw new NodeFailure(refused.get().key(), refused.get().args().toArray());
         }
-        URI uri = URI.create(url.strip());
-        var request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
+        String method = request.method();
+        var builder = HttpRequest.newBuilder(uri).timeout(request.timeout()).method(method, switch (request.body()) {
+            case null -> HttpRequest.BodyPublishers.noBody();
+            case Body.Json json -> HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(json.value()));
+            case Body.Plain plain -> HttpRequest.BodyPublishers.ofString(plain.text());
+        });
+        if (request.body() instanceof Body.Json && request.headers().keySet().stream().noneMatch(HttpHeaders.CONTENT_TYPE::equalsIgnoreCase)) {
+            builder.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
+        }
+        request.headers().forEach((name, value) -> {
+            try {
+                builder.header(name, value);
+            } catch (IllegalArgumentException notAllowed) {
+                // a header the client sets itself (Host, Content-Length), or a name or value no request may carry
+                throw new NodeFailure(notAllowed, "workflow.error.headerRefused", name);
+            }
+        });
         try {
-            var response = client.obtain().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var response = client.obtain().send(builder.build(), HttpResponse.BodyHandlers.ofString());
             var responseHeaders = new LinkedHashMap<String, String>();
             response.headers().map().forEach((k, v) -> responseHeaders.put(k, String.join(", ", v)));
             return new Response(response.statusCode(), responseHeaders, response.body());
@@ -80,8 +111,36 @@ class HttpAdapter implements HttpPort {
         }
     }
 
+    /**
+     * A template ({@code https://api.example.com/items/{0}?q={1}}) is checked on its scheme and host, which no variable
+     * may stand in, nor may one name a parameter; an address without variables is checked as it is.
+     */
+    private Optional<Text> templateRefusal(String template) {
+        UriComponents parts;
+        try {
+            parts = UriComponentsBuilder.fromUriString(template).build();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(Text.of("workflow.error.url", template));
+        }
+        boolean variableInPlace = Stream.of(parts.getScheme(), parts.getHost(), parts.getUserInfo(),
+                        parts.getPort() < 0 ? null : String.valueOf(parts.getPort()))
+                .anyMatch(part -> part != null && part.contains("{"))
+                || parts.getQueryParams().keySet().stream().anyMatch(name -> name.contains("{"))
+                || template.substring(0, Math.max(0, template.indexOf("//") + 2)).contains("{");
+        if (variableInPlace) {
+            return Optional.of(Text.of("workflow.error.urlVariable", template));
+        }
+        if (parts.getScheme() == null || parts.getHost() == null) {
+            return Optional.of(Text.of("workflow.error.url", template));
+        }
+        return refusal(parts.getScheme() + "://" + parts.getHost() + (parts.getPort() < 0 ? "" : ":" + parts.getPort()) + "/");
+    }
+
     @Override
     public Optional<Text> refusal(String url) {
+        if (url.contains("{")) {
+            return templateRefusal(url);
+        }
         URI uri;
         try {
             uri = URI.create(url.strip());

@@ -170,12 +170,15 @@ class AcrossInstancesPostgresTest {
         assertThat(onOther.send("GET", list, second, null, asReader).status()).isEqualTo(200);
         users.setEnabled(account.id(), false);
         assertRefusedWithin(() -> onOther.send("GET", list, second, null, asReader).status(), 401);
+        // enabled again: its old tokens stay refused (issue 26), a new one works there
         users.setEnabled(account.id(), true);
-        awaitStatus(() -> onOther.send("GET", list, second, null, asReader).status(), 200);
+        String third = tokens.create(name, "across 3").secret();
+        awaitStatus(() -> onOther.send("GET", list, third, null, asReader).status(), 200);
+        assertThat(onOther.send("GET", list, second, null, asReader).status()).isEqualTo(401);
 
         // the role removed here: its reads are refused there (the account keeps a role that may not read)
         roles.delete(role);
-        assertRefusedWithin(() -> onOther.send("GET", list, second, null, asReader).status(), 403);
+        assertRefusedWithin(() -> onOther.send("GET", list, third, null, asReader).status(), 403);
     }
 
     @Test

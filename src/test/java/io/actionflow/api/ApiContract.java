@@ -113,6 +113,26 @@ abstract class ApiContract {
     }
 
     @Test
+    void tokens_follow_their_account_a_disabled_one_loses_them_and_a_locked_one_is_refused_while_locked() throws Exception {
+        assertThat(get("/api/" + orders + ":list", clerk).status()).isEqualTo(200);
+        long id = users.findByUsername(clerkName).orElseThrow().id();
+        users.setEnabled(id, false);
+        assertThat(get("/api/" + orders + ":list", clerk).status()).isEqualTo(401);
+        users.setEnabled(id, true);
+        assertThat(get("/api/" + orders + ":list", clerk).status()).isEqualTo(401);
+        assertThat(tokens.list(clerkName)).allSatisfy(t -> assertThat(t.revokedAt()).isNotNull());
+
+        var fresh = tokens.create(clerkName, "after re-enabling").secret();
+        assertThat(get("/api/" + orders + ":list", fresh).status()).isEqualTo(200);
+        for (int i = 0; i < 10; i++) {
+            assertThat(post("/api/auth:signIn", null, Map.of("account", clerkName, "password", "wrong")).status()).isEqualTo(401);
+        }
+        assertThat(get("/api/" + orders + ":list", fresh).status()).isEqualTo(401);
+        users.resetPassword(id, "clerk-password-2");
+        assertThat(get("/api/" + orders + ":list", fresh).status()).isEqualTo(200);
+    }
+
+    @Test
     void personal_tokens_show_their_last_use_and_stop_working_once_revoked() throws Exception {
         var issued = tokens.create(clerkName, "nightly import");
         assertThat(tokens.list(clerkName)).filteredOn(t -> t.id() == issued.token().id()).singleElement()
@@ -268,8 +288,10 @@ abstract class ApiContract {
         var multiple = workflow(TriggerType.CUSTOM_ACTION, Map.of("collection", orders, "contextType", "multiple"), true,
                 NodeDef.of("each", "loop", Map.of("target", "{{$context.data}}")).withBranch("body", List.of(
                         NodeDef.of("note", "create", Map.of("collection", log, "values", Map.of("entry", "many {{$scopes.each.item.code}}"))))));
-        var none = workflow(TriggerType.CUSTOM_ACTION, Map.of("contextType", "none"), true,
+        var none = workflow(TriggerType.CUSTOM_ACTION, Map.of("contextType", "none", "roles", List.of(Role.MEMBER_ID)), true,
                 NodeDef.of("note", "create", Map.of("collection", log, "values", Map.of("entry", "none {{$context.data.reason}}"))));
+        var adminsOnly = workflow(TriggerType.CUSTOM_ACTION, Map.of("contextType", "none"), true,
+                NodeDef.of("note", "create", Map.of("collection", log, "values", Map.of("entry", "admins {{$context.data.reason}}"))));
 
         assertThat(post("/api/" + orders + ":trigger/" + first + "?triggerWorkflows=" + single.key(), clerk, Map.of("amount", 9))
                 .status()).isEqualTo(200);
@@ -278,6 +300,10 @@ abstract class ApiContract {
         assertThat(post("/api/workflows:trigger?triggerWorkflows=" + none.key(), clerk, Map.of("reason", "nightly")).status())
                 .isEqualTo(200);
         assertThat(post("/api/" + orders + ":trigger?triggerWorkflows=" + multiple.key(), clerk, null).status()).isEqualTo(400);
+        // a workflow on no record that names no role is the admins' alone
+        var refused = post("/api/workflows:trigger?triggerWorkflows=" + adminsOnly.key(), clerk, Map.of("reason", "sneaky"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().toString()).contains("You may not run");
 
         assertThat(entries(log)).containsExactly("one C-1 9", "many C-1", "many C-2", "none nightly");
     }

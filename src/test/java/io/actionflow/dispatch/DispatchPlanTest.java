@@ -68,7 +68,7 @@ class DispatchPlanTest {
     @Test
     void a_binding_the_action_does_not_support_refuses_the_request_naming_workflow_and_type() {
         post("after", true, false);
-        add("escalate", TriggerType.CUSTOM_ACTION, true, new TriggerConfig.CustomAction(TriggerConfig.ContextType.SINGLE, "orders", List.of()));
+        add("escalate", TriggerType.CUSTOM_ACTION, true, new TriggerConfig.CustomAction(TriggerConfig.ContextType.SINGLE, "orders", List.of(), List.of()));
         add("other", TriggerType.PRE_ACTION, true, new TriggerConfig.PreAction("tickets", false, Set.of()));
 
         assertThat(plan(Action.DESTROY, "after").refusal()).hasValue(
@@ -82,9 +82,9 @@ class DispatchPlanTest {
 
     @Test
     void custom_actions_run_synchronous_first_in_configured_order() {
-        add("later", TriggerType.CUSTOM_ACTION, false, new TriggerConfig.CustomAction(TriggerConfig.ContextType.SINGLE, "orders", List.of()));
-        add("now2", TriggerType.CUSTOM_ACTION, true, new TriggerConfig.CustomAction(TriggerConfig.ContextType.SINGLE, "orders", List.of()));
-        add("now1", TriggerType.CUSTOM_ACTION, true, new TriggerConfig.CustomAction(TriggerConfig.ContextType.NONE, null, List.of()));
+        add("later", TriggerType.CUSTOM_ACTION, false, new TriggerConfig.CustomAction(TriggerConfig.ContextType.SINGLE, "orders", List.of(), List.of()));
+        add("now2", TriggerType.CUSTOM_ACTION, true, new TriggerConfig.CustomAction(TriggerConfig.ContextType.SINGLE, "orders", List.of(), List.of()));
+        add("now1", TriggerType.CUSTOM_ACTION, true, new TriggerConfig.CustomAction(TriggerConfig.ContextType.NONE, null, List.of(), List.of()));
 
         assertThat(keys(plan(Action.TRIGGER, "later", "now1", "now2").inOrder())).containsExactly("now1", "now2", "later");
     }

@@ -39,6 +39,14 @@ public interface NodeExecutor {
         return java.util.Set.of();
     }
 
+    /**
+     * The settings the node fills in itself, as parts of an address or as values in a JSON document (HTTP request):
+     * the processor leaves them as the admin wrote them, where text filling would let data change their shape.
+     */
+    default java.util.Set<String> filledByNode() {
+        return java.util.Set.of();
+    }
+
     /** What is wrong with a node's settings, for an admin; empty when nothing is. */
     default List<Text> problems(NodeDef node) {
         return List.of();

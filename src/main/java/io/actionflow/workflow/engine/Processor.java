@@ -181,6 +181,12 @@ public final class Processor {
                 NodeExecutor executor = registry.get(node.type());
                 @SuppressWarnings("unchecked")
                 Map<String, Object> config = (Map<String, Object>) Templates.render(settingsToFill(node, executor), variables);
+                for (String own : executor.filledByNode()) {
+                    // the history shows these as written; the node fills them in
+                    if (node.config().containsKey(own)) {
+                        config.put(own, node.config().get(own));
+                    }
+                }
                 input = config;
                 var context = new NodeContext(node, config, variables, ports, state.synchronous(), state.messages(), state);
                 result = waited == null ? executor.execute(context) : executor.resume(context, waited);
@@ -214,13 +220,14 @@ public final class Processor {
             return result;
         }
 
-        /** The node's settings but its expressions, which are never filled in as text. */
+        /** The node's settings but its expressions and those it fills in itself, which are never filled in as text. */
         private static Map<String, Object> settingsToFill(NodeDef node, NodeExecutor executor) {
-            if (executor.expressions().isEmpty()) {
+            if (executor.expressions().isEmpty() && executor.filledByNode().isEmpty()) {
                 return node.config();
             }
             var settings = new java.util.LinkedHashMap<>(node.config());
             executor.expressions().forEach(settings::remove);
+            executor.filledByNode().forEach(settings::remove);
             return settings;
         }
 

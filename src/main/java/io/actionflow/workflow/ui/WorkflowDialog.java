@@ -166,7 +166,11 @@ final class WorkflowDialog extends FormDialog {
         changedFields.setVisible(type == TriggerType.COLLECTION);
         condition.setVisible(type == TriggerType.COLLECTION || type == TriggerType.APPROVAL);
         approvalMode.setVisible(type == TriggerType.APPROVAL);
-        startRoles.setVisible(type == TriggerType.APPROVAL);
+        // who submits for an approval; who may run a custom action on no record (admins always)
+        boolean runners = custom && "none".equals(contextType.getValue());
+        startRoles.setVisible(type == TriggerType.APPROVAL || runners);
+        startRoles.setLabel(getTranslation(runners ? "trigger.custom.roles" : "trigger.approval.roles"));
+        startRoles.setHelperText(getTranslation(runners ? "trigger.custom.roles.help" : "trigger.approval.roles.help"));
         synchronous.setVisible(type != TriggerType.PRE_ACTION && type != TriggerType.APPROVAL);
         retries.setVisible(type == TriggerType.APPROVAL || synchronous.isVisible() && !synchronous.getValue());
         trigger.setHelperText(type == null ? null : getTranslation("trigger.help." + type.name().toLowerCase(java.util.Locale.ROOT)));
@@ -225,9 +229,9 @@ final class WorkflowDialog extends FormDialog {
         }
         if (approvalMode.isVisible()) {
             config.put("mode", approvalMode.getValue());
-            if (!startRoles.getValue().isEmpty()) {
-                config.put("roles", ordered(startRoles.getValue(), roleOrder));
-            }
+        }
+        if (startRoles.isVisible() && !startRoles.getValue().isEmpty()) {
+            config.put("roles", ordered(startRoles.getValue(), roleOrder));
         }
         boolean sync = synchronous.isVisible() ? synchronous.getValue() : type == TriggerType.PRE_ACTION;
         int retryCount = retries.isVisible() && retries.getValue() != null ? retries.getValue() : 0;

@@ -15,6 +15,8 @@ final class FakePorts {
     final List<Map<String, Object>> rows = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
     final List<String> notified = new ArrayList<>();
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     HttpPort.Response nextResponse = new HttpPort.Response(200, Map.of(), "ok");
     RuntimeException failNextCreate;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
@@ -57,8 +59,17 @@ final class FakePorts {
                 return matching.size();
             }
         };
-        HttpPort http = (method, url, headers, body, timeout) -> {
-            calls.add(method + " " + url + " " + body);
+        HttpPort http = request -> {
+            String url = request.address();
+            for (int i = 0; i < request.values().size(); i++) {
+                url = url.replace("{" + i + "}", request.values().get(i));
+            }
+            String body = switch (request.body()) {
+                case null -> null;
+                case HttpPort.Body.Json json -> JSON.writeValueAsString(json.value());
+                case HttpPort.Body.Plain plain -> plain.text();
+            };
+            calls.add(request.method() + " " + url + " " + body);
             return nextResponse;
         };
         NotificationPort notifications = (users, title, message, link) -> notified.add(users + " " + title + ": " + message);

@@ -28,7 +28,7 @@ class ProcessorTest {
     static final Expressions EXPRESSIONS = new io.actionflow.workflow.expressions.SpelExpressions();
     static final NodeRegistry REGISTRY = new NodeRegistry(List.of(new ConditionNode(EXPRESSIONS), new LoopNode(), new CalculationNode(EXPRESSIONS),
             new QueryNode(), new CreateRecordNode(), new UpdateRecordsNode(), new DeleteRecordsNode(), new EndNode(),
-            new ResponseMessageNode(), new HttpRequestNode((method, url, headers, body, timeout) -> { throw new UnsupportedOperationException(); }), new DelayNode(), new NotificationNode(),
+            new ResponseMessageNode(), new HttpRequestNode(request -> { throw new UnsupportedOperationException(); }), new DelayNode(), new NotificationNode(),
             new io.actionflow.workflow.nodes.UpdateSubmittedNode()));
 
     final FakePorts fake = new FakePorts();
@@ -165,7 +165,7 @@ class ProcessorTest {
 
         fake.nextResponse = new HttpPort.Response(201, Map.of(), Map.of("ok", true));
         assertThat(run(graph, Map.of("data", Map.of("id", 5))).status()).isEqualTo(ExecutionStatus.RESOLVED);
-        assertThat(fake.calls).containsExactly("POST http://127.0.0.1/hook {\"id\": 5}", "POST http://127.0.0.1/hook {\"id\": 5}");
+        assertThat(fake.calls).containsExactly("POST http://127.0.0.1/hook {\"id\":5}", "POST http://127.0.0.1/hook {\"id\":5}");
     }
 
     @Test

@@ -23,15 +23,16 @@ import org.springframework.stereotype.Component;
  * workflow), inside the transaction that made it. No operator is in their context. Synchronous ones run at once: when
  * one fails, the change is refused ({@link Refused}) and rolls back with its transaction; asynchronous ones start after
  * commit. Workflows started by workflows run one level deeper each time, up to the stack limit, where the execution
- * is aborted and the chain stops.
+ * is aborted and the chain stops. They reach no record on anyone's behalf: what fires them was checked where it was
+ * asked for, and they run with full rights.
  */
 @Component
-class CollectionEvents {
+class CollectionEventTrigger {
 
     private final WorkflowDirectory directory;
     private final WorkflowRunner runner;
 
-    CollectionEvents(WorkflowDirectory directory, WorkflowRunner runner) {
+    CollectionEventTrigger(WorkflowDirectory directory, WorkflowRunner runner) {
         this.directory = directory;
         this.runner = runner;
     }
@@ -85,7 +86,7 @@ class CollectionEvents {
             if (workflow.synchronous()) {
                 var outcome = runner.runSync(workflow.id(), copy(context), depth, origin);
                 if (outcome.failed()) {
-                    throw new Refused(ActionDispatcher.failure(outcome, List.of()));
+                    throw new Refused(Failures.of(outcome, List.of()));
                 }
             } else {
                 chain.add(new WorkflowRunner.Queued(workflow.id(), copy(context), depth, origin));
