@@ -3,6 +3,9 @@ package io.actionflow.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What a call sends. The body is read as JSON whatever the {@code Content-Type} says when it is JSON, refused with 415
  * when it is something else, and never lost: parameters come from the query string only
- * ({@link QueryParametersFilter}), so a form-encoded body is still here to be read, or refused. Duplicate keys and NUL
- * characters are refused, and no refusal names a library's internals.
+ * ({@link QueryParametersFilter}), so a form-encoded body is still here to be read, or refused; a multipart body is
+ * refused (415) before the container can take it apart. Text that is not UTF-8, duplicate keys, NUL characters and
+ * halves of surrogate pairs are refused, never stored altered, and no refusal names a library's internals.
  */
 final class ApiBodies {
 
@@ -32,8 +36,12 @@ final class ApiBodies {
     private ApiBodies() {
     }
 
-    /** The body, at most {@link #MAX_BODY} bytes. */
+    /** The body, at most {@link #MAX_BODY} bytes; a multipart body is not one we read (415). */
     static byte[] read(HttpServletRequest request) throws IOException {
+        String type = request.getContentType();
+        if (type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            throw new RecordActions.Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "api.mediaType");
+        }
         if (request.getContentLengthLong() > MAX_BODY) {
             throw new RecordActions.Refused(HttpStatus.CONTENT_TOO_LARGE, "api.body.tooLarge", MAX_BODY / 1024);
         }
@@ -59,21 +67,28 @@ final class ApiBodies {
         return (Map<String, Object>) map;
     }
 
-    /** The body as any JSON value; null when it is empty. */
+    /** The body as any JSON value; null when it is empty. Text that is not UTF-8 is refused, never read as something else. */
     static Object document(byte[] body, String contentType) {
-        if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.body.utf8");
+        }
+        if (text.isBlank()) {
             return null;
         }
         Object tree;
         try {
-            tree = STRICT.readValue(body, Object.class);
+            tree = STRICT.readValue(text, Object.class);
         } catch (JacksonException e) {
             if (!declaresJson(contentType)) {
                 throw new RecordActions.Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "api.mediaType");
             }
             throw refusal(e);
         }
-        if (holdsNul(tree, 0)) {
+        if (unstorable(tree, 0)) {
             throw new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.body.nul");
         }
         return tree;
@@ -104,13 +119,30 @@ final class ApiBodies {
                 : new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.body.json", location.getLineNr(), location.getColumnNr());
     }
 
-    private static boolean holdsNul(Object value, int depth) {
+    /** Whether a text holds a NUL character or half of a surrogate pair ({@code "\\ud800"}): neither can be stored as sent. */
+    private static boolean unstorable(Object value, int depth) {
         return switch (value) {
-            case String text -> text.indexOf('\u0000') >= 0;
+            case String text -> !storable(text);
             case Map<?, ?> map -> depth < 2000 && map.entrySet().stream()
-                    .anyMatch(e -> holdsNul(String.valueOf(e.getKey()), depth) || holdsNul(e.getValue(), depth + 1));
-            case List<?> list -> depth < 2000 && list.stream().anyMatch(v -> holdsNul(v, depth + 1));
+                    .anyMatch(e -> unstorable(String.valueOf(e.getKey()), depth) || unstorable(e.getValue(), depth + 1));
+            case List<?> list -> depth < 2000 && list.stream().anyMatch(v -> unstorable(v, depth + 1));
             case null, default -> false;
         };
+    }
+
+    private static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000' || Character.isLowSurrogate(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
     }
 }

@@ -106,8 +106,8 @@ class ApiSecurity {
 
     /** Before anything reads a parameter: under {@code /api}, parameters come from the query string only. */
     @Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<QueryParametersFilter> queryParameters() {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new QueryParametersFilter());
+    org.springframework.boot.web.servlet.FilterRegistrationBean<QueryParametersFilter> queryParameters(ApiErrors errors) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new QueryParametersFilter(errors));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
         return registration;

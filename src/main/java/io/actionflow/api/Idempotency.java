@@ -11,10 +11,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.function.Supplier;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -27,9 +29,11 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 /**
- * {@code Idempotency-Key}: a write sent again with the same key by the same user within 24 hours gets the first
- * answer back and runs nothing again. The key is claimed before the first call runs, so two calls racing with one key
- * run once; the second is told the first is still running.
+ * {@code Idempotency-Key}: a write sent again with the same key by the same user, acting with the same role, within 24
+ * hours gets the first answer back and runs nothing again. The key is claimed before the first call runs, so calls
+ * racing with one key run once: the others are told it is still running (409), or get its answer once it has one;
+ * none is answered 5xx for the race. An answer that refused the call (4xx, or an error) frees the key, so the
+ * corrected call can use it.
  */
 @Component
 class Idempotency {
@@ -40,6 +44,7 @@ class Idempotency {
     private static final Table<Record> KEYS = table(name("af_idempotency"));
     private static final Field<Long> ID = field(name("id"), Long.class);
     private static final Field<String> USERNAME = field(name("username"), String.class);
+    private static final Field<String> ROLE = field(name("acting_role"), String.class);
     private static final Field<String> KEY = field(name("idem_key"), String.class);
     private static final Field<String> REQUEST = field(name("request_hash"), String.class);
     private static final Field<Integer> STATUS = field(name("status"), Integer.class);
@@ -59,6 +64,13 @@ class Idempotency {
         this.clock = clock;
     }
 
+    /** Who a key belongs to: the user and the role they act with. */
+    private record Owner(String username, String role) {
+        Condition key(String key) {
+            return USERNAME.eq(username).and(ROLE.eq(role)).and(KEY.eq(key));
+        }
+    }
+
     /** Runs {@code call} once per key: without a key every time; with one, the first answer is kept and given again. */
     ResponseEntity<Object> once(HttpServletRequest request, byte[] body, Supplier<ResponseEntity<Object>> call) {
         String key = request.getHeader("Idempotency-Key");
@@ -69,40 +81,75 @@ class Idempotency {
         if (key.isEmpty() || key.length() > MAX_KEY) {
             throw new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.idempotency.key", MAX_KEY);
         }
-        String username = currentUser.username().orElseThrow();
+        var owner = new Owner(currentUser.username().orElseThrow(),
+                String.valueOf(request.getAttribute(ApiSecurity.ROLE_ATTRIBUTE)));
         String fingerprint = fingerprint(request, body);
-        String claimed = key;
-        var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        Record earlier = own.execute(status -> {
-            dsl.deleteFrom(KEYS).where(CREATED.lt(now.minus(KEPT))).execute();
-            var found = dsl.select(ID, REQUEST, STATUS, BODY).from(KEYS).where(USERNAME.eq(username).and(KEY.eq(claimed))).fetchOne();
-            if (found == null) {
-                dsl.insertInto(KEYS).set(USERNAME, username).set(KEY, claimed).set(REQUEST, fingerprint).set(CREATED, now).execute();
-            }
-            return found;
-        });
+        Record earlier = claim(owner, key, fingerprint);
         if (earlier != null) {
-            if (!fingerprint.equals(earlier.get(REQUEST))) {
-                throw new RecordActions.Refused(HttpStatus.UNPROCESSABLE_CONTENT, "api.idempotency.other");
-            }
-            if (earlier.get(STATUS) == null) {
-                throw new RecordActions.Refused(HttpStatus.CONFLICT, "api.idempotency.running");
-            }
-            Object stored = ApiErrors.JSON.readValue(earlier.get(BODY), Object.class);
-            return ResponseEntity.status(earlier.get(STATUS)).header("Idempotent-Replayed", "true").body(stored);
+            return earlier(earlier, fingerprint);
         }
         ResponseEntity<Object> answer;
         try {
             answer = call.get();
         } catch (RuntimeException refused) {
-            // nothing ran to the end: the key is free for a corrected call
-            own.executeWithoutResult(status -> dsl.deleteFrom(KEYS).where(USERNAME.eq(username).and(KEY.eq(claimed))).execute());
+            free(owner, key);
             throw refused;
         }
+        if (!answer.getStatusCode().is2xxSuccessful()) {
+            // refused, nothing done: the key is free for a corrected call
+            free(owner, key);
+            return answer;
+        }
         String json = ApiErrors.JSON.writeValueAsString(answer.getBody());
+        String claimed = key;
         own.executeWithoutResult(status -> dsl.update(KEYS).set(STATUS, answer.getStatusCode().value()).set(BODY, json)
-                .where(USERNAME.eq(username).and(KEY.eq(claimed))).execute());
+                .where(owner.key(claimed)).execute());
         return answer;
+    }
+
+    /**
+     * Claims the key: null when this call may run, or the row of the call that claimed it first. Two calls that insert
+     * at once meet on the unique key; the one that loses reads the winner's row instead.
+     */
+    private Record claim(Owner owner, String key, String fingerprint) {
+        var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                Record found = own.execute(status -> {
+                    dsl.deleteFrom(KEYS).where(CREATED.lt(now.minus(KEPT))).execute();
+                    var row = dsl.select(ID, REQUEST, STATUS, BODY).from(KEYS).where(owner.key(key)).fetchOne();
+                    if (row == null) {
+                        dsl.insertInto(KEYS).set(USERNAME, owner.username()).set(ROLE, owner.role()).set(KEY, key)
+                                .set(REQUEST, fingerprint).set(CREATED, now).execute();
+                    }
+                    return row;
+                });
+                return found;
+            } catch (DuplicateKeyException raced) {
+                Record winner = own.execute(status -> dsl.select(ID, REQUEST, STATUS, BODY).from(KEYS).where(owner.key(key)).fetchOne());
+                if (winner != null) {
+                    return winner;
+                }
+                // the winner was refused and freed the key in between: claim it again
+            }
+        }
+        throw new RecordActions.Refused(HttpStatus.CONFLICT, "api.idempotency.running");
+    }
+
+    /** The answer for a call whose key was claimed before: the first answer, or why there is none to give. */
+    private static ResponseEntity<Object> earlier(Record earlier, String fingerprint) {
+        if (!fingerprint.equals(earlier.get(REQUEST))) {
+            throw new RecordActions.Refused(HttpStatus.UNPROCESSABLE_CONTENT, "api.idempotency.other");
+        }
+        if (earlier.get(STATUS) == null) {
+            throw new RecordActions.Refused(HttpStatus.CONFLICT, "api.idempotency.running");
+        }
+        Object stored = ApiErrors.JSON.readValue(earlier.get(BODY), Object.class);
+        return ResponseEntity.status(earlier.get(STATUS)).header("Idempotent-Replayed", "true").body(stored);
+    }
+
+    private void free(Owner owner, String key) {
+        own.executeWithoutResult(status -> dsl.deleteFrom(KEYS).where(owner.key(key)).execute());
     }
 
     /** What makes two calls the same call: method, path, query and body. */

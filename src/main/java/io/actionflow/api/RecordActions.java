@@ -140,6 +140,10 @@ class RecordActions {
                 case "destroy" -> Action.DESTROY;
                 default -> Action.TRIGGER;
             };
+            if (action == Action.CREATE && values.isEmpty()) {
+                // an empty body, null or {} would make an empty record that nobody meant
+                throw new Refused(HttpStatus.BAD_REQUEST, "api.body.empty");
+            }
             if ((action == Action.UPDATE || action == Action.DESTROY) && ids.isEmpty()) {
                 throw new Refused(HttpStatus.BAD_REQUEST, "api.filterByTk.required", target.action());
             }

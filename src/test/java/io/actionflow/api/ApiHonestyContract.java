@@ -325,6 +325,96 @@ abstract class ApiHonestyContract {
         assertThat(tooDeep.status()).isEqualTo(400);
     }
 
+    // issue 26: honest idempotency, bodies and query strings
+
+    @Test
+    void calls_racing_with_one_key_run_once_and_none_is_told_the_server_broke() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String key = UUID.randomUUID().toString();
+            String code = "R-" + round;
+            var statuses = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(20)) {
+                var start = new java.util.concurrent.CountDownLatch(1);
+                for (int i = 0; i < 20; i++) {
+                    pool.submit(() -> {
+                        start.await();
+                        statuses.add(client().post("/api/" + orders + ":create", token, Map.of("code", code),
+                                Map.of("Idempotency-Key", key)).status());
+                        return null;
+                    });
+                }
+                start.countDown();
+            }
+            // the first to claim the key runs; the others get its answer, or are told it is still running
+            assertThat(statuses).as("round %d", round).hasSize(20).allMatch(status -> status == 200 || status == 409).contains(200);
+            var again = client().post("/api/" + orders + ":create", token, Map.of("code", code), Map.of("Idempotency-Key", key));
+            assertThat(again.status()).isEqualTo(200);
+        }
+        assertThat(queries.count(orders, Filter.all())).isEqualTo(5);
+    }
+
+    @Test
+    void a_refused_call_leaves_its_key_for_the_corrected_one_and_a_key_is_per_user_and_role() throws Exception {
+        String key = UUID.randomUUID().toString();
+        var refused = client().post("/api/" + orders + ":create", token, Map.of("code", "K-1", "amount", "many"),
+                Map.of("Idempotency-Key", key));
+        assertThat(refused.status()).isEqualTo(400);
+        var corrected = client().post("/api/" + orders + ":create", token, Map.of("code", "K-1", "amount", 3),
+                Map.of("Idempotency-Key", key));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        // the admin acting as a member is another caller for the same key
+        var asMember = client().post("/api/" + orders + ":create", token, Map.of("code", "K-1", "amount", 3),
+                Map.of("Idempotency-Key", key, "X-Role", "member"));
+        assertThat(asMember.status()).as(asMember.body()).isIn(200, 403);
+        assertThat(asMember.body()).doesNotContain("Idempotency");
+    }
+
+    @Test
+    void bodies_we_cannot_read_are_refused_and_nothing_is_written() throws Exception {
+        var multipart = client().typed("POST", "/api/" + orders + ":create", token, "{\"code\": \"M-1\"}",
+                "multipart/form-data; boundary=x", Map.of());
+        assertThat(multipart.status()).as(multipart.body()).isEqualTo(415);
+        for (String empty : List.of("", "null", "{}", "  ")) {
+            var refused = client().raw("POST", "/api/" + orders + ":create", token, empty);
+            assertThat(refused.status()).as("'%s': %s", empty, refused.body()).isEqualTo(400);
+            assertThat(refused.error()).contains("Send the values of the record to create");
+        }
+        var surrogate = client().raw("POST", "/api/" + orders + ":create", token, "{\"code\": \"\\ud800\"}");
+        assertThat(surrogate.status()).as(surrogate.body()).isEqualTo(400);
+        // "/" written as the overlong two bytes C0 AF: not UTF-8, and never to be read as "/"
+        var overlong = new java.io.ByteArrayOutputStream();
+        overlong.writeBytes("{\"code\": \"a".getBytes(StandardCharsets.US_ASCII));
+        overlong.write(0xC0);
+        overlong.write(0xAF);
+        overlong.writeBytes("b\"}".getBytes(StandardCharsets.US_ASCII));
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/" + orders + ":create"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(overlong.toByteArray())).build();
+        var answer = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("UTF-8");
+        assertThat(queries.count(orders, Filter.all())).isZero();
+    }
+
+    @Test
+    void a_query_string_that_cannot_be_read_is_refused_not_dropped() throws Exception {
+        client().post("/api/" + orders + ":create", token, Map.of("code", "Q-1"));
+        // an address no client library would send: written on the socket as an attacker would
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET /api/" + orders + ":list?filter=%zz HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("filter=%zz").doesNotContain("Q-1");
+        }
+        var many = new StringBuilder("/api/" + orders + ":list?");
+        for (int i = 0; i <= 1000; i++) {
+            many.append("p").append(i).append("=1&");
+        }
+        var tooMany = client().get(many.toString(), token);
+        assertThat(tooMany.status()).as(tooMany.body()).isEqualTo(400);
+        assertThat(tooMany.error()).contains("at most 1000");
+    }
+
     // --- helpers
 
     private ApiClient.Answer create(Map<String, Object> values) throws Exception {
