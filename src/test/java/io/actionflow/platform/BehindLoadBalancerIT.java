@@ -84,18 +84,22 @@ class BehindLoadBalancerIT {
             Instance doomed = instances.get(served);
             Instance other = doomed == a ? b : a;
             doomed.kill();
-            // HAProxy's health checks notice within two seconds; a request before that is sent on to the other
-            Thread.sleep(2500);
+            // HAProxy sends a request for the dead one to the other (its health checks notice within seconds; until
+            // then it redispatches): wait until a request with the dead one's cookie comes back from the other
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> servedBy(proxy, doomed.name()).equals(other.name()));
             browser.get(proxy + "/");
             visible(By.cssSelector("vaadin-login-form"));
             screenshot("lb-sign-in-again");
             signIn("admin", "admin1234");
             assertThat(browser.manage().getCookieNamed("AFNODE").getValue()).isEqualTo(other.name());
 
-            // nothing saved was lost: the approved purchase is in the table
+            // nothing saved was lost: the approved purchase is in the table. The dead instance may have been about to
+            // write it (the approval's last step); the other resumes such a step within 30 s (CrashAndResumeIT)
             String token = other.signIn("admin", "admin1234");
-            var saved = (List<?>) other.call("GET", "/api/purchase_requests:list?pageSize=500", token, null);
-            assertThat(saved.stream().map(r -> String.valueOf(((Map<?, ?>) r).get("title"))).toList()).contains(item);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> ((List<?>) other.call("GET", "/api/purchase_requests:list?pageSize=500", token, null)).stream()
+                            .map(r -> String.valueOf(((Map<?, ?>) r).get("title"))).toList().contains(item));
             String slug = ((List<?>) other.call("GET", "/api/pages:list", token, null)).stream().map(p -> (Map<?, ?>) p)
                     .filter(p -> "Purchase requests".equals(p.get("title"))).map(p -> (String) p.get("slug")).findFirst()
                     .orElseThrow();
@@ -107,6 +111,25 @@ class BehindLoadBalancerIT {
             haproxy.destroy();
             a.close();
             b.close();
+        }
+    }
+
+    /** Which instance HAProxy serves a request from that carries {@code node}'s cookie: the one its answer sticks to. */
+    private static String servedBy(String proxy, String node) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(proxy + "/actuator/health/readiness")).header("Cookie", "AFNODE=" + node)
+                    .timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200) {
+                return "";
+            }
+            return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("AFNODE="))
+                    .map(c -> c.substring(7, c.contains(";") ? c.indexOf(';') : c.length())).findFirst().orElse(node);
+        } catch (java.io.IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
         }
     }
 
