@@ -1,6 +1,7 @@
 package io.actionflow.collections;
 
 import io.actionflow.platform.CommittedCache;
+import io.actionflow.platform.Constraints;
 import io.actionflow.platform.FieldError;
 import io.actionflow.platform.NotFoundException;
 import io.actionflow.platform.ValidationException;
@@ -30,12 +31,14 @@ public class CollectionService {
     private final CommittedCache<String, Optional<CollectionDefinition>> cache;
 
     private final org.springframework.beans.factory.ObjectProvider<CollectionUses> uses;
+    private final Constraints constraints;
 
     CollectionService(CollectionRepository collections, FieldRepository fields, RecordTables tables,
-            FieldChanges fieldChanges, Clock clock,
+            FieldChanges fieldChanges, Clock clock, Constraints constraints,
             @Value("${actionflow.collections.metamodel-ttl:5s}") java.time.Duration metamodelTtl,
             org.springframework.beans.factory.ObjectProvider<CollectionUses> uses) {
         this.uses = uses;
+        this.constraints = constraints;
         this.cache = new CommittedCache<>(metamodelTtl, clock, 10_000);
         this.collections = collections;
         this.fields = fields;
@@ -64,12 +67,13 @@ public class CollectionService {
     @PreAuthorize("hasRole('admin')")
     public CollectionDefinition create(CollectionDraft draft) {
         cache.changing();
-        var errors = new ArrayList<FieldError>();
-        Names.checkCollectionName(draft.name()).ifPresent(errors::add);
+        var errors = new ArrayList<>(constraints.errors(draft));
+        if (errors.stream().noneMatch(e -> e.field().equals("name"))) {
+            Names.checkCollectionName(draft.name()).ifPresent(errors::add);
+        }
         if (errors.isEmpty() && collections.existsByName(draft.name())) {
             errors.add(FieldError.of("name", "name.taken", draft.name()));
         }
-        checkTitle(draft.title(), errors);
         ValidationException.throwIfAny(errors);
         var entity = collections.saveAndFlush(new CollectionEntity(draft.name(), draft.title().strip(),
                 blankToNull(draft.description()), clock.instant()));
@@ -81,8 +85,9 @@ public class CollectionService {
     @PreAuthorize("hasRole('admin')")
     public CollectionDefinition update(String name, CollectionDraft changes) {
         var entity = editable(name);
-        var errors = new ArrayList<FieldError>();
-        checkTitle(changes.title(), errors);
+        // the name stays what it is; the rest is checked as a new collection's would be
+        var errors = new ArrayList<>(constraints.errors(new CollectionDraft(name, changes.title(), changes.description(),
+                changes.titleField())));
         String titleField = blankToNull(changes.titleField());
         if (titleField != null && entity.field(titleField).filter(f -> f.getType().hasColumn()
                 && f.getType() != FieldType.MANY_TO_ONE).isEmpty()) {
@@ -169,14 +174,6 @@ public class CollectionService {
         return new CollectionDefinition(entity.getId(), entity.getName(), entity.getTableName(), entity.getTitle(),
                 entity.getDescription(), entity.getTitleField(), entity.isBuiltIn(),
                 entity.getFields().stream().map(FieldEntity::definition).toList());
-    }
-
-    private static void checkTitle(String title, List<FieldError> errors) {
-        if (title == null || title.isBlank()) {
-            errors.add(FieldError.of("title", "validation.required"));
-        } else if (title.strip().length() > 200) {
-            errors.add(FieldError.of("title", "validation.tooLong", 200));
-        }
     }
 
 

@@ -1,5 +1,6 @@
 package io.actionflow.collections;
 
+import io.actionflow.platform.Constraints;
 import io.actionflow.platform.FieldError;
 import io.actionflow.platform.ValidationException;
 import java.math.BigDecimal;
@@ -24,7 +25,11 @@ class FieldChanges {
     private final RecordTables tables;
     private final DSLContext dsl;
 
-    FieldChanges(CollectionRepository collections, FieldRepository fields, RecordTables tables, DSLContext dsl) {
+    private final Constraints constraints;
+
+    FieldChanges(CollectionRepository collections, FieldRepository fields, RecordTables tables, DSLContext dsl,
+            Constraints constraints) {
+        this.constraints = constraints;
         this.collections = collections;
         this.fields = fields;
         this.tables = tables;
@@ -32,12 +37,12 @@ class FieldChanges {
     }
 
     void add(CollectionEntity collection, FieldDraft draft) {
-        var errors = new ArrayList<FieldError>();
-        checkName(collection, draft.name(), null, errors);
+        var errors = new ArrayList<>(constraints.errors(draft));
+        if (errors.stream().noneMatch(e -> e.field().equals("name"))) {
+            checkName(collection, draft.name(), null, errors);
+        }
         CollectionEntity target = null;
-        if (draft.type() == null) {
-            errors.add(FieldError.of("type", "validation.required"));
-        } else if (draft.type() == FieldType.ONE_TO_MANY) {
+        if (draft.type() == FieldType.ONE_TO_MANY) {
             errors.add(FieldError.of("type", "field.oneToMany.direct"));
         } else if (draft.type() == FieldType.MANY_TO_ONE) {
             target = checkTarget(draft, errors);
@@ -67,9 +72,11 @@ class FieldChanges {
     }
 
     void update(CollectionEntity collection, FieldEntity field, FieldDraft draft) {
-        var errors = new ArrayList<FieldError>();
+        // the type may be left out (it stays); the rest is checked as a new field's would be
+        var errors = new ArrayList<>(constraints.errors(new FieldDraft(draft.name(), field.getType(), draft.settings(),
+                draft.target(), draft.inverseName())));
         boolean renamed = !field.getName().equals(draft.name());
-        if (renamed) {
+        if (renamed && errors.stream().noneMatch(e -> e.field().equals("name"))) {
             checkName(collection, draft.name(), field, errors);
         }
         FieldType from = field.getType();
@@ -160,7 +167,7 @@ class FieldChanges {
 
     private static void checkSettings(FieldType type, FieldSettings settings, List<FieldError> errors) {
         if (settings == null || settings.title() == null || settings.title().isBlank()) {
-            errors.add(FieldError.of("title", "validation.required"));
+            // said by the draft's constraints
             return;
         }
         if (type == null) {
@@ -187,8 +194,6 @@ class FieldChanges {
                 errors.add(FieldError.of("options", "field.options.required"));
             } else if (new HashSet<>(options.stream().map(String::strip).toList()).size() != options.size()) {
                 errors.add(FieldError.of("options", "field.options.duplicate"));
-            } else if (options.stream().anyMatch(o -> o.length() > 255)) {
-                errors.add(FieldError.of("options", "validation.tooLong", 255));
             }
         }
         if (settings.defaultValue() != null && !settings.defaultValue().isBlank()) {

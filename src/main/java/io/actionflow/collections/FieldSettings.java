@@ -1,5 +1,7 @@
 package io.actionflow.collections;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotBlank;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -10,15 +12,15 @@ import java.util.List;
  * @param max for numbers the largest value; for texts the longest length
  */
 public record FieldSettings(
-        String title,
+        @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") String title,
         boolean required,
         boolean unique,
         boolean indexed,
-        String defaultValue,
+        @Size(max = 4000, message = "{validation.tooLong}") String defaultValue,
         BigDecimal min,
         BigDecimal max,
-        String pattern,
-        List<String> options) {
+        @Size(max = 500, message = "{validation.tooLong}") String pattern,
+        List<@Size(max = 255, message = "{validation.tooLong}") String> options) {
 
     public static FieldSettings titled(String title) {
         return new FieldSettings(title, false, false, false, null, null, null, null, List.of());

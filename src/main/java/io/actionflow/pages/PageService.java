@@ -5,6 +5,7 @@ import io.actionflow.collections.CollectionService;
 import io.actionflow.collections.FieldDefinition;
 import io.actionflow.collections.FieldType;
 import io.actionflow.platform.CurrentUser;
+import io.actionflow.platform.Constraints;
 import io.actionflow.platform.FieldError;
 import io.actionflow.platform.NotFoundException;
 import io.actionflow.platform.Role;
@@ -37,8 +38,11 @@ public class PageService {
 
     private final io.actionflow.dispatch.ActionDispatcher dispatcher;
 
+    private final Constraints constraints;
+
     PageService(PageRepository pages, BlockRepository blocks, ButtonRepository buttons, CollectionService collections,
-            CurrentUser currentUser, Clock clock, io.actionflow.dispatch.ActionDispatcher dispatcher) {
+            CurrentUser currentUser, Clock clock, io.actionflow.dispatch.ActionDispatcher dispatcher, Constraints constraints) {
+        this.constraints = constraints;
         this.dispatcher = dispatcher;
         this.pages = pages;
         this.blocks = blocks;
@@ -276,12 +280,7 @@ public class PageService {
     }
 
     private void checkPage(PageDraft draft, String slug, PageEntity self) {
-        var errors = new ArrayList<FieldError>();
-        if (draft.title() == null || draft.title().isBlank()) {
-            errors.add(FieldError.of("title", "validation.required"));
-        } else if (draft.title().strip().length() > 200) {
-            errors.add(FieldError.of("title", "validation.tooLong", 200));
-        }
+        var errors = new ArrayList<>(constraints.errors(draft));
         if (slug.length() > 64 || !SLUG.matcher(slug).matches()) {
             errors.add(FieldError.of("slug", "page.slug.invalid"));
         } else if (pages.findBySlug(slug).filter(p -> p != self).isPresent()) {
@@ -300,7 +299,7 @@ public class PageService {
     }
 
     private void checkBlock(PageEntity page, CollectionDefinition collection, BlockDraft draft, BlockEntity self) {
-        var errors = new ArrayList<FieldError>();
+        var errors = new ArrayList<>(constraints.errors(draft));
         for (String field : draft.fields()) {
             // a column, or a one-to-many field (its rows: a sub-table in a form, a count elsewhere)
             if (collection.field(field).isEmpty()) {
@@ -322,14 +321,11 @@ public class PageService {
     }
 
     private void checkButton(BlockEntity block, ButtonDraft draft, ButtonKind kind, ButtonPlacement placement) {
-        var errors = new ArrayList<FieldError>();
+        var errors = new ArrayList<>(constraints.errors(draft));
         if (kind == null || placement == null) {
             errors.add(FieldError.of("kind", "validation.required"));
         } else if (!kind.fits(block.getType(), block.getFormMode(), placement)) {
             errors.add(FieldError.of("kind", "button.kind.misplaced"));
-        }
-        if (draft.label() != null && draft.label().strip().length() > 100) {
-            errors.add(FieldError.of("label", "validation.tooLong", 100));
         }
         if (kind == ButtonKind.UPDATE_RECORD) {
             var collection = collections.require(block.getCollection());

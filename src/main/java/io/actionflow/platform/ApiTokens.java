@@ -36,6 +36,7 @@ public class ApiTokens {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final Roles roles;
+    private final Constraints constraints;
     /**
      * Tokens by the hash of their secret, as last committed: a call is signed in without reading the database. A
      * revocation here empties it at once; another instance refuses the token within the TTL.
@@ -49,7 +50,8 @@ public class ApiTokens {
     }
 
     ApiTokens(ApiTokenRepository tokens, UserService users, CurrentUser currentUser, Clock clock, Roles roles,
-            @org.springframework.beans.factory.annotation.Value("${actionflow.accounts.cache-ttl:750ms}") Duration cacheTtl) {
+            @org.springframework.beans.factory.annotation.Value("${actionflow.accounts.cache-ttl:750ms}") Duration cacheTtl, Constraints constraints) {
+        this.constraints = constraints;
         this.byHash = new CommittedCache<>(cacheTtl, clock, 10_000);
         this.roles = roles;
         this.tokens = tokens;
@@ -68,9 +70,7 @@ public class ApiTokens {
         String owner = UserService.normalize(username);
         requireSelfOrAdmin(owner);
         String label = name == null ? "" : name.strip();
-        if (label.isEmpty() || label.length() > 100) {
-            throw new ValidationException(FieldError.of("name", label.isEmpty() ? "validation.required" : "apiToken.name.long"));
-        }
+        constraints.check(new ApiTokenDraft(label));
         users.findByUsername(owner).orElseThrow(() -> new ValidationException(FieldError.of("username", "user.notFound")));
         return issue(owner, label, ApiToken.Kind.PERSONAL, currentUser.username().orElse(owner), null);
     }

@@ -24,9 +24,11 @@ public class Roles {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CommittedCache<Boolean, List<RoleDefinition>> cache;
+    private final Constraints constraints;
 
     Roles(RoleRepository roles, UserAccountRepository accounts, ApplicationEventPublisher events, Clock clock,
-            @Value("${actionflow.accounts.cache-ttl:750ms}") java.time.Duration ttl) {
+            @Value("${actionflow.accounts.cache-ttl:750ms}") java.time.Duration ttl, Constraints constraints) {
+        this.constraints = constraints;
         this.roles = roles;
         this.accounts = accounts;
         this.events = events;
@@ -96,7 +98,7 @@ public class Roles {
         } else if (roles.existsById(name)) {
             errors.add(FieldError.of("id", "role.id.taken", name));
         }
-        checkTitle(title, errors);
+        errors.addAll(constraints.errors(new RoleDraft(name, title)));
         ValidationException.throwIfAny(errors);
         cache.changing();
         return roles.save(new RoleEntity(name, title.strip(), roles.lastPosition() + 1, clock.instant())).definition();
@@ -105,9 +107,7 @@ public class Roles {
     @PreAuthorize("hasRole('admin')")
     public RoleDefinition rename(String id, String title) {
         var role = roles.findById(id).orElseThrow(() -> new NotFoundException("role.notFound", id));
-        var errors = new ArrayList<FieldError>();
-        checkTitle(title, errors);
-        ValidationException.throwIfAny(errors);
+        constraints.check(new RoleDraft(id, title));
         cache.changing();
         role.setTitle(title.strip());
         return role.definition();
@@ -131,11 +131,4 @@ public class Roles {
         roles.delete(role);
     }
 
-    private static void checkTitle(String title, List<FieldError> errors) {
-        if (title == null || title.isBlank()) {
-            errors.add(FieldError.of("title", "validation.required"));
-        } else if (title.strip().length() > 100) {
-            errors.add(FieldError.of("title", "validation.tooLong", 100));
-        }
-    }
 }

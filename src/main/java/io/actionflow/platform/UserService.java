@@ -37,12 +37,15 @@ public class UserService {
      */
     private final CommittedCache<String, Optional<UserSummary>> byName;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final Constraints constraints;
 
     UserService(UserAccountRepository accounts, Roles roles, PasswordEncoder passwordEncoder, CurrentUser currentUser,
             LoginLockoutProperties lockout, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+            Constraints constraints,
             @org.springframework.beans.factory.annotation.Value("${actionflow.accounts.cache-ttl:750ms}") java.time.Duration cacheTtl) {
         this.byName = new CommittedCache<>(cacheTtl, clock, 10_000);
         this.events = events;
+        this.constraints = constraints;
         this.accounts = accounts;
         this.roles = roles;
         this.passwordEncoder = passwordEncoder;
@@ -125,7 +128,8 @@ public class UserService {
         } else if (accounts.existsByUsername(username)) {
             errors.add(FieldError.of("username", "user.username.taken", username));
         }
-        validateDetails(draft.displayName(), draft.email(), draft.roles(), errors);
+        errors.addAll(constraints.errors(draft));
+        validateDetails(draft.email(), draft.roles(), errors);
         validatePassword("password", draft.password(), errors);
         ValidationException.throwIfAny(errors);
 
@@ -139,8 +143,8 @@ public class UserService {
     public UserSummary update(long id, UserChanges changes) {
         byName.changing();
         var account = load(id);
-        var errors = new ArrayList<FieldError>();
-        validateDetails(changes.displayName(), changes.email(), changes.roles(), errors);
+        var errors = new ArrayList<>(constraints.errors(changes));
+        validateDetails(changes.email(), changes.roles(), errors);
         if (isSelf(account) && account.getRoles().contains(Role.ADMIN_ID) && changes.roles() != null
                 && !changes.roles().contains(Role.ADMIN_ID)) {
             errors.add(FieldError.of("roles", "user.roles.ownAdmin"));
@@ -252,12 +256,8 @@ public class UserService {
         return currentUser.username().map(account.getUsername()::equals).orElse(false);
     }
 
-    private void validateDetails(String displayName, String email, Set<String> roles, List<FieldError> errors) {
-        if (displayName == null || displayName.isBlank()) {
-            errors.add(FieldError.of("displayName", "validation.required"));
-        } else if (displayName.strip().length() > 128) {
-            errors.add(FieldError.of("displayName", "validation.tooLong", 128));
-        }
+    /** What the draft's constraints cannot say: an email's shape, and roles that exist. */
+    private void validateDetails(String email, Set<String> roles, List<FieldError> errors) {
         if (email != null && !email.isBlank() && (email.strip().length() > 254 || !EMAIL.matcher(email.strip()).matches())) {
             errors.add(FieldError.of("email", "validation.email"));
         }

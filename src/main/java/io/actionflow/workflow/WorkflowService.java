@@ -1,6 +1,7 @@
 package io.actionflow.workflow;
 
 import io.actionflow.triggers.TriggerType;
+import io.actionflow.platform.Constraints;
 import io.actionflow.platform.FieldError;
 import io.actionflow.platform.NotFoundException;
 import io.actionflow.platform.ValidationException;
@@ -45,11 +46,15 @@ public class WorkflowService {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final io.actionflow.workflow.engine.Expressions expressions;
 
+    private final Constraints constraints;
+
     WorkflowService(WorkflowRepository workflows, ExecutionRepository executions, JobRepository jobs, WorkflowJson json,
             GraphCheck check, WorkflowRunner runner, AsyncWorkflows async,
             WorkflowVersions runnable, io.actionflow.workflow.engine.NodeRegistry registry,
             io.actionflow.triggers.TriggerChecks triggerChecks, TransactionTemplate transaction, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events, io.actionflow.workflow.engine.Expressions expressions) {
+            org.springframework.context.ApplicationEventPublisher events, io.actionflow.workflow.engine.Expressions expressions,
+            Constraints constraints) {
+        this.constraints = constraints;
         this.events = events;
         this.expressions = expressions;
         this.triggerChecks = triggerChecks;
@@ -362,12 +367,8 @@ public class WorkflowService {
     }
 
     private void checkDraft(WorkflowDraft draft) {
-        var errors = new ArrayList<FieldError>();
-        if (draft.title() == null || draft.title().isBlank()) {
-            errors.add(FieldError.of("title", "validation.required"));
-        }
+        var errors = new ArrayList<>(constraints.errors(draft));
         if (draft.triggerType() == null) {
-            errors.add(FieldError.of("triggerType", "validation.required"));
             ValidationException.throwIfAny(errors);
         }
         errors.addAll(triggerChecks.check(draft.triggerType(), draft.triggerConfig(), draft.synchronous()));

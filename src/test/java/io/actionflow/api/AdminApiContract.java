@@ -173,6 +173,27 @@ abstract class AdminApiContract {
     }
 
     @Test
+    void titles_longer_than_they_may_be_are_refused_naming_the_field_not_a_crash() throws Exception {
+        String things = "long_" + suffix;
+        String long201 = "t".repeat(201);
+        var collection = api.post("/api/collections:create", admin, Map.of("name", things, "title", long201));
+        assertThat(collection.status()).as(collection.body()).isEqualTo(400);
+        assertThat(collection.errors()).singleElement().satisfies(e -> {
+            assertThat(e.get("field")).isEqualTo("title");
+            assertThat(e.get("message")).isEqualTo("Use at most 200 characters.");
+        });
+        assertThat(api.post("/api/collections:create", admin, Map.of("name", things, "title", "Things")).status()).isEqualTo(200);
+        var field = api.post("/api/collections/" + things + "/fields:create", admin, Map.of("name", "label", "type", "text",
+                "title", long201));
+        assertThat(field.status()).as(field.body()).isEqualTo(400);
+        assertThat(field.body()).contains("Use at most 200 characters.").doesNotContain("went wrong");
+        var workflow = api.post("/api/workflows:create", admin, Map.of("title", long201, "triggerType", "POST_ACTION",
+                "triggerConfig", Map.of("collection", things)));
+        assertThat(workflow.status()).as(workflow.body()).isEqualTo(400);
+        assertThat(workflow.errors()).singleElement().satisfies(e -> assertThat(e.get("field")).isEqualTo("title"));
+    }
+
+    @Test
     void an_invalid_workspace_document_is_refused_whole_with_its_problems() throws Exception {
         int pagesBefore = pages.list().size();
         var refused = api.post("/api/workspace:import", admin, Map.of("format", "actionflow-workspace",

@@ -6,6 +6,7 @@ import io.actionflow.platform.Roles;
 import io.actionflow.platform.Slugs;
 import io.actionflow.platform.ui.FormDialog;
 import io.actionflow.platform.ui.Notices;
+import io.actionflow.platform.RoleDraft;
 
 /** A new role (its title, and the id everything refers to it by), or a new title for one. */
 final class RoleDialog extends FormDialog {
@@ -29,6 +30,7 @@ final class RoleDialog extends FormDialog {
         id.setHelperText(getTranslation("roles.id.help"));
         id.setRequiredIndicatorVisible(true);
         errors.bind("title", title).bind("id", id);
+        checks(RoleDraft.class).field("title", title);
         if (existing == null) {
             title.addValueChangeListener(e -> {
                 if (!idEdited) {

@@ -43,6 +43,7 @@ final class CollectionDialog extends FormDialog {
         titleField.setEmptySelectionAllowed(true);
         titleField.setEmptySelectionCaption(getTranslation("collections.titleField.none"));
         errors.bind("title", title).bind("name", name).bind("description", description).bind("titleField", titleField);
+        checks(CollectionDraft.class).field("title", title).field("name", name).field("description", description);
 
         if (existing == null) {
             title.addValueChangeListener(e -> {

@@ -58,6 +58,7 @@ final class FieldDialog extends FormDialog {
         errors.bind("title", title).bind("name", name).bind("type", type).bind("target", target)
                 .bind("inverseName", inverseName).bind("options", options).bind("defaultValue", defaultValue)
                 .bind("min", min).bind("max", max).bind("pattern", pattern);
+        checks(FieldSettings.class).field("title", title).field("defaultValue", defaultValue).field("pattern", pattern);
 
         type.setItems(Arrays.stream(FieldType.values()).filter(t -> t != FieldType.ONE_TO_MANY || existing != null).toList());
         type.setItemLabelGenerator(t -> getTranslation(t.labelKey()));

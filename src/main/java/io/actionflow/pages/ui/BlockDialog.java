@@ -58,6 +58,7 @@ final class BlockDialog extends FormDialog {
         source.setEmptySelectionCaption(getTranslation("design.block.source.none"));
         errors.bind("type", type).bind("collection", collection).bind("fields", fields).bind("formMode", formMode)
                 .bind("sourceBlockId", source);
+        checks(BlockDraft.class).field("title", title);
 
         type.addValueChangeListener(e -> adapt());
         collection.addValueChangeListener(e -> adapt());

@@ -107,6 +107,8 @@ final class ButtonDialog extends FormDialog {
             presetInputs.add(input);
             presets.add(input);
             errors.bind("presets." + field.name(), input);
+        checks(ButtonDraft.class).field("label", label).field("icon", icon).field("confirmText", confirmText)
+                .field("successMessage", successMessage);
         }
         errors.bind("kind", choice).bind("label", label).bind("goToPageId", goToPage).bind("refreshBlockIds", refresh);
 

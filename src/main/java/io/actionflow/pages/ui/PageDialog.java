@@ -53,6 +53,7 @@ final class PageDialog extends FormDialog {
         roles.setItems(knownRoles.list().stream().map(io.actionflow.platform.RoleDefinition::id).toList());
         roles.setItemLabelGenerator(r -> knownRoles.label(r, this::getTranslation));
         errors.bind("title", title).bind("slug", slug).bind("icon", icon).bind("columns", columns).bind("roles", roles);
+        checks(PageDraft.class).field("title", title);
         form.add(title, slug, icon, columns, roles);
         if (existing == null) {
             icon.setValue(ICONS.getFirst());

@@ -11,6 +11,7 @@ import io.actionflow.platform.ApiToken;
 import io.actionflow.platform.ApiTokens;
 import io.actionflow.platform.ValidationException;
 import java.time.Clock;
+import io.actionflow.platform.ApiTokenDraft;
 
 /**
  * A user's personal API tokens: make one with a name (its secret is shown once, to copy), see when each was last used,
@@ -23,6 +24,8 @@ final class ApiTokensDialog extends Dialog {
     private final Clock clock;
     private final Grid<ApiToken> grid = new Grid<>();
     private final TextField name = new TextField();
+    private final DraftChecks<ApiTokenDraft> checks =
+            new DraftChecks<>(ApiTokenDraft.class).field("name", name);
     private final Div issued = new Div();
 
     ApiTokensDialog(ApiTokens tokens, String username, Clock clock) {
@@ -79,6 +82,9 @@ final class ApiTokensDialog extends Dialog {
     }
 
     private void create() {
+        if (!checks.valid()) {
+            return;
+        }
         try {
             var made = tokens.create(username, name.getValue());
             name.clear();

@@ -30,6 +30,14 @@ public abstract class FormDialog extends Dialog {
         getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), saveButton);
     }
 
+    /**
+     * Checks fields as the admin types, against the Bean Validation constraints of the draft this dialog makes; the
+     * service checks the same constraints when Save asks it, and says everything else that is wrong too.
+     */
+    protected final <T> DraftChecks<T> checks(Class<T> draft) {
+        return new DraftChecks<>(draft);
+    }
+
     /** Writes what the form holds; throws {@link ValidationException} to keep the dialog open. */
     protected abstract void save();
 

@@ -45,6 +45,7 @@ final class UserDialog extends FormDialog {
         roles.setRequiredIndicatorVisible(true);
         errors.bind("username", username).bind("displayName", displayName).bind("email", email)
                 .bind("password", password).bind("roles", roles);
+        checks(UserDraft.class).field("displayName", displayName);
         form.add(username, displayName, email, password, roles);
         fill();
     }

@@ -113,6 +113,7 @@ final class WorkflowDialog extends FormDialog {
         errors.bind("retries", retries).bind("title", title).bind("triggerType", trigger).bind("collection", collection)
                 .bind("contextType", contextType).bind("actions", actions).bind("appends", appends).bind("on", on)
                 .bind("changedFields", changedFields).bind("condition", condition);
+        checks(WorkflowDraft.class).field("title", title).field("description", description);
         trigger.addValueChangeListener(e -> adapt());
         contextType.addValueChangeListener(e -> adapt());
         global.addValueChangeListener(e -> adapt());

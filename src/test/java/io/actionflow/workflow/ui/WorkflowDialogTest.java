@@ -72,4 +72,32 @@ class WorkflowDialogTest extends KaribuTest {
         assertThat(saved.triggerConfig().get("global")).isEqualTo(true);
         assertThat((List<String>) saved.triggerConfig().get("actions")).containsExactly("update");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_title_over_its_length_is_marked_as_typed_and_a_custom_action_on_no_record_names_who_may_run_it() {
+        signIn("admin");
+        var created = new AtomicReference<WorkflowDefinition>();
+        new WorkflowDialog(workflows, collections, roles, created::set).open();
+
+        var title = _get(TextField.class, spec -> spec.withLabel("Title"));
+        _setValue(title, "x".repeat(201));
+        assertThat(title.isInvalid()).isTrue();
+        assertThat(title.getErrorMessage()).isEqualTo("Use at most 200 characters.");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(created.get()).isNull();
+        assertThat(title.isInvalid()).isTrue();
+
+        _setValue(title, "Nightly clean-up " + UUID.randomUUID().toString().substring(0, 6));
+        assertThat(title.isInvalid()).isFalse();
+        _setValue(_get(Select.class, spec -> spec.withLabel("Trigger")), TriggerType.CUSTOM_ACTION);
+        _setValue(_get(Select.class, spec -> spec.withLabel("Acts on")), "none");
+        CheckboxGroup<String> runners = _get(CheckboxGroup.class, spec -> spec.withLabel("Who may run it"));
+        assertThat(runners.getHelperText()).contains("only admins and the roles ticked here");
+        _setValue(runners, Set.of("member"));
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        var saved = workflows.get(created.get().id());
+        assertThat(saved.triggerConfig()).containsEntry("contextType", "none").containsEntry("roles", List.of("member"));
+    }
 }
