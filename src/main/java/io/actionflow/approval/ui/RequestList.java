@@ -4,6 +4,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.ScrollIntoViewOption;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -59,7 +60,13 @@ abstract class RequestList<T> extends Div implements HasDynamicTitle, com.vaadin
         grid.addClassName(styleName + "-list");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            show(e.getValue());
+            if (e.isFromClient() && e.getValue() != null) {
+                // a long list scrolls: the chosen request comes into view (beside the list, or below it on a phone)
+                detail.scrollIntoView(ScrollIntoViewOption.Block.NEAREST);
+            }
+        });
         empty.setText(getTranslation(emptyKey));
         empty.addClassName("af-empty");
         detail.addClassName("af-request-detail");
