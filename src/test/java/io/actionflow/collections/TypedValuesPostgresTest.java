@@ -1,0 +1,7 @@
+package io.actionflow.collections;
+
+import io.actionflow.PostgresTest;
+
+@PostgresTest
+class TypedValuesPostgresTest extends TypedValuesContract {
+}
