@@ -54,7 +54,7 @@ class AdminResources {
     @GetMapping("/api/collections:get")
     Map<String, Object> getCollection(HttpServletRequest request) {
         var collection = collections.find(required(request, "filterByTk"))
-                .orElseThrow(() -> new RecordActions.Refused(HttpStatus.NOT_FOUND, "api.collection.unknown", request.getParameter("filterByTk")));
+                .orElseThrow(() -> new ApiExceptions.Refused(HttpStatus.NOT_FOUND, "api.collection.unknown", request.getParameter("filterByTk")));
         return Map.of("data", Workspace.collection(collection, collections.list()));
     }
 
@@ -94,7 +94,7 @@ class AdminResources {
             case "fields:update" -> {
                 String field = required(request, "filterByTk");
                 var now = collections.require(name).field(field)
-                        .orElseThrow(() -> new RecordActions.Refused(HttpStatus.NOT_FOUND, "api.field.unknown", field, name));
+                        .orElseThrow(() -> new ApiExceptions.Refused(HttpStatus.NOT_FOUND, "api.field.unknown", field, name));
                 // what the body leaves out stays as it is
                 var merged = new LinkedHashMap<String, Object>(Workspace.field(collections.require(name), now, collections.list()));
                 merged.putAll(ApiBodies.object(ApiBodies.read(request), request.getContentType()));
@@ -103,7 +103,7 @@ class AdminResources {
                 collections.updateField(name, field, Workspace.fieldDraft(merged));
             }
             case "fields:destroy" -> collections.removeField(name, required(request, "filterByTk"));
-            default -> throw new RecordActions.Refused(HttpStatus.NOT_FOUND, "api.action.unknown", call);
+            default -> throw new ApiExceptions.Refused(HttpStatus.NOT_FOUND, "api.action.unknown", call);
         }
         return Map.of("data", Workspace.collection(collections.require(name), collections.list()));
     }
@@ -121,7 +121,7 @@ class AdminResources {
         var all = pages.list();
         String slug = required(request, "filterByTk");
         return data(all.stream().filter(p -> p.slug().equals(slug)).findFirst().map(p -> Workspace.page(p, all))
-                .orElseThrow(() -> new RecordActions.Refused(HttpStatus.NOT_FOUND, "api.page.unknown", slug)));
+                .orElseThrow(() -> new ApiExceptions.Refused(HttpStatus.NOT_FOUND, "api.page.unknown", slug)));
     }
 
     /** A page with its blocks and buttons, as {@code pages:get} shows one. */
@@ -138,7 +138,7 @@ class AdminResources {
     Map<String, Object> destroyPage(HttpServletRequest request) {
         String slug = required(request, "filterByTk");
         var page = pages.list().stream().filter(p -> p.slug().equals(slug)).findFirst()
-                .orElseThrow(() -> new RecordActions.Refused(HttpStatus.NOT_FOUND, "api.page.unknown", slug));
+                .orElseThrow(() -> new ApiExceptions.Refused(HttpStatus.NOT_FOUND, "api.page.unknown", slug));
         pages.delete(page.id());
         return data(null);
     }
@@ -166,7 +166,7 @@ class AdminResources {
                 throw new ValidationException(FieldError.of("bindings", "api.bindings.shape"));
             }
             if (!keys.contains(key)) {
-                throw new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.workflow.notFound", key);
+                throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.workflow.notFound", key);
             }
             bindings.add(new WorkflowBinding(key, map.get("associationPath") instanceof String path && !path.isBlank() ? path : null));
         }
@@ -177,7 +177,7 @@ class AdminResources {
     private Map<String, Object> bindingsOf(long buttonId) {
         var button = pages.list().stream().flatMap(p -> p.blocks().stream()).flatMap(b -> b.buttons().stream())
                 .filter(b -> b.id() == buttonId).findFirst()
-                .orElseThrow(() -> new RecordActions.Refused(HttpStatus.NOT_FOUND, "api.button.unknown", buttonId));
+                .orElseThrow(() -> new ApiExceptions.Refused(HttpStatus.NOT_FOUND, "api.button.unknown", buttonId));
         var json = new LinkedHashMap<String, Object>();
         json.put("id", button.id());
         json.put("label", button.label());
@@ -218,7 +218,7 @@ class AdminResources {
 
     private WorkflowDefinition workflow(String key) {
         return workflows.list().stream().filter(w -> w.key().equals(key)).findFirst()
-                .orElseThrow(() -> new RecordActions.Refused(HttpStatus.NOT_FOUND, "api.workflow.notFound", key));
+                .orElseThrow(() -> new ApiExceptions.Refused(HttpStatus.NOT_FOUND, "api.workflow.notFound", key));
     }
 
     // --- the whole workspace
@@ -252,7 +252,7 @@ class AdminResources {
     private static String required(HttpServletRequest request, String name) {
         String value = request.getParameter(name);
         if (value == null || value.isBlank()) {
-            throw new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.parameter.missing", name);
+            throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.parameter.missing", name);
         }
         return value.strip();
     }
@@ -262,7 +262,7 @@ class AdminResources {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.filterByTk.invalid", text);
+            throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.filterByTk.invalid", text);
         }
     }
 

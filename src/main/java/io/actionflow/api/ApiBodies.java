@@ -40,15 +40,15 @@ final class ApiBodies {
     static byte[] read(HttpServletRequest request) throws IOException {
         String type = request.getContentType();
         if (type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-            throw new RecordActions.Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "api.mediaType");
+            throw new ApiExceptions.Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "api.mediaType");
         }
         if (request.getContentLengthLong() > MAX_BODY) {
-            throw new RecordActions.Refused(HttpStatus.CONTENT_TOO_LARGE, "api.body.tooLarge", MAX_BODY / 1024);
+            throw new ApiExceptions.Refused(HttpStatus.CONTENT_TOO_LARGE, "api.body.tooLarge", MAX_BODY / 1024);
         }
         try (InputStream in = request.getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
-                throw new RecordActions.Refused(HttpStatus.CONTENT_TOO_LARGE, "api.body.tooLarge", MAX_BODY / 1024);
+                throw new ApiExceptions.Refused(HttpStatus.CONTENT_TOO_LARGE, "api.body.tooLarge", MAX_BODY / 1024);
             }
             return bytes;
         }
@@ -62,7 +62,7 @@ final class ApiBodies {
             return Map.of();
         }
         if (!(tree instanceof Map<?, ?> map)) {
-            throw new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.body.object");
+            throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.body.object");
         }
         return (Map<String, Object>) map;
     }
@@ -74,7 +74,7 @@ final class ApiBodies {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException notUtf8) {
-            throw new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.body.utf8");
+            throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.body.utf8");
         }
         if (text.isBlank()) {
             return null;
@@ -84,12 +84,12 @@ final class ApiBodies {
             tree = STRICT.readValue(text, Object.class);
         } catch (JacksonException e) {
             if (!declaresJson(contentType)) {
-                throw new RecordActions.Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "api.mediaType");
+                throw new ApiExceptions.Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "api.mediaType");
             }
             throw refusal(e);
         }
         if (unstorable(tree, 0)) {
-            throw new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.body.nul");
+            throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.body.nul");
         }
         return tree;
     }
@@ -104,19 +104,19 @@ final class ApiBodies {
     }
 
     /** Why a JSON text was refused, in our words: where it broke, never the parser's class names. */
-    static RecordActions.Refused refusal(JacksonException e) {
+    static ApiExceptions.Refused refusal(JacksonException e) {
         if (e instanceof StreamConstraintsException) {
-            return new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.body.tooDeep");
+            return new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.body.tooDeep");
         }
         String message = String.valueOf(e.getOriginalMessage());
         if (message.startsWith("Duplicate")) {
             Matcher name = QUOTED.matcher(message);
-            return new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.body.duplicate", name.find() ? name.group(1) : "?");
+            return new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.body.duplicate", name.find() ? name.group(1) : "?");
         }
         var location = e.getLocation();
         return location == null || location.getLineNr() < 1
-                ? new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.body.broken")
-                : new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.body.json", location.getLineNr(), location.getColumnNr());
+                ? new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.body.broken")
+                : new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.body.json", location.getLineNr(), location.getColumnNr());
     }
 
     /** Whether a text holds a NUL character or half of a surrogate pair ({@code "\\ud800"}): neither can be stored as sent. */

@@ -33,8 +33,22 @@ class ApiExceptions {
         this.errors = errors;
     }
 
-    @ExceptionHandler(RecordActions.Refused.class)
-    ResponseEntity<Object> refused(RecordActions.Refused refused, HttpServletRequest request) {
+    /** A call refused before it reached the dispatcher: the status and the message that says why. */
+    static final class Refused extends RuntimeException {
+        final HttpStatus status;
+        final String key;
+        final transient Object[] args;
+
+        Refused(HttpStatus status, String key, Object... args) {
+            super(key, null, false, false);
+            this.status = status;
+            this.key = key;
+            this.args = args;
+        }
+    }
+
+    @ExceptionHandler(Refused.class)
+    ResponseEntity<Object> refused(Refused refused, HttpServletRequest request) {
         return errors.error(refused.status, ApiLocale.of(request), refused.key, refused.args);
     }
 

@@ -79,7 +79,7 @@ class Idempotency {
         }
         key = key.strip();
         if (key.isEmpty() || key.length() > MAX_KEY) {
-            throw new RecordActions.Refused(HttpStatus.BAD_REQUEST, "api.idempotency.key", MAX_KEY);
+            throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.idempotency.key", MAX_KEY);
         }
         var owner = new Owner(currentUser.username().orElseThrow(),
                 String.valueOf(request.getAttribute(ApiSecurity.ROLE_ATTRIBUTE)));
@@ -133,16 +133,16 @@ class Idempotency {
                 // the winner was refused and freed the key in between: claim it again
             }
         }
-        throw new RecordActions.Refused(HttpStatus.CONFLICT, "api.idempotency.running");
+        throw new ApiExceptions.Refused(HttpStatus.CONFLICT, "api.idempotency.running");
     }
 
     /** The answer for a call whose key was claimed before: the first answer, or why there is none to give. */
     private static ResponseEntity<Object> earlier(Record earlier, String fingerprint) {
         if (!fingerprint.equals(earlier.get(REQUEST))) {
-            throw new RecordActions.Refused(HttpStatus.UNPROCESSABLE_CONTENT, "api.idempotency.other");
+            throw new ApiExceptions.Refused(HttpStatus.UNPROCESSABLE_CONTENT, "api.idempotency.other");
         }
         if (earlier.get(STATUS) == null) {
-            throw new RecordActions.Refused(HttpStatus.CONFLICT, "api.idempotency.running");
+            throw new ApiExceptions.Refused(HttpStatus.CONFLICT, "api.idempotency.running");
         }
         Object stored = ApiErrors.JSON.readValue(earlier.get(BODY), Object.class);
         return ResponseEntity.status(earlier.get(STATUS)).header("Idempotent-Replayed", "true").body(stored);

@@ -66,37 +66,23 @@ class RecordActions {
         this.idempotency = idempotency;
     }
 
-    /** A call refused before it reached the dispatcher: the status and the message that says why. */
-    static final class Refused extends RuntimeException {
-        final HttpStatus status;
-        final String key;
-        final transient Object[] args;
-
-        Refused(HttpStatus status, String key, Object... args) {
-            super(key, null, false, false);
-            this.status = status;
-            this.key = key;
-            this.args = args;
-        }
-    }
-
     @GetMapping("/api/{call}")
     ResponseEntity<Object> read(@PathVariable String call, HttpServletRequest request) {
         var target = Target.of(call, null);
         var collection = collection(target.resource());
         if (collection.builtIn() && !currentUser.isAdmin()) {
             // the accounts behind a built-in collection are for admins to read
-            throw new Refused(HttpStatus.FORBIDDEN, "api.forbidden");
+            throw new ApiExceptions.Refused(HttpStatus.FORBIDDEN, "api.forbidden");
         }
         var reader = access.reader();
         if (List.of("list", "get").contains(target.action()) && !reader.may(collection.name(), io.actionflow.access.Act.VIEW)) {
-            throw new Refused(HttpStatus.FORBIDDEN, "access.denied", new Text("access.act.view", List.of()), collection.title());
+            throw new ApiExceptions.Refused(HttpStatus.FORBIDDEN, "access.denied", new Text("access.act.view", List.of()), collection.title());
         }
         return switch (target.action()) {
             case "list" -> list(collection, request, reader);
             case "get" -> get(collection, request, reader);
-            case "create", "update", "destroy", "trigger" -> throw new Refused(HttpStatus.METHOD_NOT_ALLOWED, "api.method", target.action(), "POST");
-            default -> throw new Refused(HttpStatus.NOT_FOUND, "api.action.unknown", target.action());
+            case "create", "update", "destroy", "trigger" -> throw new ApiExceptions.Refused(HttpStatus.METHOD_NOT_ALLOWED, "api.method", target.action(), "POST");
+            default -> throw new ApiExceptions.Refused(HttpStatus.NOT_FOUND, "api.action.unknown", target.action());
         };
     }
 
@@ -113,18 +99,18 @@ class RecordActions {
     private ResponseEntity<Object> write(Target target, HttpServletRequest request) throws IOException {
         byte[] body = ApiBodies.read(request);
         if (target.action().equals("list") || target.action().equals("get")) {
-            throw new Refused(HttpStatus.METHOD_NOT_ALLOWED, "api.method", target.action(), "GET");
+            throw new ApiExceptions.Refused(HttpStatus.METHOD_NOT_ALLOWED, "api.method", target.action(), "GET");
         }
         if (!List.of("create", "update", "destroy", "trigger").contains(target.action())) {
-            throw new Refused(HttpStatus.NOT_FOUND, "api.action.unknown", target.action());
+            throw new ApiExceptions.Refused(HttpStatus.NOT_FOUND, "api.action.unknown", target.action());
         }
         if (target.id() != null && !target.action().equals("trigger")) {
-            throw new Refused(HttpStatus.NOT_FOUND, "api.action.unknown", target.action() + "/" + target.id());
+            throw new ApiExceptions.Refused(HttpStatus.NOT_FOUND, "api.action.unknown", target.action() + "/" + target.id());
         }
         boolean noContext = target.resource().equals("workflows") && target.action().equals("trigger");
         CollectionDefinition collection = noContext ? null : collection(target.resource());
         if (collection != null && collection.builtIn()) {
-            throw new Refused(HttpStatus.FORBIDDEN, "api.collection.builtIn", collection.name());
+            throw new ApiExceptions.Refused(HttpStatus.FORBIDDEN, "api.collection.builtIn", collection.name());
         }
         Locale locale = ApiLocale.of(request);
         return idempotency.once(request, body, () -> {
@@ -132,7 +118,7 @@ class RecordActions {
             List<Long> ids = ids(request, target);
             var bindings = bindings(request.getParameter("triggerWorkflows"));
             if (noContext && bindings.isEmpty()) {
-                throw new Refused(HttpStatus.BAD_REQUEST, "api.trigger.workflows");
+                throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.trigger.workflows");
             }
             Action action = switch (target.action()) {
                 case "create" -> Action.CREATE;
@@ -142,10 +128,10 @@ class RecordActions {
             };
             if (action == Action.CREATE && values.isEmpty()) {
                 // an empty body, null or {} would make an empty record that nobody meant
-                throw new Refused(HttpStatus.BAD_REQUEST, "api.body.empty");
+                throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.body.empty");
             }
             if ((action == Action.UPDATE || action == Action.DESTROY) && ids.isEmpty()) {
-                throw new Refused(HttpStatus.BAD_REQUEST, "api.filterByTk.required", target.action());
+                throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.filterByTk.required", target.action());
             }
             var result = dispatcher.dispatch(new ActionRequest(collection == null ? null : collection.name(), action, ids, values,
                     bindings, currentUser.username().orElse(null), role(request), ActionSource.API, null));
@@ -233,11 +219,11 @@ class RecordActions {
     private ResponseEntity<Object> get(CollectionDefinition collection, HttpServletRequest request, io.actionflow.access.Access.Reader reader) {
         var ids = ids(request, new Target(collection.name(), "get", null));
         if (ids.size() != 1) {
-            throw new Refused(HttpStatus.BAD_REQUEST, "api.filterByTk.required", "get");
+            throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.filterByTk.required", "get");
         }
         // a record outside what the reader may see is not found, whether it exists or not
         var record = reader.get(collection.name(), ids.getFirst())
-                .orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, "record.notFound", collection.title(), ids.getFirst()));
+                .orElseThrow(() -> new ApiExceptions.Refused(HttpStatus.NOT_FOUND, "record.notFound", collection.title(), ids.getFirst()));
         return ResponseEntity.ok(Map.of("data", withAppends(collection.name(), record, appends(collection, appendsParameter(request), reader), reader)));
     }
 
@@ -314,7 +300,7 @@ class RecordActions {
     }
 
     private CollectionDefinition collection(String name) {
-        return collections.find(name).orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, "api.collection.unknown", name));
+        return collections.find(name).orElseThrow(() -> new ApiExceptions.Refused(HttpStatus.NOT_FOUND, "api.collection.unknown", name));
     }
 
     /** {@code filterByTk=1}, {@code filterByTk[]=1&filterByTk[]=2}, or the id in the path of {@code :trigger/<id>}. */
@@ -332,7 +318,7 @@ class RecordActions {
             }
         }
         if (texts.size() > 1000) {
-            throw new Refused(HttpStatus.BAD_REQUEST, "api.filterByTk.invalid", texts.size() + " ids");
+            throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.filterByTk.invalid", texts.size() + " ids");
         }
         var ids = new ArrayList<Long>();
         for (String text : texts) {
@@ -345,7 +331,7 @@ class RecordActions {
                     ids.add(id);
                 }
             } catch (NumberFormatException e) {
-                throw new Refused(HttpStatus.BAD_REQUEST, "api.filterByTk.invalid", cut(text));
+                throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.filterByTk.invalid", cut(text));
             }
         }
         return ids;
@@ -362,10 +348,10 @@ class RecordActions {
             String key = keyAndPath[0].strip();
             String path = keyAndPath.length > 1 ? keyAndPath[1].strip() : null;
             if (!KEY.matcher(key).matches() || dispatcher.enabled(key).isEmpty()) {
-                throw new Refused(HttpStatus.BAD_REQUEST, "api.workflow.unknown", cut(key));
+                throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.workflow.unknown", cut(key));
             }
             if (path != null && !NAME.matcher(path).matches()) {
-                throw new Refused(HttpStatus.BAD_REQUEST, "api.workflow.path", cut(path));
+                throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.workflow.path", cut(path));
             }
             bindings.add(new WorkflowBinding(key, path));
         }
@@ -401,11 +387,11 @@ class RecordActions {
         static Target of(String call, String id) {
             int colon = call.lastIndexOf(':');
             if (colon <= 0 || colon == call.length() - 1) {
-                throw new Refused(HttpStatus.NOT_FOUND, "api.path.unknown", cut(call));
+                throw new ApiExceptions.Refused(HttpStatus.NOT_FOUND, "api.path.unknown", cut(call));
             }
             String resource = call.substring(0, colon);
             if (!NAME.matcher(resource).matches()) {
-                throw new Refused(HttpStatus.NOT_FOUND, "api.collection.unknown", cut(resource));
+                throw new ApiExceptions.Refused(HttpStatus.NOT_FOUND, "api.collection.unknown", cut(resource));
             }
             return new Target(resource, call.substring(colon + 1), id);
         }

@@ -21,8 +21,8 @@ class UnknownAddresses {
     Object unknown(HttpServletRequest request) {
         String uri = request.getRequestURI();
         if (OURS.matcher(uri).matches()) {
-            throw new RecordActions.Refused(HttpStatus.METHOD_NOT_ALLOWED, "api.method.other", request.getMethod());
+            throw new ApiExceptions.Refused(HttpStatus.METHOD_NOT_ALLOWED, "api.method.other", request.getMethod());
         }
-        throw new RecordActions.Refused(HttpStatus.NOT_FOUND, "api.path.unknown", uri.length() > 200 ? uri.substring(0, 200) + "…" : uri);
+        throw new ApiExceptions.Refused(HttpStatus.NOT_FOUND, "api.path.unknown", uri.length() > 200 ? uri.substring(0, 200) + "…" : uri);
     }
 }

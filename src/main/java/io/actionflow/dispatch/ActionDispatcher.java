@@ -9,7 +9,6 @@ import io.actionflow.approval.HeldActions;
 import io.actionflow.collections.CollectionService;
 import io.actionflow.collections.FieldType;
 import io.actionflow.collections.RecordService;
-import io.actionflow.collections.StoredRecord;
 import io.actionflow.collections.TypedValues;
 import io.actionflow.platform.NotFoundException;
 import io.actionflow.platform.Text;
@@ -47,7 +46,6 @@ public class ActionDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(ActionDispatcher.class);
 
-    private final RecordService records;
     private final TypedValues typed;
     private final CollectionService collections;
     private final WorkflowDirectory directory;
@@ -58,11 +56,11 @@ public class ActionDispatcher {
     private final PostActionTrigger postAction;
     private final ApprovalTrigger approval;
     private final CustomActionTrigger customAction;
+    private final ActionWrite action;
 
-    ActionDispatcher(RecordService records, TypedValues typed, CollectionService collections, WorkflowDirectory directory,
+    ActionDispatcher(TypedValues typed, CollectionService collections, WorkflowDirectory directory,
             TransactionTemplate transaction, Access access, DispatchMetrics metrics, PreActionTrigger preAction,
-            PostActionTrigger postAction, ApprovalTrigger approval, CustomActionTrigger customAction) {
-        this.records = records;
+            PostActionTrigger postAction, ApprovalTrigger approval, CustomActionTrigger customAction, ActionWrite action) {
         this.typed = typed;
         this.collections = collections;
         this.directory = directory;
@@ -73,6 +71,7 @@ public class ActionDispatcher {
         this.postAction = postAction;
         this.approval = approval;
         this.customAction = customAction;
+        this.action = action;
     }
 
     /** The plan a request would run, without running it (the Bind workflows dialog shows it). */
@@ -308,7 +307,7 @@ public class ActionDispatcher {
 
     /** The action with these values, then its post-action workflows. */
     private ActionResult write(Click click, DispatchPlan plan, Map<String, Object> values, List<Message> messages) {
-        var written = perform(click, values);
+        var written = action.perform(click, values);
         var denied = refusal(click.actor(), postAction.reaches(click, plan, written));
         if (denied.isPresent()) {
             return denied.get();
@@ -338,48 +337,6 @@ public class ActionDispatcher {
         }
         throw new HeldActions.NotReleased(result.messages().stream()
                 .map(m -> m.text() != null ? m.text() : new Text(m.key(), m.args()).encoded()).toList());
-    }
-
-    /** The action itself; what it creates is the operator's ({@code createdBy}, their account id). */
-    private List<StoredRecord> perform(Click click, Map<String, Object> values) {
-        return switch (click.action()) {
-            case CREATE -> List.of(records.create(click.collection(), withNested(click.collection(), values, click.createdBy()),
-                    click.createdBy()));
-            case UPDATE -> {
-                var updated = new ArrayList<StoredRecord>();
-                for (long id : click.recordIds()) {
-                    updated.add(records.update(click.collection(), id, values));
-                }
-                yield updated;
-            }
-            case DESTROY -> {
-                records.deleteAll(click.collection(), click.recordIds());
-                yield List.of();
-            }
-            case TRIGGER -> List.of();
-        };
-    }
-
-    /**
-     * Values whose to-one relations are given as objects without an id (an API create that sends the category with the
-     * post): each is created first, in the same transaction, and the relation set to it. An object with an id is a link
-     * to that record, read as its id before ({@link TypedValues}).
-     */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> withNested(String collection, Map<String, Object> values, Long createdBy) {
-        if (values.values().stream().noneMatch(Map.class::isInstance)) {
-            return values;
-        }
-        var definition = collections.require(collection);
-        var resolved = new LinkedHashMap<>(values);
-        values.forEach((name, value) -> {
-            var field = definition.field(name).filter(f -> f.type() == FieldType.MANY_TO_ONE);
-            if (value instanceof Map<?, ?> nested && field.isPresent()) {
-                String target = field.get().target();
-                resolved.put(name, records.create(target, withNested(target, (Map<String, Object>) nested, createdBy), createdBy).id());
-            }
-        });
-        return resolved;
     }
 
     private static String actionKey(Action action) {
