@@ -118,6 +118,9 @@ public class Access {
 
     /** Why the actor may not do what {@code reach} asks; empty when they may. */
     public Optional<Denial> check(Actor actor, Reach reach) {
+        if (!reach.values().isEmpty() && (reach.act() == Act.CREATE || reach.act() == Act.UPDATE)) {
+            return checkWrite(actor, reach.collection(), reach.act(), reach.ids(), reach.values());
+        }
         return check(actor, reach.collection(), reach.act(), reach.ids(), reach.fields());
     }
 

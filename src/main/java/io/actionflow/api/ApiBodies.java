@@ -19,11 +19,12 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a call sends. The body is read as JSON whatever the {@code Content-Type} says when it is JSON, refused with 415
- * when it is something else, and never lost: parameters come from the query string only
- * ({@link QueryParametersFilter}), so a form-encoded body is still here to be read, or refused; a multipart body is
- * refused (415) before the container can take it apart. Text that is not UTF-8, duplicate keys, NUL characters and
- * halves of surrogate pairs are refused, never stored altered, and no refusal names a library's internals.
+ * What a call sends. The body is read as JSON when its {@code Content-Type} says JSON, says nothing, or says what
+ * simple clients send JSON as ({@code text/plain}, curl's form type), and refused with 415 in any other type; it is
+ * never lost: parameters come from the query string only ({@link QueryParametersFilter}), so a form-encoded body is
+ * still here to be read, and a multipart body is refused before the container can take it apart
+ * ({@link JsonAnswersFilter}). Text that is not UTF-8, duplicate keys, NUL characters and halves of surrogate pairs
+ * are refused, never stored altered, and no refusal names a library's internals.
  */
 final class ApiBodies {
 
@@ -36,12 +37,12 @@ final class ApiBodies {
     private ApiBodies() {
     }
 
-    /** The body, at most {@link #MAX_BODY} bytes; a multipart body is not one we read (415). */
+    /**
+     * The body, at most {@link #MAX_BODY} bytes. It is read as JSON when it says it is JSON, says nothing, or says what
+     * simple clients send JSON as ({@code text/plain}, and curl's {@code application/x-www-form-urlencoded}); a body of
+     * any other type is not one we read (415).
+     */
     static byte[] read(HttpServletRequest request) throws IOException {
-        String type = request.getContentType();
-        if (type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-            throw new ApiExceptions.Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "api.mediaType");
-        }
         if (request.getContentLengthLong() > MAX_BODY) {
             throw new ApiExceptions.Refused(HttpStatus.CONTENT_TOO_LARGE, "api.body.tooLarge", MAX_BODY / 1024);
         }
@@ -49,6 +50,9 @@ final class ApiBodies {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
                 throw new ApiExceptions.Refused(HttpStatus.CONTENT_TOO_LARGE, "api.body.tooLarge", MAX_BODY / 1024);
+            }
+            if (bytes.length > 0 && !readable(request.getContentType())) {
+                throw new ApiExceptions.Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "api.mediaType");
             }
             return bytes;
         }
@@ -92,6 +96,15 @@ final class ApiBodies {
             throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.body.nul");
         }
         return tree;
+    }
+
+    /** The types a body is read as JSON in. */
+    private static boolean readable(String contentType) {
+        if (declaresJson(contentType)) {
+            return true;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("text/plain") || type.equals("application/x-www-form-urlencoded");
     }
 
     /** No type, or a JSON type: a body that does not parse is broken JSON (400), not another media type (415). */

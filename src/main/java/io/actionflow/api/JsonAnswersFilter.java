@@ -37,6 +37,12 @@ class JsonAnswersFilter extends OncePerRequestFilter {
             errors.write(response, HttpServletResponse.SC_NOT_ACCEPTABLE, ApiLocale.of(request), "api.accept");
             return;
         }
+        String type = request.getContentType();
+        if (type != null && type.strip().regionMatches(true, 0, "multipart/", 0, 10)) {
+            // no call takes a multipart form: refused before the container takes it apart (and fails on a broken one)
+            errors.write(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, ApiLocale.of(request), "api.mediaType");
+            return;
+        }
         chain.doFilter(new AcceptingJson(request), response);
     }
 

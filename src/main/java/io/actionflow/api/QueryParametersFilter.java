@@ -87,13 +87,26 @@ class QueryParametersFilter extends OncePerRequestFilter {
         return map;
     }
 
-    /** A parameter as the container decodes it (UTF-8, {@code +} as a space). */
+    /**
+     * A parameter as the container decodes it (UTF-8, {@code +} as a space); escapes that are not UTF-8
+     * ({@code %C0%AF}) are refused, not read as replacement characters.
+     */
     private static String decode(String text, String pair) throws Unreadable {
+        String decoded;
         try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+            decoded = URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
-            throw new Unreadable(pair.length() > 80 ? pair.substring(0, 80) + "…" : pair);
+            throw new Unreadable(shown(pair));
         }
+        if (decoded.indexOf('\uFFFD') >= 0 && !text.toUpperCase(java.util.Locale.ROOT).contains("%EF%BF%BD")
+                && text.indexOf('\uFFFD') < 0) {
+            throw new Unreadable(shown(pair));
+        }
+        return decoded;
+    }
+
+    private static String shown(String pair) {
+        return pair.length() > 80 ? pair.substring(0, 80) + "…" : pair;
     }
 
     private static final class QueryOnly extends HttpServletRequestWrapper {

@@ -116,7 +116,9 @@ class RecordActions {
         return idempotency.once(request, body, () -> {
             Map<String, Object> values = target.action().equals("destroy") ? Map.of() : ApiBodies.object(body, request.getContentType());
             List<Long> ids = ids(request, target);
-            var bindings = bindings(request.getParameter("triggerWorkflows"));
+            // named twice (triggerWorkflows=a&triggerWorkflows=b) is as named once with both, in order
+            String[] named = request.getParameterValues("triggerWorkflows");
+            var bindings = bindings(named == null ? null : String.join(",", named));
             if (noContext && bindings.isEmpty()) {
                 throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.trigger.workflows");
             }

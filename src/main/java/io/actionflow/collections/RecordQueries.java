@@ -117,6 +117,10 @@ public class RecordQueries {
         private final FilterSql.Reach reach;
         private final List<SelectFieldOrAsterisk> select = new ArrayList<>();
         private final Map<String, Field<String>> relationTitles = new LinkedHashMap<>();
+        /** Per to-one relation into records the reader sees only some of: the related id, null where it is not seen. */
+        private final Map<String, Field<Long>> relationSeen = new LinkedHashMap<>();
+        /** To-one relations into collections the reader sees nothing of. */
+        private final java.util.Set<String> relationsUnseen = new java.util.HashSet<>();
         private final Map<String, Field<String>> relationSortKeys = new HashMap<>();
         private TableLike<?> from;
 
@@ -140,20 +144,41 @@ public class RecordQueries {
             from = table;
         }
 
-        /** The title of the related record, when the reader may see that record and its title field. */
+        /**
+         * The title of the related record, when the reader may see that record and its title field; and, where they may
+         * see only some of the related collection, whether they see this one.
+         */
         private Table<?> joinTitle(Table<?> table, FieldDefinition field) {
             var target = collections.require(field.target());
-            if (target.titleField() == null || !reach.visibility().field(definition.name(), field.name())
-                    || !reach.visibility().field(target.name(), target.titleField())) {
+            if (!reach.visibility().field(definition.name(), field.name())) {
+                return table;
+            }
+            Filter seen = reach.visibility().records(target.name());
+            if (seen instanceof Filter.None) {
+                relationsUnseen.add(field.name());
+                return table;
+            }
+            boolean titled = target.titleField() != null && reach.visibility().field(target.name(), target.titleField());
+            if (!titled && seen instanceof Filter.All) {
                 return table;
             }
             String alias = "r_" + field.name();
+            Field<Long> targetId = field(name(alias, "id"), SQLDataType.BIGINT);
+            if (!(seen instanceof Filter.All)) {
+                Field<Long> seenId = targetId.as("seen__" + field.name());
+                relationSeen.put(field.name(), seenId);
+                select.add(seenId);
+            }
+            if (!titled) {
+                return table.leftJoin(DSL.table(name(target.tableName())).as(alias)).on(targetId.eq(RecordSql.column(field)
+                        .cast(SQLDataType.BIGINT)).and(targetId.in(DSL.select(RecordSql.ID).from(RecordSql.table(target))
+                        .where(FilterSql.visible(target, reach)))));
+            }
             Field<String> title = field(name(alias, target.titleField())).cast(SQLDataType.VARCHAR(4000));
             Field<String> aliased = title.as("title__" + field.name());
             relationTitles.put(field.name(), aliased);
             relationSortKeys.put(field.name(), title);
             select.add(aliased);
-            Field<Long> targetId = field(name(alias, "id"), SQLDataType.BIGINT);
             Condition on = targetId.eq(RecordSql.column(field).cast(SQLDataType.BIGINT));
             if (!(reach.visibility().records(target.name()) instanceof Filter.All)) {
                 // a related record the reader may not see shows no title
@@ -205,6 +230,17 @@ public class RecordQueries {
                 String value = row.get(title);
                 if (value != null) {
                     titles.put(fieldName, value);
+                }
+            });
+            // a related record the reader may not see: no title, and nothing that says which it is
+            relationSeen.forEach((fieldName, seen) -> {
+                if (values.get(fieldName) != null && row.get(seen) == null) {
+                    titles.put(fieldName, StoredRecord.HIDDEN);
+                }
+            });
+            relationsUnseen.forEach(fieldName -> {
+                if (values.get(fieldName) != null) {
+                    titles.put(fieldName, StoredRecord.HIDDEN);
                 }
             });
             boolean ownTable = !definition.builtIn();

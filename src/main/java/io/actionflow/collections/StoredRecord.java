@@ -18,8 +18,19 @@ public record StoredRecord(
         OffsetDateTime updatedAt,
         Long createdBy) {
 
+    /**
+     * What {@link #relationTitles()} holds for a to-one relation whose record the reader may not see: the value is
+     * there (it is the record's), but no title, and nothing should show which record it is.
+     */
+    public static final String HIDDEN = "\u0000hidden";
+
     public Object get(String field) {
         return values.get(field);
+    }
+
+    /** Whether this relation points to a record the reader may not see. */
+    public boolean hides(String relation) {
+        return HIDDEN.equals(relationTitles.get(relation));
     }
 
     /** The same record showing only what a reader may see: these values, relation titles and title. */

@@ -57,10 +57,12 @@ public class ActionDispatcher {
     private final ApprovalTrigger approval;
     private final CustomActionTrigger customAction;
     private final ActionWrite action;
+    private final NestedRules nestedRules;
 
     ActionDispatcher(TypedValues typed, CollectionService collections, WorkflowDirectory directory,
             TransactionTemplate transaction, Access access, DispatchMetrics metrics, PreActionTrigger preAction,
-            PostActionTrigger postAction, ApprovalTrigger approval, CustomActionTrigger customAction, ActionWrite action) {
+            PostActionTrigger postAction, ApprovalTrigger approval, CustomActionTrigger customAction, ActionWrite action,
+            NestedRules nestedRules) {
         this.typed = typed;
         this.collections = collections;
         this.directory = directory;
@@ -72,6 +74,7 @@ public class ActionDispatcher {
         this.approval = approval;
         this.customAction = customAction;
         this.action = action;
+        this.nestedRules = nestedRules;
     }
 
     /** The plan a request would run, without running it (the Bind workflows dialog shows it). */
@@ -156,6 +159,11 @@ public class ActionDispatcher {
             if (nested.isPresent()) {
                 return refused(nested.get());
             }
+            var skipped = nestedRules.refusal(request.collection(), request.action() == Action.UPDATE ? request.recordIds() : List.of(),
+                    values, request.role());
+            if (skipped.isPresent()) {
+                return skipped.get();
+            }
         }
         if (request.action() != Action.CREATE && request.action() != Action.TRIGGER && request.recordIds().isEmpty()) {
             return Failures.blocked("dispatch.noRecord");
@@ -222,7 +230,7 @@ public class ActionDispatcher {
             case TRIGGER -> Act.TRIGGER;
         };
         return new Reach(request.collection(), act, request.recordIds(),
-                act == Act.TRIGGER ? List.of() : request.values().keySet());
+                act == Act.TRIGGER ? List.of() : request.values().keySet(), Map.of());
     }
 
     /** Why the actor may not reach all of these; empty when they may. */

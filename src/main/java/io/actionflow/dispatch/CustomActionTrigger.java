@@ -118,7 +118,7 @@ class CustomActionTrigger {
             return Failures.blocked("dispatch.single.many", step.workflow().title(), click.recordIds().size());
         }
         if (click.recordIds().isEmpty() && !values.isEmpty() && relation == null) {
-            reaches.add(new Reach(click.collection(), Act.CREATE, List.of(), values.keySet()));
+            reaches.add(Reach.writing(click.collection(), Act.CREATE, List.of(), values));
             context.put("data", new LinkedHashMap<>(values));
             return null;
         }
@@ -137,14 +137,15 @@ class CustomActionTrigger {
             context.put("data", data.withAppends(relation.target(), associated, trigger.appends()));
             return null;
         }
-        var changed = new LinkedHashSet<String>();
+        var changed = new LinkedHashMap<String, Object>();
         values.forEach((name, value) -> {
             if (!Objects.equals(stored.values().get(name), value)) {
-                changed.add(name);
+                changed.put(name, value);
             }
         });
         if (!changed.isEmpty()) {
-            reaches.add(new Reach(click.collection(), Act.UPDATE, List.of(id), changed));
+            // as if the form's changes were saved: the fields, and the records they link to
+            reaches.add(Reach.writing(click.collection(), Act.UPDATE, List.of(id), changed));
         }
         var record = data.withAppends(click.collection(), stored, trigger.appends());
         record.putAll(values);

@@ -78,8 +78,25 @@ class UserAccount {
         unlock();
     }
 
-    void recordFailedLogin(int maxFailures, Instant lockUntil) {
+    /**
+     * A sign-in attempt, counted before its password is checked; false when the account is locked, or locks now
+     * because the attempts in a row are used up.
+     */
+    boolean claimSignIn(int maxFailures, Instant now, Instant lockUntil) {
+        if (lockedUntil != null && lockedUntil.isAfter(now)) {
+            return false;
+        }
+        if (failedLogins >= maxFailures) {
+            lockedUntil = lockUntil;
+            failedLogins = 0;
+            return false;
+        }
         failedLogins++;
+        return true;
+    }
+
+    /** An attempt (counted when it was claimed) failed: the account locks when that was the last one it had. */
+    void failedSignIn(int maxFailures, Instant lockUntil) {
         if (failedLogins >= maxFailures) {
             lockedUntil = lockUntil;
             failedLogins = 0;

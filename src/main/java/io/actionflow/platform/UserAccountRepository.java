@@ -10,6 +10,11 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     Optional<UserAccount> findByUsername(String username);
 
+    /** The account, locked for the rest of the transaction: sign-in attempts that arrive at once are counted in turn. */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select u from UserAccount u where u.username = :username")
+    Optional<UserAccount> lockByUsername(String username);
+
     boolean existsByUsername(String username);
 
     @Query("select u.username from UserAccount u join u.roles r where r = :role and u.enabled = true order by u.username")

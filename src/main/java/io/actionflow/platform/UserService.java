@@ -221,17 +221,31 @@ public class UserService {
         return accounts.usernamesWithDefaultPassword();
     }
 
+    /**
+     * Counts a sign-in attempt before its password is checked, the account locked while it is counted: attempts sent
+     * at once are counted in turn, so no more than the allowed number reach the password check before the account
+     * locks. False when the account is locked; true for an unknown name (its password check fails it).
+     */
+    boolean claimSignIn(String username) {
+        byName.changing();
+        Instant now = clock.instant();
+        return accounts.lockByUsername(normalize(username))
+                .map(a -> a.claimSignIn(lockout.maxFailedLogins(), now, now.plus(lockout.lockout())))
+                .orElse(true);
+    }
+
+    /** A claimed attempt's password was wrong: the account locks if that was its last attempt. */
     void recordFailedLogin(String username) {
         byName.changing();
         Instant now = clock.instant();
-        accounts.findByUsername(normalize(username))
+        accounts.lockByUsername(normalize(username))
                 .filter(a -> a.getLockedUntil() == null || !a.getLockedUntil().isAfter(now))
-                .ifPresent(a -> a.recordFailedLogin(lockout.maxFailedLogins(), now.plus(lockout.lockout())));
+                .ifPresent(a -> a.failedSignIn(lockout.maxFailedLogins(), now.plus(lockout.lockout())));
     }
 
     void recordSuccessfulLogin(String username) {
         byName.changing();
-        accounts.findByUsername(normalize(username))
+        accounts.lockByUsername(normalize(username))
                 .filter(a -> a.getFailedLogins() > 0 || a.getLockedUntil() != null)
                 .ifPresent(UserAccount::unlock);
     }

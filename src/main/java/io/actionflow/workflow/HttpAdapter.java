@@ -71,10 +71,14 @@ class HttpAdapter implements HttpPort {
             // the template's own text is encoded where it must be; each value strictly, as one segment or parameter value
             uri = UriComponentsBuilder.fromUriString(request.address()).encode()
                     .buildAndExpand(request.values().toArray()).toUri();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new NodeFailure(e, "workflow.error.url", request.address());
         }
         String url = uri.toString();
+        if (uri.getRawPath() != null && java.util.Arrays.stream(uri.getRawPath().split("/")).anyMatch(s -> s.equals(".") || s.equals(".."))) {
+            // a value that is a whole path step would move the address (/a/../b is /b to the server): not sent
+            throw new NodeFailure("workflow.error.urlStep", request.address());
+        }
         var refused = refusal(url);
         if (refused.isPresent()) {
             throw new NodeFailure(refused.get().key(), refused.get().args().toArray());
@@ -117,16 +121,20 @@ class HttpAdapter implements HttpPort {
      */
     private Optional<Text> templateRefusal(String template) {
         UriComponents parts;
+        boolean variableInPlace;
         try {
             parts = UriComponentsBuilder.fromUriString(template).build();
+            variableInPlace = Stream.of(parts.getScheme(), parts.getHost(), parts.getUserInfo(),
+                            parts.getPort() < 0 ? null : String.valueOf(parts.getPort()))
+                    .anyMatch(part -> part != null && part.contains("{"))
+                    || parts.getQueryParams().keySet().stream().anyMatch(name -> name.contains("{"))
+                    || template.substring(0, Math.max(0, template.indexOf("//") + 2)).contains("{");
         } catch (IllegalArgumentException e) {
             return Optional.of(Text.of("workflow.error.url", template));
+        } catch (IllegalStateException variableInPort) {
+            // Spring's parser will not read a port that is a variable
+            return Optional.of(Text.of("workflow.error.urlVariable", template));
         }
-        boolean variableInPlace = Stream.of(parts.getScheme(), parts.getHost(), parts.getUserInfo(),
-                        parts.getPort() < 0 ? null : String.valueOf(parts.getPort()))
-                .anyMatch(part -> part != null && part.contains("{"))
-                || parts.getQueryParams().keySet().stream().anyMatch(name -> name.contains("{"))
-                || template.substring(0, Math.max(0, template.indexOf("//") + 2)).contains("{");
         if (variableInPlace) {
             return Optional.of(Text.of("workflow.error.urlVariable", template));
         }

@@ -379,6 +379,25 @@ abstract class ApiHonestyContract {
             assertThat(refused.status()).as("'%s': %s", empty, refused.body()).isEqualTo(400);
             assertThat(refused.error()).contains("Send the values of the record to create");
         }
+        // a multipart type without a usable body is refused as such, not as a server fault, signed in or not
+        for (String type : List.of("multipart/form-data", "multipart/form-data; boundary=", "multipart/mixed")) {
+            var broken = client().typed("POST", "/api/" + orders + ":create", token, "{\"code\": \"M-2\"}", type, Map.of());
+            assertThat(broken.status()).as("%s: %s", type, broken.body()).isEqualTo(415);
+            var signIn = client().typed("POST", "/api/auth:signIn", null, "{\"account\": \"x\", \"password\": \"y\"}", type, Map.of());
+            assertThat(signIn.status()).as("%s: %s", type, signIn.body()).isEqualTo(415);
+        }
+        // JSON in a type we do not read it as is refused; in the types simple clients send it as, read
+        var xml = client().typed("POST", "/api/" + orders + ":create", token, "{\"code\": \"X-1\"}", "application/xml", Map.of());
+        assertThat(xml.status()).as(xml.body()).isEqualTo(415);
+        var plain = client().typed("POST", "/api/" + orders + ":create", token, "{\"code\": \"P-1\"}", "text/plain", Map.of());
+        assertThat(plain.status()).as(plain.body()).isEqualTo(200);
+        var curl = client().typed("POST", "/api/" + orders + ":create", token, "{\"code\": \"P-2\"}",
+                "application/x-www-form-urlencoded", Map.of());
+        assertThat(curl.status()).as(curl.body()).isEqualTo(200);
+        assertThat(queries.count(orders, Filter.all())).isEqualTo(2);
+        for (var record : queries.find(orders, RecordQuery.firstPage(10))) {
+            records.delete(orders, record.id());
+        }
         var surrogate = client().raw("POST", "/api/" + orders + ":create", token, "{\"code\": \"\\ud800\"}");
         assertThat(surrogate.status()).as(surrogate.body()).isEqualTo(400);
         // "/" written as the overlong two bytes C0 AF: not UTF-8, and never to be read as "/"
@@ -406,6 +425,10 @@ abstract class ApiHonestyContract {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 400").contains("filter=%zz").doesNotContain("Q-1");
         }
+        // escapes that are not UTF-8 are refused, not read as replacement characters
+        var notUtf8 = client().get("/api/" + orders + ":list?filter=" + "%7B%22code%22%3A%22a%C0%AFb%22%7D", token);
+        assertThat(notUtf8.status()).as(notUtf8.body()).isEqualTo(400);
+        assertThat(client().get("/api/" + orders + ":list?filter=" + encode("{\"code\": \"\uFFFD\"}"), token).status()).isEqualTo(200);
         var many = new StringBuilder("/api/" + orders + ":list?");
         for (int i = 0; i <= 1000; i++) {
             many.append("p").append(i).append("=1&");

@@ -68,6 +68,9 @@ abstract class RulesHoldContract {
     @Autowired
     ApiTokens tokens;
 
+    @Autowired
+    io.actionflow.access.Access access;
+
     String purchases;
     String tickets;
     String secrets;
@@ -79,6 +82,7 @@ abstract class RulesHoldContract {
     String other;
     String admin;
     String otherName;
+    String memberName;
 
     @BeforeEach
     void model() {
@@ -117,7 +121,8 @@ abstract class RulesHoldContract {
         permissions.save(role, categories, new Grant(true, false, false, false, false, Scope.ALL, Scope.ALL, Scope.ALL, null, null, null));
         permissions.save(role, secrets, Grant.NONE);
         permissions.save(role, notes, new Grant(true, true, true, true, true, Scope.OWN, Scope.OWN, Scope.OWN, null, null, null));
-        users.create(new UserDraft("rules" + s, "Member " + s, null, "long-enough-1", Set.of(role)));
+        memberName = "rules" + s;
+        users.create(new UserDraft(memberName, "Member " + s, null, "long-enough-1", Set.of(role)));
         otherName = "other" + s;
         users.create(new UserDraft(otherName, "Other " + s, null, "long-enough-1", Set.of(role)));
         member = tokens.create("rules" + s, "rules").secret();
@@ -150,6 +155,38 @@ abstract class RulesHoldContract {
         var raised = post("/api/" + purchases + ":update?filterByTk=" + id, member, Map.of("amount", "7e2"));
         assertThat(raised.status()).as(raised.body()).isEqualTo(202);
         assertThat(queries.get(purchases, id).orElseThrow().get("amount")).isEqualTo(42L);
+    }
+
+    @Test
+    void records_a_collections_own_global_rules_guard_are_not_written_from_inside_another_record() throws Exception {
+        workflow("Approve above 500", TriggerType.APPROVAL, Map.of("collection", purchases, "mode", "beforeSave",
+                "condition", "$context.data.amount > 500", "global", true, "actions", List.of("create", "update")), false,
+                new NodeDef("ask", "approval", "Ask", Map.of("approvers", List.of(otherName)), Map.of()));
+        String orders = "orders_" + purchases.substring(purchases.indexOf('_') + 1);
+        collections.create(new CollectionDraft(orders, "Orders", null, null));
+        collections.addField(orders, FieldDraft.of("ref", FieldType.TEXT, FieldSettings.titled("Ref")));
+        collections.addField(orders, FieldDraft.relation("request", purchases, null, FieldSettings.titled("Request")));
+        collections.addField(purchases, FieldDraft.relation("batch", orders, "requests", FieldSettings.titled("Batch")));
+        permissions.save(role, orders, new Grant(true, true, true, true, true, Scope.ALL, Scope.ALL, Scope.ALL, null, null, null));
+
+        var inside = post("/api/" + orders + ":create", member, Map.of("ref", "o1", "request", Map.of("title", "Yacht", "amount", 99999)));
+        assertThat(inside.status()).as(inside.body()).isEqualTo(400);
+        assertThat(inside.error()).startsWith("Purchases has workflows that run on every change of its records (Approve above 500");
+        var rows = post("/api/" + orders + ":create", member, Map.of("ref", "o2", "requests", List.of(Map.of("title", "Jet", "amount", "1e5"))));
+        assertThat(rows.status()).as(rows.body()).isEqualTo(400);
+        assertThat(queries.count(purchases, Filter.all())).isZero();
+        assertThat(queries.count(orders, Filter.all())).isZero();
+
+        // rows an update leaves out are deletes in their own collection: a global guard on deletes keeps them
+        long order = records.create(orders, Map.of("ref", "o3")).id();
+        long kept = records.create(purchases, Map.of("title", "Chair", "amount", 40, "batch", order)).id();
+        workflow("Keep purchases", TriggerType.PRE_ACTION, Map.of("collection", purchases, "global", true, "actions", List.of("destroy")),
+                true, NodeDef.of("stop", "end", Map.of("status", "fail")));
+        var emptied = post("/api/" + orders + ":update?filterByTk=" + order, member, Map.of("requests", List.of()));
+        assertThat(emptied.status()).as(emptied.body()).isEqualTo(400);
+        assertThat(queries.get(purchases, kept)).isPresent();
+        // a record on its own still goes through its rules
+        assertThat(post("/api/" + purchases + ":create", member, Map.of("title", "Jet", "amount", 99999)).status()).isEqualTo(202);
     }
 
     @Test
@@ -257,6 +294,23 @@ abstract class RulesHoldContract {
     }
 
     @Test
+    void a_trigger_body_links_only_records_the_caller_may_read_as_a_save_would() throws Exception {
+        long secret = records.create(secrets, Map.of("code", "s3cr3t")).id();
+        long post = records.create(posts, Map.of("title", "Draft")).id();
+        var keep = workflow("Keep the link", TriggerType.CUSTOM_ACTION, Map.of("collection", posts, "contextType", "single"), true,
+                NodeDef.of("save", "update", Map.of("collection", posts, "filter", List.of(Map.of("field", "id",
+                        "value", "{{$context.data.id}}")), "values", Map.of("secret", "{{$context.data.secret}}"))),
+                NodeDef.of("say", "response-message", Map.of("message", "Linked {{$context.data.secret}}")));
+        for (Object link : List.of(secret, String.valueOf(secret), Map.of("id", secret))) {
+            var onRecord = post("/api/" + posts + ":trigger/" + post + "?triggerWorkflows=" + keep.key(), member, Map.of("secret", link));
+            assertThat(onRecord.status()).as("%s: %s", link, onRecord.body()).isIn(403, 404);
+            var onForm = post("/api/" + posts + ":trigger?triggerWorkflows=" + keep.key(), member, Map.of("title", "x", "secret", link));
+            assertThat(onForm.status()).as("%s: %s", link, onForm.body()).isIn(403, 404);
+        }
+        assertThat(queries.get(posts, post).orElseThrow().get("secret")).isNull();
+    }
+
+    @Test
     void linking_by_id_links_an_existing_record_the_caller_may_read() throws Exception {
         long news = records.create(categories, Map.of("name", "News")).id();
         long secret = records.create(secrets, Map.of("code", "hidden")).id();
@@ -284,6 +338,28 @@ abstract class RulesHoldContract {
         long held = records.create(posts, Map.of("title", "Held", "secret", secret)).id();
         var keep = post("/api/" + posts + ":update?filterByTk=" + held, member, Map.of("title", "Held, renamed", "secret", secret));
         assertThat(keep.status()).as(keep.body()).isEqualTo(200);
+    }
+
+    @Test
+    void a_link_to_a_record_the_reader_may_not_see_shows_neither_its_title_nor_its_id() {
+        long open = records.create(categories, Map.of("name", "open news")).id();
+        long closed = records.create(categories, Map.of("name", "closed news")).id();
+        long secret = records.create(secrets, Map.of("code", "hidden")).id();
+        permissions.save(role, categories, new Grant(true, false, false, false, false,
+                new Scope.Where("{\"name\": {\"$includes\": \"open\"}}"), Scope.ALL, Scope.ALL, null, null, null));
+        long seen = records.create(posts, Map.of("title", "Seen", "category", open, "secret", secret)).id();
+        long unseen = records.create(posts, Map.of("title", "Unseen", "category", closed)).id();
+        var reader = access.reader(access.actor(memberName, role));
+
+        var first = reader.get(posts, seen).orElseThrow();
+        assertThat(first.hides("category")).isFalse();
+        assertThat(first.relationTitles()).containsEntry("category", "open news");
+        assertThat(first.hides("secret")).as("a collection the role sees nothing of").isTrue();
+        var second = reader.get(posts, unseen).orElseThrow();
+        assertThat(second.hides("category")).as("outside the role's filter").isTrue();
+        // the link stays the record's: an edit that sends it back keeps it
+        assertThat(second.get("category")).isEqualTo(closed);
+        assertThat(access.reader(access.actor("admin", "admin")).get(posts, unseen).orElseThrow().hides("category")).isFalse();
     }
 
     @Test
@@ -317,16 +393,38 @@ abstract class RulesHoldContract {
                             + " | {\"title\":\"x\\\", \\\"content\\\": \\\"INJECTED\",\"amount\":5}",
                     "PUT /items/5 ? null | application/json | null | null | {\"note\":\"x\\\", \\\"content\\\": \\\"INJECTED\",\"tags\":[\"a&limit=1000#x\"]}");
 
+            // a form body's values are encoded: a value with & and = stays one value
+            var form = workflow("Form", TriggerType.CUSTOM_ACTION, Map.of("contextType", "none", "roles", List.of(role)), true,
+                    NodeDef.of("f", "request", Map.of("method", "POST", "url", base + "/form",
+                            "headers", Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                            "body", "a={{$context.data.name}}&role=user")));
+            assertThat(post("/api/workflows:trigger?triggerWorkflows=" + form.key(), member, Map.of("name", "x&role=admin"))
+                    .status()).isEqualTo(200);
+            assertThat(received).hasSize(3).last().asString().endsWith("| a=x%26role%3Dadmin&role=user");
+            received.removeLast();
+
             // a value with a line break never becomes a header of its own
             var header = workflow("Header", TriggerType.CUSTOM_ACTION, Map.of("contextType", "none", "roles", List.of(role)), true,
                     NodeDef.of("h", "request", Map.of("url", base + "/h", "headers", Map.of("X-Token", "{{$context.data.token}}"))));
             var split = post("/api/workflows:trigger?triggerWorkflows=" + header.key(), member, Map.of("token", "a\r\nX-Evil: 1"));
             assertThat(split.status()).as(split.body()).isEqualTo(400);
-            assertThat(split.body()).contains("holds a line break");
+            assertThat(split.body()).contains("a line break");
             assertThat(received).hasSize(2);
 
-            // a variable where the host or a parameter's name goes is refused when the workflow is enabled
-            for (String url : List.of("http://{{$context.data.host}}/x", base + "/x?{{$context.data.name}}=1", "{{$context.data.url}}")) {
+            // a value that is a whole path step would move the address: nothing is sent
+            var step = workflow("Step", TriggerType.CUSTOM_ACTION, Map.of("contextType", "none", "roles", List.of(role)), true,
+                    NodeDef.of("s", "request", Map.of("url", base + "/a/{{$context.data.seg}}/b")));
+            for (String seg : List.of("..", ".")) {
+                var moved = post("/api/workflows:trigger?triggerWorkflows=" + step.key(), member, Map.of("seg", seg));
+                assertThat(moved.status()).as(moved.body()).isEqualTo(400);
+                assertThat(moved.body()).contains("whole path step");
+            }
+            assertThat(post("/api/workflows:trigger?triggerWorkflows=" + step.key(), member, Map.of("seg", "...x")).status()).isEqualTo(200);
+            assertThat(received).hasSize(3).last().asString().startsWith("GET /a/...x/b");
+
+            // a variable where the host, the port or a parameter's name goes is refused when the workflow is enabled
+            for (String url : List.of("http://{{$context.data.host}}/x", base + "/x?{{$context.data.name}}=1", "{{$context.data.url}}",
+                    "http://127.0.0.1:{{$context.data.port}}/x", base + "{{$context.data.rest}}")) {
                 var draft = workflows.create(new WorkflowDraft("Host " + UUID.randomUUID(), null, TriggerType.CUSTOM_ACTION,
                         Map.of("contextType", "none"), true, 0));
                 workflows.updateGraph(draft.id(), new WorkflowGraph(List.of(NodeDef.of("h", "request", Map.of("url", url)))));

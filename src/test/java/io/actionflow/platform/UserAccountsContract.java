@@ -77,11 +77,14 @@ abstract class UserAccountsContract {
     void ten_failed_sign_ins_in_a_row_lock_the_account_until_a_reset() {
         var user = users.create(draft(unique("lock"), "password-1"));
         for (int i = 0; i < 9; i++) {
+            assertThat(users.claimSignIn(user.username())).isTrue();
             users.recordFailedLogin(user.username());
         }
         assertThat(userDetails.loadUserByUsername(user.username()).isAccountNonLocked()).isTrue();
 
+        assertThat(users.claimSignIn(user.username())).isTrue();
         users.recordFailedLogin(user.username());
+        assertThat(users.claimSignIn(user.username())).as("the eleventh attempt").isFalse();
 
         assertThat(userDetails.loadUserByUsername(user.username()).isAccountNonLocked()).isFalse();
         assertThat(users.findByUsername(user.username()).orElseThrow().lockedUntil()).isNotNull();
@@ -94,9 +97,12 @@ abstract class UserAccountsContract {
     void a_successful_sign_in_starts_the_count_again() {
         var user = users.create(draft(unique("count"), "password-1"));
         for (int i = 0; i < 9; i++) {
+            users.claimSignIn(user.username());
             users.recordFailedLogin(user.username());
         }
+        users.claimSignIn(user.username());
         users.recordSuccessfulLogin(user.username());
+        users.claimSignIn(user.username());
         users.recordFailedLogin(user.username());
 
         assertThat(userDetails.loadUserByUsername(user.username()).isAccountNonLocked()).isTrue();
@@ -153,5 +159,31 @@ abstract class UserAccountsContract {
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void attempts_sent_at_once_are_counted_before_their_passwords_so_no_more_than_ten_are_tried() throws Exception {
+        var user = users.create(draft(unique("burst"), "password-1"));
+        var reached = new java.util.concurrent.atomic.AtomicInteger();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var attempts = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < 60; i++) {
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    if (users.claimSignIn(user.username())) {
+                        reached.incrementAndGet();
+                        users.recordFailedLogin(user.username());
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var attempt : attempts) {
+                attempt.get();
+            }
+        }
+        assertThat(reached.get()).as("attempts that reached the password check").isEqualTo(10);
+        assertThat(users.findByUsername(user.username()).orElseThrow().lockedUntil()).isNotNull();
     }
 }

@@ -24,7 +24,8 @@ public final class RecordFormat {
         }
         Locale locale = context.getUI().map(com.vaadin.flow.component.UI::getLocale).orElse(Locale.ENGLISH);
         return switch (field.type()) {
-            case MANY_TO_ONE -> record.relationTitles().getOrDefault(field.name(), "#" + value);
+            case MANY_TO_ONE -> record.hides(field.name()) ? context.getTranslation("records.relation.hidden")
+                    : record.relationTitles().getOrDefault(field.name(), "#" + value);
             case BOOLEAN -> context.getTranslation(Boolean.TRUE.equals(value) ? "common.yes" : "common.no");
             case DATE -> ((LocalDate) value).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
             case DATETIME -> ((OffsetDateTime) value).atZoneSameInstant(ZoneId.systemDefault())

@@ -61,7 +61,9 @@ final class FieldEditors {
 
     private static FieldEditor<Choice> relation(FieldDefinition field, RecordQueries queries, CollectionDefinition target,
             io.actionflow.collections.Visibility visibility) {
-        return new FieldEditor<>(field, RecordChoices.comboBox(queries, target, visibility), Choice::id,
-                (v, r) -> new Choice((Long) v, r.relationTitles().getOrDefault(field.name(), "#" + v)));
+        var box = RecordChoices.comboBox(queries, target, visibility);
+        // a record the editor may not see keeps its link, and nothing says which record it is
+        return new FieldEditor<>(field, box, Choice::id, (v, r) -> new Choice((Long) v, r.hides(field.name())
+                ? box.getTranslation("records.relation.hidden") : r.relationTitles().getOrDefault(field.name(), "#" + v)));
     }
 }

@@ -56,6 +56,20 @@ public final class Templates {
         return out.toString();
     }
 
+    /**
+     * A text with each variable replaced by what {@code each} makes of its value (a form body's values encoded, say):
+     * the admin's text stays as written, only the values are changed.
+     */
+    public static String fill(String text, Map<String, Object> variables, java.util.function.Function<Object, String> each) {
+        Matcher m = VARIABLE.matcher(text);
+        var out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(each.apply(resolve(m.group(1), variables))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** Whether a text is a variable path as templates write them ({@code $context.data.items[0].name}). */
     public static boolean isPath(String text) {
         return PATH.matcher(text).matches();

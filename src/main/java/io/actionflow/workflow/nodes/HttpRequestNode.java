@@ -8,6 +8,8 @@ import io.actionflow.workflow.engine.NodeExecutor;
 import io.actionflow.workflow.engine.NodeFailure;
 import io.actionflow.workflow.engine.NodeResult;
 import io.actionflow.workflow.engine.Templates;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -126,9 +128,14 @@ public final class HttpRequestNode implements NodeExecutor {
             return new HttpPort.Body.Json(Templates.render(tree.get(), variables));
         }
         String type = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(CONTENT_TYPE))
-                .map(Map.Entry::getValue).findFirst().orElse("");
-        if (type.isBlank() || type.toLowerCase(Locale.ROOT).contains("json")) {
+                .map(Map.Entry::getValue).findFirst().orElse("").toLowerCase(Locale.ROOT);
+        if (type.isBlank() || type.contains("json")) {
             throw new NodeFailure("workflow.error.bodyJson", node.key());
+        }
+        if (type.contains("application/x-www-form-urlencoded")) {
+            // a form's values are encoded: a value with & or = stays one value
+            return new HttpPort.Body.Plain(Templates.fill(text, variables,
+                    value -> URLEncoder.encode(value == null ? "" : text(value), StandardCharsets.UTF_8)));
         }
         return new HttpPort.Body.Plain(String.valueOf(Templates.render(text, variables)));
     }
@@ -166,6 +173,11 @@ public final class HttpRequestNode implements NodeExecutor {
         return count % 2 == 0;
     }
 
+    /** A value as text: a list or an object as its JSON, not as Java writes it. */
+    private static String text(Object value) {
+        return value instanceof Map<?, ?> || value instanceof List<?> ? JSON.writeValueAsString(value) : String.valueOf(value);
+    }
+
     /** The URL as a template with {@code {0}}, {@code {1}}… for its variables, and their values as text. */
     private record Address(String template, List<String> values) {
 
@@ -176,7 +188,7 @@ public final class HttpRequestNode implements NodeExecutor {
             while (m.find()) {
                 Object value = Templates.resolve(m.group(1), variables);
                 m.appendReplacement(template, Matcher.quoteReplacement("{" + values.size() + "}"));
-                values.add(value == null ? "" : String.valueOf(value));
+                values.add(value == null ? "" : text(value));
             }
             m.appendTail(template);
             return new Address(template.toString(), values);

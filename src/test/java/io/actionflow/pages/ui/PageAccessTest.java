@@ -124,4 +124,35 @@ class PageAccessTest extends KaribuTest {
         DesignMode.set(false);
         assertThat(Role.ADMIN_ID).isEqualTo("admin");
     }
+
+    @Test
+    void a_link_to_a_record_the_role_may_not_see_reads_as_not_visible_in_a_table_not_as_its_id() {
+        signIn("admin");
+        String s = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
+        String suppliers = "suppliers_" + s;
+        String parts = "parts_" + s;
+        collections.create(new CollectionDraft(suppliers, "Suppliers " + s, null, "name"));
+        collections.addField(suppliers, FieldDraft.of("name", FieldType.TEXT, FieldSettings.titled("Name")));
+        collections.create(new CollectionDraft(parts, "Parts " + s, null, "name"));
+        collections.addField(parts, FieldDraft.of("name", FieldType.TEXT, FieldSettings.titled("Name")));
+        collections.addField(parts, FieldDraft.relation("supplier", suppliers, null, FieldSettings.titled("Supplier")));
+        long open = records.create(suppliers, Map.of("name", "Open Co")).id();
+        long closed = records.create(suppliers, Map.of("name", "Closed Co")).id();
+        records.create(parts, Map.of("name", "Bolt", "supplier", open));
+        records.create(parts, Map.of("name", "Nut", "supplier", closed));
+        String buyer = roles.create("buyer_" + s, "Buyer " + s).id();
+        String username = "buyer" + s;
+        users.create(new UserDraft(username, "Buyer", null, "long-enough-1", Set.of(buyer)));
+        permissions.save(buyer, parts, Grant.READ_ONLY);
+        permissions.save(buyer, suppliers, new Grant(true, false, false, false, false,
+                new Scope.Where("{\"name\": {\"$includes\": \"Open\"}}"), Scope.ALL, Scope.ALL, null, null, null));
+        var page = pages.create(new PageDraft("Parts " + s, null, null, 1, Set.of(buyer)));
+        pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, parts, null, 0, List.of("name", "supplier"), null, 10, null));
+
+        signIn(username);
+        navigate("p/" + page.slug());
+        var table = _get(TableBlockView.class);
+        assertThat(GridKt._getFormatted(table.grid(), 0, "supplier")).isEqualTo("Open Co");
+        assertThat(GridKt._getFormatted(table.grid(), 1, "supplier")).isEqualTo("Not visible to you").doesNotContain(String.valueOf(closed));
+    }
 }
