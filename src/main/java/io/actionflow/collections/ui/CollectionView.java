@@ -58,6 +58,7 @@ class CollectionView extends VerticalLayout implements HasUrlParameter<String>, 
         header.setWidthFull();
         header.expand(titles);
         header.setAlignItems(Alignment.CENTER);
+        header.addClassName("af-toolbar");
 
         fields.addColumn(FieldDefinition::title).setKey("title").setHeader(getTranslation("fields.title")).setAutoWidth(true);
         fields.addColumn(FieldDefinition::name).setKey("name").setHeader(getTranslation("fields.name")).setAutoWidth(true);

@@ -3,6 +3,8 @@ package io.actionflow.platform.ui;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.RequiredFieldConfigurator;
+import com.vaadin.flow.data.value.HasValueChangeMode;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import jakarta.validation.constraints.NotBlank;
 
 /**
@@ -24,6 +26,10 @@ public final class DraftChecks<T> {
 
     /** Checks {@code field} as the draft's {@code property}. */
     public DraftChecks<T> field(String property, HasValue<?, ?> field) {
+        if (field instanceof HasValueChangeMode typed) {
+            // checked as the admin types (a pause in typing), not only when they leave the field
+            typed.setValueChangeMode(ValueChangeMode.LAZY);
+        }
         binder.forField(field).bind(property);
         return this;
     }

@@ -10,6 +10,7 @@ import io.actionflow.collections.CollectionDefinition;
 import io.actionflow.collections.CollectionService;
 import io.actionflow.collections.FieldDefinition;
 import io.actionflow.collections.FieldType;
+import io.actionflow.platform.Role;
 import io.actionflow.platform.ui.FormDialog;
 import io.actionflow.platform.ui.Notices;
 import io.actionflow.triggers.TriggerType;
@@ -170,6 +171,14 @@ final class WorkflowDialog extends FormDialog {
         // who submits for an approval; who may run a custom action on no record (admins always)
         boolean runners = custom && "none".equals(contextType.getValue());
         startRoles.setVisible(type == TriggerType.APPROVAL || runners);
+        // admins may always run a custom action: they are not offered as a choice that would change nothing
+        var tickedRoles = startRoles.getValue();
+        var offeredRoles = runners ? roleOrder.stream().filter(r -> !Role.ADMIN_ID.equals(r)).toList() : roleOrder;
+        if (!offeredRoles.equals(List.copyOf(startRoles.getListDataView().getItems().toList()))) {
+            startRoles.setItems(offeredRoles);
+            startRoles.setValue(tickedRoles.stream().filter(offeredRoles::contains)
+                    .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+        }
         startRoles.setLabel(getTranslation(runners ? "trigger.custom.roles" : "trigger.approval.roles"));
         startRoles.setHelperText(getTranslation(runners ? "trigger.custom.roles.help" : "trigger.approval.roles.help"));
         synchronous.setVisible(type != TriggerType.PRE_ACTION && type != TriggerType.APPROVAL);
