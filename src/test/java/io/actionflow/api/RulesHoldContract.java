@@ -428,8 +428,10 @@ abstract class RulesHoldContract {
                 var draft = workflows.create(new WorkflowDraft("Host " + UUID.randomUUID(), null, TriggerType.CUSTOM_ACTION,
                         Map.of("contextType", "none"), true, 0));
                 workflows.updateGraph(draft.id(), new WorkflowGraph(List.of(NodeDef.of("h", "request", Map.of("url", url)))));
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> workflows.enable(draft.id()))
-                        .as(url).isInstanceOf(io.actionflow.platform.ValidationException.class);
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> workflows.enable(draft.id())).as(url)
+                        .isInstanceOfSatisfying(io.actionflow.platform.ValidationException.class, e -> assertThat(e.errors())
+                                .extracting(er -> io.actionflow.English.of(new io.actionflow.platform.Text(er.messageKey(), er.args())))
+                                .anyMatch(m -> m.contains(url) && m.contains("has a variable in its scheme, host, port")));
             }
         } finally {
             server.stop(0);

@@ -97,7 +97,10 @@ public final class HttpRequestNode implements NodeExecutor {
             return List.of(Text.of("workflow.problem.settingMissing", node.key(), "url"));
         }
         var problems = new ArrayList<Text>();
-        http.refusal(Address.of(String.valueOf(url).strip(), Map.of()).template())
+        String written = String.valueOf(url).strip();
+        String template = Address.of(written, Map.of()).template();
+        // the refusal names the address as the admin wrote it, not as the template it was made into
+        http.refusal(template).map(why -> new Text(why.key(), why.args().stream().map(a -> template.equals(a) ? written : a).toList()))
                 .ifPresent(why -> problems.add(Text.of("workflow.problem.node", node.key(), why)));
         var headers = new LinkedHashMap<String, String>();
         if (node.config().get("headers") instanceof Map<?, ?> map) {
