@@ -4,7 +4,9 @@ import static io.actionflow.pages.ButtonPlacement.FORM;
 import static io.actionflow.pages.ButtonPlacement.ROW;
 import static io.actionflow.pages.ButtonPlacement.TOOLBAR;
 
+import io.actionflow.dispatch.Action;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,14 +51,18 @@ public enum ButtonKind {
         return block != BlockType.DETAILS || placement == ROW;
     }
 
-    /** The data action a button of this kind performs, when it can run workflows (mission.md's support matrix). */
-    public java.util.Optional<io.actionflow.dispatch.Action> action() {
-        return java.util.Optional.ofNullable(switch (this) {
-            case SUBMIT -> io.actionflow.dispatch.Action.CREATE;
-            case SAVE, UPDATE_RECORD -> io.actionflow.dispatch.Action.UPDATE;
-            case DELETE, DELETE_SELECTED -> io.actionflow.dispatch.Action.DESTROY;
-            case TRIGGER_WORKFLOW -> io.actionflow.dispatch.Action.TRIGGER;
-            case ADD_NEW, EDIT, VIEW, REFRESH -> null;
+    /**
+     * The data action a button of this kind performs, when it can run workflows (mission.md's support matrix). Add new
+     * and Edit create and update through the Submit and Save of the dialog they open, so they are bound like a form's
+     * Submit and Save: a rule bound to one form is not skipped by the table's dialog.
+     */
+    public Optional<Action> action() {
+        return Optional.ofNullable(switch (this) {
+            case SUBMIT, ADD_NEW -> Action.CREATE;
+            case SAVE, UPDATE_RECORD, EDIT -> Action.UPDATE;
+            case DELETE, DELETE_SELECTED -> Action.DESTROY;
+            case TRIGGER_WORKFLOW -> Action.TRIGGER;
+            case VIEW, REFRESH -> null;
         });
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.MessageSourceResolvable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,8 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A message for people, kept as a message key and its arguments so that each reader sees it in their language: why a
  * node failed, what keeps a workflow from being enabled. It travels and is stored as a small JSON document
  * ({@link #encoded()}); an argument may itself be a text. Errors that are not texts (from elsewhere) stay plain strings.
+ * A text handed as an argument to a message source is put into words there too, never shown as {@code Text[key=…]}.
  */
-public record Text(String key, List<Object> args) {
+public record Text(String key, List<Object> args) implements MessageSourceResolvable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String MARK = "{\"text\":";
@@ -70,5 +72,15 @@ public record Text(String key, List<Object> args) {
 
     public String format(java.util.function.BiFunction<String, Object[], String> translate) {
         return translate.apply(key, args.stream().map(a -> a instanceof Text t ? t.format(translate) : a).toArray());
+    }
+
+    @Override
+    public String[] getCodes() {
+        return new String[] {key};
+    }
+
+    @Override
+    public Object[] getArguments() {
+        return args.toArray();
     }
 }

@@ -54,7 +54,7 @@ class WorkflowEngineConfig {
     }
 
     @Bean
-    GraphCheck graphCheck(NodeRegistry registry) {
-        return new GraphCheck(registry);
+    GraphCheck graphCheck(NodeRegistry registry, WorkspaceReferences references) {
+        return new GraphCheck(registry, references);
     }
 }

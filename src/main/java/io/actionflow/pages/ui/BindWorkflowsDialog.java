@@ -15,6 +15,8 @@ import io.actionflow.dispatch.DispatchPlan;
 import io.actionflow.dispatch.WorkflowBinding;
 import io.actionflow.pages.BlockDefinition;
 import io.actionflow.pages.ButtonDefinition;
+import io.actionflow.pages.ButtonKind;
+import io.actionflow.pages.PageDefinition;
 import io.actionflow.platform.Text;
 import io.actionflow.platform.ValidationException;
 import io.actionflow.platform.ui.Notices;
@@ -51,7 +53,9 @@ final class BindWorkflowsDialog extends Dialog {
         setWidth("min(760px, 95vw)");
         addClassName("af-bind-dialog");
 
-        var intro = new Span(getTranslation("bind.intro." + action.name().toLowerCase(Locale.ROOT)));
+        var intro = new Span(getTranslation(button.kind() == ButtonKind.ADD_NEW || button.kind() == ButtonKind.EDIT
+                ? "bind.intro." + button.kind().name().toLowerCase(Locale.ROOT)
+                : "bind.intro." + action.name().toLowerCase(Locale.ROOT)));
         intro.addClassName("af-muted");
         rows.addClassName("af-bind-rows");
         add.setLabel(getTranslation("bind.add"));
@@ -115,33 +119,81 @@ final class BindWorkflowsDialog extends Dialog {
     }
 
     /**
-     * Guards that other buttons of this page bind for the same action on the same collection and this one does not:
-     * a local pre-action on the row Delete does not protect Delete selected, and the admin should know.
+     * The other buttons that perform this action on this collection, on every page, side by side with what each runs
+     * ("Submit on Orders › Orders form: Check stock"), each with a way to bind the same here; and a warning for each
+     * pre-action or approval another button runs first and this one does not: a rule bound to the form's Submit is not
+     * run by the table's Add new, and the admin should know.
      */
     private void showGuardsElsewhere() {
         elsewhere.removeAll();
+        if (action == Action.TRIGGER) {
+            return;
+        }
         var mine = bound.stream().map(WorkflowBinding::workflowKey).toList();
-        for (BlockDefinition other : context.page().blocks()) {
-            if (!other.collection().equals(block.collection())) {
-                continue;
-            }
-            for (ButtonDefinition candidate : other.buttons()) {
-                if (candidate.id() == button.id() || candidate.kind().action().filter(action::equals).isEmpty()) {
+        var lines = new Div();
+        lines.addClassName("af-bind-siblings");
+        for (PageDefinition page : context.pages.list()) {
+            for (BlockDefinition other : page.blocks()) {
+                if (!other.collection().equals(block.collection())) {
                     continue;
                 }
-                for (WorkflowBinding binding : candidate.bindings()) {
-                    context.dispatcher.enabled(binding.workflowKey())
-                            .filter(w -> w.type() == TriggerType.PRE_ACTION || w.type() == TriggerType.APPROVAL)
-                            .filter(w -> !mine.contains(w.key()))
-                            .ifPresent(w -> {
-                                var warning = new Span(getTranslation("bind.elsewhere", w.title(),
-                                        ButtonActions.label(this, candidate), ButtonActions.label(this, button)));
-                                warning.addClassNames("af-badge", "af-badge-warning");
-                                elsewhere.add(new Div(warning));
-                            });
+                for (ButtonDefinition candidate : other.buttons()) {
+                    if (candidate.id() == button.id() || candidate.kind().action().filter(action::equals).isEmpty()) {
+                        continue;
+                    }
+                    lines.add(sibling(page, other, candidate, mine));
+                    warnings(page, candidate, mine);
                 }
             }
         }
+        if (lines.getComponentCount() > 0) {
+            elsewhere.add(new H4(getTranslation("bind.siblings." + action.name().toLowerCase(Locale.ROOT),
+                    context.collection(block.collection()).title())), lines);
+        }
+    }
+
+    private void warnings(PageDefinition page, ButtonDefinition candidate, List<String> mine) {
+        for (WorkflowBinding binding : candidate.bindings()) {
+            context.dispatcher.enabled(binding.workflowKey())
+                    .filter(w -> w.type() == TriggerType.PRE_ACTION || w.type() == TriggerType.APPROVAL)
+                    .filter(w -> !mine.contains(w.key()))
+                    .ifPresent(w -> {
+                        var warning = new Span(page.id() == context.page().id()
+                                ? getTranslation("bind.elsewhere", w.title(), ButtonActions.label(this, candidate), ButtonActions.label(this, button))
+                                : getTranslation("bind.elsewhere.page", w.title(), ButtonActions.label(this, candidate),
+                                        ButtonActions.label(this, button), page.title()));
+                        warning.addClassNames("af-badge", "af-badge-warning");
+                        elsewhere.add(new Div(warning));
+                    });
+        }
+    }
+
+    /** One other button: where it is, what it runs, and a way to bind here what it binds and this one does not. */
+    private Component sibling(PageDefinition page, BlockDefinition other, ButtonDefinition candidate, List<String> mine) {
+        var runs = candidate.bindings().stream().map(b -> context.dispatcher.enabled(b.workflowKey()).map(w -> w.title()).orElse(null))
+                .filter(java.util.Objects::nonNull).toList();
+        String where = page.title() + " › " + (other.title() != null && !other.title().isBlank() ? other.title()
+                : context.collection(other.collection()).title() + " " + getTranslation("blockType." + other.type().name().toLowerCase(Locale.ROOT)).toLowerCase(getLocale()));
+        var text = new Span(getTranslation("bind.sibling", ButtonActions.label(this, candidate), where,
+                runs.isEmpty() ? getTranslation("bind.sibling.nothing") : String.join(" · ", runs)));
+        var line = new Div(text);
+        line.addClassName("af-bind-sibling");
+        line.getElement().setAttribute("data-button", String.valueOf(candidate.id()));
+        var fits = context.dispatcher.bindable(action, block.collection(), button.contextType());
+        var missing = candidate.bindings().stream()
+                .filter(b -> !mine.contains(b.workflowKey()))
+                .filter(b -> fits.stream().anyMatch(x -> x.workflow().key().equals(b.workflowKey())
+                        && java.util.Objects.equals(x.associationPath(), b.associationPath())))
+                .toList();
+        if (!missing.isEmpty()) {
+            var same = new Button(getTranslation("bind.same"), e -> {
+                bound.addAll(missing);
+                refresh();
+            });
+            same.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            line.add(same);
+        }
+        return line;
     }
 
     private Component row(int index, WorkflowBinding binding) {

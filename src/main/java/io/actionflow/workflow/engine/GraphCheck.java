@@ -20,9 +20,17 @@ public final class GraphCheck {
     private static final Set<String> ROOTS = Set.of("$context", "$jobsMapByNodeKey", "$scopes", "$system");
 
     private final NodeRegistry registry;
+    private final References references;
 
+    /** A check that does not look names up (plain engine tests). */
     public GraphCheck(NodeRegistry registry) {
+        this(registry, null);
+    }
+
+    /** A check that also finds the collections, fields and users that settings name in {@code references}. */
+    public GraphCheck(NodeRegistry registry, References references) {
         this.registry = registry;
+        this.references = references;
     }
 
     /** The problems, for an admin; empty when the workflow may be enabled. */
@@ -32,6 +40,12 @@ public final class GraphCheck {
 
     /** As {@link #problems(WorkflowGraph, boolean)}, for a workflow of this trigger type (its name, as {@code PRE_ACTION}). */
     public List<Text> problems(WorkflowGraph graph, boolean synchronous, String triggerType) {
+        return problems(graph, synchronous, triggerType, null);
+    }
+
+    /** As {@link #problems(WorkflowGraph, boolean, String)}, for a workflow whose trigger is on {@code triggerCollection}. */
+    public List<Text> problems(WorkflowGraph graph, boolean synchronous, String triggerType, String triggerCollection) {
+        var where = new NodeCheck(triggerCollection, references);
         var problems = new ArrayList<Text>();
         var keys = new HashSet<String>();
         for (NodeDef node : graph.all()) {
@@ -39,12 +53,12 @@ public final class GraphCheck {
                 problems.add(Text.of("workflow.problem.key", node.key()));
             }
         }
-        check(graph.chain(), new HashSet<>(), new HashSet<>(), synchronous, triggerType, problems);
+        check(graph.chain(), new HashSet<>(), new HashSet<>(), synchronous, triggerType, where, problems);
         return List.copyOf(new java.util.LinkedHashSet<>(problems));
     }
 
     private void check(List<NodeDef> chain, Set<String> before, Set<String> loops, boolean synchronous, String triggerType,
-            List<Text> problems) {
+            NodeCheck where, List<Text> problems) {
         var seen = new HashSet<>(before);
         for (NodeDef node : chain) {
             var executor = registry.find(node.type());
@@ -64,7 +78,7 @@ public final class GraphCheck {
                 if (executor.get().waits() && !loops.isEmpty()) {
                     problems.add(Text.of("workflow.problem.waitInLoop", node.key(), node.type()));
                 }
-                problems.addAll(executor.get().problems(node));
+                problems.addAll(executor.get().problems(node, where));
             }
             references(node, seen, loops, problems);
             var innerLoops = new HashSet<>(loops);
@@ -74,10 +88,15 @@ public final class GraphCheck {
             var afterThis = new HashSet<>(seen);
             afterThis.add(node.key());
             for (String branch : node.branches().keySet()) {
-                check(node.branch(branch), afterThis, innerLoops, synchronous, triggerType, problems);
+                check(node.branch(branch), afterThis, innerLoops, synchronous, triggerType, where, problems);
             }
             seen.add(node.key());
         }
+    }
+
+    /** What is wrong with one node's own settings, as the node dialog saves it. */
+    public List<Text> nodeProblems(NodeDef node, String triggerCollection) {
+        return registry.find(node.type()).map(e -> e.problems(node, new NodeCheck(triggerCollection, references))).orElse(List.of());
     }
 
     private static void references(NodeDef node, Set<String> earlier, Set<String> loops, List<Text> problems) {

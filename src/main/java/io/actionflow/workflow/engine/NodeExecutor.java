@@ -51,4 +51,12 @@ public interface NodeExecutor {
     default List<Text> problems(NodeDef node) {
         return List.of();
     }
+
+    /**
+     * As {@link #problems(NodeDef)}, knowing where the node is: its workflow's trigger collection, and the collections,
+     * fields and users its settings may name. Each problem's first argument is the node's key.
+     */
+    default List<Text> problems(NodeDef node, NodeCheck where) {
+        return problems(node);
+    }
 }

@@ -1,11 +1,15 @@
 package io.actionflow.workflow.nodes;
 
+import io.actionflow.platform.Text;
+import io.actionflow.workflow.engine.NodeCheck;
 import io.actionflow.workflow.engine.NodeContext;
+import io.actionflow.workflow.engine.NodeDef;
 import io.actionflow.workflow.engine.NodeExecutor;
 import io.actionflow.workflow.engine.NodeFailure;
 import io.actionflow.workflow.engine.NodeResult;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 /** Delay: holds the execution for a duration (ISO-8601 such as PT10M, or seconds) without holding a thread. */
@@ -32,5 +36,24 @@ public final class DelayNode implements NodeExecutor {
     @Override
     public boolean waits() {
         return true;
+    }
+
+    /** A duration written out (not a variable) must be one: a number of seconds or ISO-8601, not negative. */
+    @Override
+    public List<Text> problems(NodeDef node, NodeCheck where) {
+        Object setting = node.config().get("duration");
+        if (setting == null || String.valueOf(setting).isBlank()) {
+            return List.of(Text.of("workflow.problem.settingEmpty", node.key(), Text.of("nodeSetting.duration")));
+        }
+        if (NodeCheck.filled(setting)) {
+            return List.of();
+        }
+        String text = String.valueOf(setting).strip();
+        try {
+            Duration duration = text.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(text)) : Duration.parse(text);
+            return duration.isNegative() ? List.of(Text.of("workflow.error.duration", text, node.key())) : List.of();
+        } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
+            return List.of(Text.of("workflow.error.duration", text, node.key()));
+        }
     }
 }

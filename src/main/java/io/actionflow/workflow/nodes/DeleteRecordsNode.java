@@ -1,9 +1,13 @@
 package io.actionflow.workflow.nodes;
 
+import io.actionflow.platform.Text;
+import io.actionflow.workflow.engine.NodeCheck;
 import io.actionflow.workflow.engine.NodeContext;
+import io.actionflow.workflow.engine.NodeDef;
 import io.actionflow.workflow.engine.NodeExecutor;
 import io.actionflow.workflow.engine.NodeFailure;
 import io.actionflow.workflow.engine.NodeResult;
+import java.util.List;
 import java.util.Map;
 
 /** Delete record(s): deletes every record the filter matches; a filter is required. */
@@ -22,5 +26,10 @@ public final class DeleteRecordsNode implements NodeExecutor {
         }
         int count = context.ports().records().delete(context.requiredText("collection"), filter);
         return new NodeResult.Continue(Map.of("count", count));
+    }
+
+    @Override
+    public List<Text> problems(NodeDef node, NodeCheck where) {
+        return Settings.problems(node, where, true, false);
     }
 }

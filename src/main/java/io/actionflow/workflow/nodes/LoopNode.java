@@ -1,6 +1,9 @@
 package io.actionflow.workflow.nodes;
 
+import io.actionflow.platform.Text;
+import io.actionflow.workflow.engine.NodeCheck;
 import io.actionflow.workflow.engine.NodeContext;
+import io.actionflow.workflow.engine.NodeDef;
 import io.actionflow.workflow.engine.NodeExecutor;
 import io.actionflow.workflow.engine.NodeFailure;
 import io.actionflow.workflow.engine.NodeResult;
@@ -39,5 +42,19 @@ public final class LoopNode implements NodeExecutor {
             throw new NodeFailure("workflow.error.loopTooLong", context.node().key(), items.size(), MAX_ROUNDS);
         }
         return new NodeResult.Repeat(items, null);
+    }
+
+    /** What a loop walks, when written out rather than a variable: a whole number of rounds, or a list. */
+    @Override
+    public List<Text> problems(NodeDef node, NodeCheck where) {
+        Object target = node.config().get("target");
+        if (target == null || target instanceof String text && text.isBlank()) {
+            return List.of(Text.of("workflow.problem.settingEmpty", node.key(), Text.of("nodeSetting.target")));
+        }
+        if (target instanceof List<?> || target instanceof Number n && n.doubleValue() >= 0 || NodeCheck.filled(target)
+                || String.valueOf(target).strip().matches("\\d{1,5}")) {
+            return List.of();
+        }
+        return List.of(Text.of("workflow.problem.loopTarget", node.key(), String.valueOf(target)));
     }
 }

@@ -1,6 +1,9 @@
 package io.actionflow.workflow.nodes;
 
+import io.actionflow.platform.Text;
+import io.actionflow.workflow.engine.NodeCheck;
 import io.actionflow.workflow.engine.NodeContext;
+import io.actionflow.workflow.engine.NodeDef;
 import io.actionflow.workflow.engine.NodeExecutor;
 import io.actionflow.workflow.engine.NodeFailure;
 import io.actionflow.workflow.engine.NodeResult;
@@ -44,5 +47,33 @@ public final class NotificationNode implements NodeExecutor {
         String message = context.requiredText("message");
         context.ports().notifications().notify(List.copyOf(usernames), title, message, link(context));
         return new NodeResult.Continue(Map.of("users", usernames, "title", title, "message", message));
+    }
+
+    /** Someone to tell, and each user named outright (not by a variable) known to the workspace. */
+    @Override
+    public List<Text> problems(NodeDef node, NodeCheck where) {
+        Object users = node.config().get("users");
+        var named = new ArrayList<String>();
+        if (users instanceof List<?> list) {
+            list.stream().filter(java.util.Objects::nonNull).map(String::valueOf).map(String::strip).filter(u -> !u.isEmpty()).forEach(named::add);
+        } else if (users != null) {
+            for (String name : String.valueOf(users).split(",")) {
+                if (!name.isBlank()) {
+                    named.add(name.strip());
+                }
+            }
+        }
+        var problems = new ArrayList<Text>();
+        if (named.isEmpty()) {
+            problems.add(Text.of("workflow.error.nobody", node.key()));
+        }
+        if (node.config().get("message") == null || String.valueOf(node.config().get("message")).isBlank()) {
+            problems.add(Text.of("workflow.problem.settingEmpty", node.key(), Text.of("nodeSetting.message")));
+        }
+        if (where.checksNames()) {
+            named.stream().filter(u -> !NodeCheck.filled(u)).filter(u -> !where.references().userExists(u))
+                    .forEach(u -> problems.add(Text.of("workflow.problem.userUnknown", node.key(), u)));
+        }
+        return problems;
     }
 }

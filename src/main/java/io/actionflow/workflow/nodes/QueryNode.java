@@ -1,9 +1,13 @@
 package io.actionflow.workflow.nodes;
 
+import io.actionflow.platform.Text;
+import io.actionflow.workflow.engine.NodeCheck;
 import io.actionflow.workflow.engine.NodeContext;
+import io.actionflow.workflow.engine.NodeDef;
 import io.actionflow.workflow.engine.NodeExecutor;
 import io.actionflow.workflow.engine.NodeResult;
 import java.util.HashMap;
+import java.util.List;
 
 /** Query record(s): reads records of a collection by a filter and a sort; one record, or a list when {@code multiple}. */
 public final class QueryNode implements NodeExecutor {
@@ -23,5 +27,10 @@ public final class QueryNode implements NodeExecutor {
             return new NodeResult.Continue(found);
         }
         return new NodeResult.Continue(found.isEmpty() ? null : new HashMap<>(found.getFirst()));
+    }
+
+    @Override
+    public List<Text> problems(NodeDef node, NodeCheck where) {
+        return Settings.problems(node, where, false, false);
     }
 }

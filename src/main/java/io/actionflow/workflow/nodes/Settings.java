@@ -1,6 +1,9 @@
 package io.actionflow.workflow.nodes;
 
+import io.actionflow.platform.Text;
+import io.actionflow.workflow.engine.NodeCheck;
 import io.actionflow.workflow.engine.NodeContext;
+import io.actionflow.workflow.engine.NodeDef;
 import io.actionflow.workflow.engine.NodeFailure;
 import io.actionflow.workflow.engine.RecordPort;
 import java.util.ArrayList;
@@ -65,5 +68,88 @@ final class Settings {
         } catch (NumberFormatException e) {
             throw new NodeFailure("workflow.error.notNumber", name, context.node().key());
         }
+    }
+
+    private static final java.util.regex.Pattern SUBMITTED = java.util.regex.Pattern.compile("\\{\\{\\s*\\$context\\.data\\.(\\w+)\\s*}}");
+
+    /**
+     * What is wrong with a record node's collection, filter and values: the collection missing or not there, a field
+     * the collection does not have, no filter where the node would otherwise touch every record ({@code filterRequired}),
+     * no values where it writes ({@code valuesRequired}), and a filter that compares a record of one collection with the
+     * submitted record of another ({@code id is {{$context.data.id}}} on a node of another collection than the trigger's).
+     */
+    static List<Text> problems(NodeDef node, NodeCheck where, boolean filterRequired, boolean valuesRequired) {
+        var problems = new ArrayList<Text>();
+        Object setting = node.config().get("collection");
+        if (setting == null || String.valueOf(setting).isBlank()) {
+            problems.add(Text.of("workflow.problem.chooseCollection", node.key()));
+            return problems;
+        }
+        String collection = String.valueOf(setting).strip();
+        Map<String, String> fields = null;
+        if (!NodeCheck.filled(setting) && where.checksNames()) {
+            var found = where.fields(collection);
+            if (found.isEmpty()) {
+                problems.add(Text.of("workflow.problem.collectionUnknown", node.key(), collection));
+                return problems;
+            }
+            fields = found.get();
+        }
+        Object filter = node.config().get("filter");
+        List<?> rows = filter instanceof List<?> list ? list : List.of();
+        if (filter != null && !(filter instanceof List<?>)) {
+            problems.add(Text.of("workflow.error.filterNotList", node.key()));
+        }
+        for (Object row : rows) {
+            if (!(row instanceof Map<?, ?> condition) || condition.get("field") == null || String.valueOf(condition.get("field")).isBlank()) {
+                problems.add(Text.of("workflow.error.conditionField", node.key()));
+                continue;
+            }
+            String field = String.valueOf(condition.get("field")).strip();
+            if (fields != null && !"id".equals(field) && !fields.containsKey(field)) {
+                problems.add(Text.of("workflow.problem.fieldUnknown", node.key(), collection, field));
+                continue;
+            }
+            otherCollection(node, where, collection, fields, field, condition.get("value")).ifPresent(problems::add);
+        }
+        if (filterRequired && rows.isEmpty() && (filter == null || filter instanceof List<?>)) {
+            problems.add(Text.of(node.type().equals("destroy") ? "workflow.error.deleteNoFilter" : "workflow.error.updateNoFilter", node.key()));
+        }
+        if (valuesRequired) {
+            if (!(node.config().get("values") instanceof Map<?, ?> values) || values.isEmpty()) {
+                problems.add(Text.of("workflow.error.noValues", node.key()));
+            } else if (fields != null) {
+                for (Object name : values.keySet()) {
+                    if (!fields.containsKey(String.valueOf(name))) {
+                        problems.add(Text.of("workflow.problem.valueFieldUnknown", node.key(), collection, String.valueOf(name)));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * A condition whose field holds a record of one collection (its id, or a relation to it) and whose value is the
+     * submitted record, or a relation of it, to another: it can only match by accident.
+     */
+    private static java.util.Optional<Text> otherCollection(NodeDef node, NodeCheck where, String collection,
+            Map<String, String> fields, String field, Object value) {
+        if (where.triggerCollection() == null || !(value instanceof String text)) {
+            return java.util.Optional.empty();
+        }
+        var matcher = SUBMITTED.matcher(text.strip());
+        if (!matcher.matches()) {
+            return java.util.Optional.empty();
+        }
+        String submitted = matcher.group(1);
+        String valueHolds = "id".equals(submitted) ? where.triggerCollection()
+                : where.fields(where.triggerCollection()).map(f -> f.get(submitted)).filter(t -> !t.isEmpty()).orElse(null);
+        String fieldHolds = "id".equals(field) ? collection
+                : fields == null ? null : java.util.Optional.ofNullable(fields.get(field)).filter(t -> !t.isEmpty()).orElse(null);
+        if (valueHolds == null || fieldHolds == null || valueHolds.equals(fieldHolds)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Text.of("workflow.problem.otherCollection", node.key(), field, fieldHolds, text.strip(), valueHolds));
     }
 }

@@ -189,10 +189,11 @@ final class NodeDialog extends FormDialog {
             case "condition" -> "{\n  \"mode\": \"branch\"\n}";
             case "loop" -> "{\n  \"target\": \"{{$context.data.lines}}\"\n}";
             case "calculation" -> "{}";
-            case "query" -> "{\n  \"collection\": \"\",\n  \"filter\": [{\"field\": \"id\", \"op\": \"eq\", \"value\": \"{{$context.data.id}}\"}],\n  \"multiple\": false\n}";
+            case "query" -> "{\n  \"collection\": \"\",\n  \"filter\": [],\n  \"multiple\": false\n}";
             case "create" -> "{\n  \"collection\": \"\",\n  \"values\": {}\n}";
-            case "update" -> "{\n  \"collection\": \"\",\n  \"filter\": [{\"field\": \"id\", \"value\": \"{{$context.data.id}}\"}],\n  \"values\": {}\n}";
-            case "destroy" -> "{\n  \"collection\": \"\",\n  \"filter\": [{\"field\": \"id\", \"value\": \"{{$context.data.id}}\"}]\n}";
+            // no filter to start with: one that named the submitted record's id would point at another collection's record
+            case "update" -> "{\n  \"collection\": \"\",\n  \"filter\": [],\n  \"values\": {}\n}";
+            case "destroy" -> "{\n  \"collection\": \"\",\n  \"filter\": []\n}";
             case "end" -> "{\n  \"status\": \"success\"\n}";
             case "response-message" -> "{\n  \"message\": \"\"\n}";
             case "request" -> "{\n  \"method\": \"POST\",\n  \"url\": \"https://\",\n  \"headers\": {},\n  \"body\": \"\",\n  \"timeoutMs\": 5000\n}";

@@ -165,22 +165,23 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         String key = GraphEdits.freeKey(workflow.graph(), "node");
         var reach = Variables.reach(workflow.graph().chain(), slot.parentKey(), slot.branch(), slot.index());
         new NodeDialog(json, environment(reach), registry.types(), null, key, null, true, node -> {
+            String newKey = GraphEdits.freeKey(workflow.graph(), node.type());
             var graph = GraphEdits.insert(workflow.graph(), slot.parentKey(), slot.branch(), slot.index(),
-                    new NodeDef(GraphEdits.freeKey(workflow.graph(), node.type()), node.type(), node.title(), node.config(), node.branches()));
-            save(graph);
+                    new NodeDef(newKey, node.type(), node.title(), node.config(), node.branches()));
+            save(graph, newKey);
         }, () -> { }).open();
     }
 
     private void open(NodeDef node) {
         new NodeDialog(json, environment(Variables.reachOf(workflow.graph().chain(), node.key())), registry.types(), node,
                 node.key(), results.get(node.key()), true,
-                changed -> save(GraphEdits.replace(workflow.graph(), changed)),
-                () -> save(GraphEdits.remove(workflow.graph(), node.key()))).open();
+                changed -> save(GraphEdits.replace(workflow.graph(), changed), changed.key()),
+                () -> save(GraphEdits.remove(workflow.graph(), node.key()), null)).open();
     }
 
     /** Saves the nodes; a version that has run stays as it was, and the change becomes a new version. */
-    private void save(WorkflowGraph graph) {
-        var saved = workflows.updateGraph(workflow.id(), graph);
+    private void save(WorkflowGraph graph, String savedNode) {
+        var saved = workflows.updateGraph(workflow.id(), graph, savedNode);
         if (saved.id() != workflow.id()) {
             Notices.success(getTranslation("workflows.newVersion", saved.version(), workflow.version()));
             getUI().ifPresent(ui -> ui.navigate(WorkflowEditorView.class, saved.id()));
@@ -219,7 +220,21 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         } catch (ValidationException refused) {
             var dialog = new Dialog();
             dialog.setHeaderTitle(getTranslation("workflows.problems"));
-            refused.errors().forEach(e -> dialog.add(new Div(getTranslation(e.messageKey(), e.args().toArray()))));
+            // each problem in words, with a way to the node it names (its key is the first argument)
+            refused.errors().forEach(e -> {
+                var line = new Div(new Span(getTranslation(e.messageKey(), e.args().toArray())));
+                line.addClassName("af-problem");
+                e.args().stream().findFirst().map(String::valueOf).flatMap(key -> workflow.graph().all().stream()
+                        .filter(n -> n.key().equals(key)).findFirst()).ifPresent(node -> {
+                            var go = new Button(getTranslation("workflows.problems.open", node.title() != null ? node.title() : node.key()), x -> {
+                                dialog.close();
+                                open(node);
+                            });
+                            go.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                            line.add(go);
+                        });
+                dialog.add(line);
+            });
             dialog.getFooter().add(new Button(getTranslation("common.close"), x -> dialog.close()));
             dialog.addClassName("af-problems");
             dialog.open();

@@ -56,6 +56,12 @@ class BindWorkflowsTest extends KaribuTest {
     @Autowired
     WorkflowService workflows;
 
+    @Autowired
+    io.actionflow.collections.RecordQueries queries;
+
+    @Autowired
+    io.actionflow.collections.RecordService recordService;
+
     @Test
     void each_button_offers_exactly_its_compatible_workflows_and_a_click_runs_the_plan_it_shows() {
         signIn("admin");
@@ -159,6 +165,83 @@ class BindWorkflowsTest extends KaribuTest {
         closeDialog();
         openBind("Delete");
         assertThat(warnings()).isEmpty();
+    }
+
+    @Test
+    void add_new_and_edit_are_bound_like_the_forms_they_open_and_a_rule_bound_to_a_forms_submit_is_not_skipped() {
+        signIn("admin");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String orders = "stock_" + suffix;
+        collections.create(new CollectionDraft(orders, "Stock " + suffix, null, null));
+        collections.addField(orders, FieldDraft.of("product", FieldType.TEXT, FieldSettings.titled("Product")));
+        var check = workflows.create(new WorkflowDraft("Check stock " + suffix, null, TriggerType.PRE_ACTION,
+                Map.of("collection", orders), true, 0));
+        workflows.updateGraph(check.id(), new WorkflowGraph(List.of(
+                NodeDef.of("say", "response-message", Map.of("message", "Not enough {{$context.data.product}}.")),
+                NodeDef.of("stop", "end", Map.of("status", "fail")))));
+        workflows.enable(check.id());
+        // the form's Submit on one page, as the seeds' system teaches; the table with its Add new and Edit on another
+        var formPage = pages.create(new PageDraft("Order form " + suffix, null, null, 1, Set.of(Role.MEMBER_ID)));
+        formPage = pages.addBlock(formPage.id(), new BlockDraft(BlockType.FORM, orders, null, 0, List.of("product"), FormMode.CREATE, 0, null));
+        var submit = formPage.blocks().getFirst().buttons().getFirst();
+        pages.bind(submit.id(), List.of(new io.actionflow.dispatch.WorkflowBinding(check.key(), null)));
+        var tablePage = pages.create(new PageDraft("Orders " + suffix, null, null, 1, Set.of(Role.MEMBER_ID)));
+        tablePage = pages.addBlock(tablePage.id(), new BlockDraft(BlockType.TABLE, orders, null, 0, List.of("product"), null, 10, null));
+        DesignMode.set(true);
+        navigate("p/" + tablePage.slug());
+
+        // Add new's dialog shows the form's Submit beside it, what each runs, and offers to bind the same
+        openBind("Add new");
+        assertThat(siblings()).containsExactly("Submit on Order form " + suffix + " › Stock " + suffix + " form: Check stock " + suffix);
+        assertThat(warnings()).containsExactly("Submit on the page Order form " + suffix + " runs Check stock " + suffix
+                + " first; Add new does not. To guard every button and API call, make Check stock " + suffix + " global in its trigger.");
+        _click(_get(_get(BindWorkflowsDialog.class), Button.class, spec -> spec.withText("Bind the same here")));
+        assertThat(warnings()).isEmpty();
+        assertThat(planSteps()).containsExactly("1. Check stock " + suffix);
+        _click(_get(_get(BindWorkflowsDialog.class), Button.class, spec -> spec.withText("Save")));
+        NotificationsKt.expectNotifications("Workflows of Add new saved.");
+        // Edit: the same rule offered, bound through the service this time
+        assertThat(offered("Edit")).contains("Check stock " + suffix);
+        closeDialog();
+        long editId = pages.open(tablePage.slug()).blocks().getFirst().buttons().stream().filter(b -> b.kind() == ButtonKind.EDIT)
+                .findFirst().orElseThrow().id();
+        var edit = pages.bind(editId, List.of(new io.actionflow.dispatch.WorkflowBinding(check.key(), null))).blocks().getFirst()
+                .buttons().stream().filter(b -> b.id() == editId).findFirst().orElseThrow();
+
+        // a member is stopped in the Add new dialog, as on the form, and nothing is saved
+        DesignMode.set(false);
+        signIn("member");
+        navigate("p/" + tablePage.slug());
+        _click(_get(_get(TableBlockView.class), Button.class, spec -> spec.withText("Add new")));
+        var dialog = _get(RecordDialog.class);
+        _setValue(_get(dialog, TextField.class, spec -> spec.withLabel("Product")), "Pear");
+        NotificationsKt.clearNotifications();
+        _click(_get(dialog, Button.class, spec -> spec.withText("Submit")));
+        NotificationsKt.expectNotifications("Not enough Pear.");
+        assertThat(queries.count(orders, io.actionflow.collections.Filter.all())).isZero();
+        dialog.close();
+
+        // and in the Edit dialog
+        signIn("admin");
+        long id = recordService.create(orders, Map.of("product", "Apple")).id();
+        signIn("member");
+        navigate("p/" + tablePage.slug());
+        var table = _get(TableBlockView.class);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<io.actionflow.collections.StoredRecord> grid = _get(table, com.vaadin.flow.component.grid.Grid.class);
+        var row = com.github.mvysny.kaributesting.v10.GridKt._get(grid, 0);
+        RecordDialog.edit(table, edit, row).orElseThrow().open();
+        var editing = _get(RecordDialog.class);
+        _setValue(_get(editing, TextField.class, spec -> spec.withLabel("Product")), "Plum");
+        NotificationsKt.clearNotifications();
+        _click(_get(editing, Button.class, spec -> spec.withText("Save")));
+        NotificationsKt.expectNotifications("Not enough Plum.");
+        assertThat(queries.get(orders, id).orElseThrow().values().get("product")).isEqualTo("Apple");
+    }
+
+    private List<String> siblings() {
+        return _find(_get(BindWorkflowsDialog.class), Div.class, spec -> spec.withClasses("af-bind-sibling")).stream()
+                .map(d -> ((com.vaadin.flow.component.html.Span) d.getChildren().findFirst().orElseThrow()).getText()).toList();
     }
 
     private List<String> warnings() {

@@ -89,6 +89,9 @@ class EditorHelpTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withAttribute("data-slot", "main:1")));
         _setValue(_get(Select.class, spec -> spec.withLabel("Type")), "update");
         _setValue(_get(ComboBox.class, spec -> spec.withLabel("Collection")), orders);
+        // no condition comes with the type (issue 27: it pointed at the submitted record whatever the collection)
+        assertThat(fieldBoxes()).isEmpty();
+        _click(_get(Button.class, spec -> spec.withText("Add a condition")));
         var fieldBox = (ComboBox<String>) fieldBoxes().getFirst();
         assertThat(fieldBox.getItemLabelGenerator().apply("amount")).as("fields by title").isEqualTo("Amount");
 

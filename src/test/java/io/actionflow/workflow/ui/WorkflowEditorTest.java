@@ -157,11 +157,14 @@ class WorkflowEditorTest extends KaribuTest {
         com.vaadin.flow.component.combobox.ComboBox<String> collection = _get(com.vaadin.flow.component.combobox.ComboBox.class,
                 spec -> spec.withLabel("Collection"));
         _setValue(collection, orders);
+        // no condition comes with the type: the admin adds the one they mean
+        _click(_get(Button.class, spec -> spec.withText("Add a condition")));
+        _setValue(_find(TextField.class, spec -> spec.withClasses("af-setting-value")).getFirst(), "{{$context.data.id}}");
         _click(_get(Button.class, spec -> spec.withText("Add a value")));
         @SuppressWarnings("unchecked")
         List<com.vaadin.flow.component.combobox.ComboBox<String>> fields = (List) _find(com.vaadin.flow.component.combobox.ComboBox.class,
                 spec -> spec.withClasses("af-setting-field"));
-        // the condition that came with the type (id is the record of the context), then the new value
+        // the condition (id is the record of the context), then the new value
         assertThat(fields).hasSize(2);
         assertThat(fields.get(1).getListDataView().getItems()).contains("id", "amount", "state");
         _setValue(fields.get(1), "state");
@@ -173,7 +176,7 @@ class WorkflowEditorTest extends KaribuTest {
         assertThat(node.type()).isEqualTo("update");
         assertThat(node.config()).containsEntry("collection", orders)
                 .containsEntry("values", Map.of("state", "checked {{$context.data.amount}}"))
-                .containsEntry("filter", List.of(Map.of("field", "id", "value", "{{$context.data.id}}")));
+                .containsEntry("filter", List.of(Map.of("field", "id", "op", "eq", "value", "{{$context.data.id}}")));
 
         // a test run against a chosen record: its values are the context, and what the run wrote is rolled back
         long order = records.create(orders, Map.of("amount", 70, "state", "new")).id();

@@ -1,0 +1,40 @@
+package io.actionflow.workflow;
+
+import io.actionflow.collections.CollectionService;
+import io.actionflow.collections.FieldDefinition;
+import io.actionflow.collections.FieldType;
+import io.actionflow.platform.UserService;
+import io.actionflow.workflow.engine.References;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** The collections, fields and users node settings may name, as the workspace holds them now. */
+@Component
+class WorkspaceReferences implements References {
+
+    private final CollectionService collections;
+    private final UserService users;
+
+    WorkspaceReferences(CollectionService collections, UserService users) {
+        this.collections = collections;
+        this.users = users;
+    }
+
+    @Override
+    public Optional<Map<String, String>> fields(String collection) {
+        return collections.find(collection).map(definition -> {
+            var fields = new LinkedHashMap<String, String>();
+            for (FieldDefinition field : definition.fields()) {
+                fields.put(field.name(), field.type() == FieldType.MANY_TO_ONE && field.target() != null ? field.target() : "");
+            }
+            return fields;
+        });
+    }
+
+    @Override
+    public boolean userExists(String username) {
+        return users.findByUsername(username).isPresent();
+    }
+}

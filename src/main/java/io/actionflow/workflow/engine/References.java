@@ -1,0 +1,17 @@
+package io.actionflow.workflow.engine;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What node settings may name, as the workspace holds it now: collections with their fields, and users. The check at
+ * save and at Enable asks it, so that a Query of a collection that is not there, or a Notification to an unknown user,
+ * is refused before a member's click runs into it.
+ */
+public interface References {
+
+    /** The fields of a collection, each with the collection a many-to-one relation points to (empty text for other fields); empty when there is no such collection. */
+    Optional<Map<String, String>> fields(String collection);
+
+    boolean userExists(String username);
+}
