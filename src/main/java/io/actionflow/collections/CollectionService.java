@@ -131,10 +131,29 @@ public class CollectionService {
 
     @PreAuthorize("hasRole('admin')")
     public CollectionDefinition updateField(String collection, String fieldName, FieldDraft draft) {
+        return updateField(collection, fieldName, draft, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #updateField(String, String, FieldDraft)}; a select option that records hold may only be removed with
+     * a move in {@code moves} (removed option to one that stays), done in the same transaction. Otherwise the change
+     * is refused with the number of records that hold it: nothing is lost silently.
+     */
+    @PreAuthorize("hasRole('admin')")
+    public CollectionDefinition updateField(String collection, String fieldName, FieldDraft draft, java.util.Map<String, String> moves) {
         var entity = editable(collection);
         var field = entity.field(fieldName).orElseThrow(() -> new NotFoundException("field.notFound", fieldName, collection));
-        fieldChanges.update(entity, field, draft);
+        fieldChanges.update(entity, field, draft, moves);
         return definition(entity);
+    }
+
+    /** How many records hold each option of a select field, for an admin about to change its options. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('admin')")
+    public java.util.Map<String, Long> optionUses(String collection, String fieldName) {
+        var entity = collections.findByName(collection).orElseThrow(() -> new NotFoundException("collection.notFound", collection));
+        var field = entity.field(fieldName).orElseThrow(() -> new NotFoundException("field.notFound", fieldName, collection));
+        return fieldChanges.valueCounts(field);
     }
 
     /** Removes a field and its column, with every value in it; a many-to-one takes its inverse along. */

@@ -71,7 +71,11 @@ class FieldChanges {
         }
     }
 
-    void update(CollectionEntity collection, FieldEntity field, FieldDraft draft) {
+    java.util.Map<String, Long> valueCounts(FieldEntity field) {
+        return field.getType() == FieldType.ONE_TO_MANY ? java.util.Map.of() : tables.valueCounts(field);
+    }
+
+    void update(CollectionEntity collection, FieldEntity field, FieldDraft draft, java.util.Map<String, String> moves) {
         // the type may be left out (it stays); the rest is checked as a new field's would be
         var errors = new ArrayList<>(constraints.errors(new FieldDraft(draft.name(), field.getType(), draft.settings(),
                 draft.target(), draft.inverseName())));
@@ -94,6 +98,9 @@ class FieldChanges {
         if (errors.isEmpty() && draft.settings().unique() && !field.isUnique() && tables.hasDuplicates(field)) {
             errors.add(FieldError.of("unique", "field.unique.duplicates"));
         }
+        var moving = errors.isEmpty() && from == FieldType.SINGLE_SELECT && to == FieldType.SINGLE_SELECT
+                ? checkRemovedOptions(field, draft.settings().options().stream().map(String::strip).toList(), moves, errors)
+                : java.util.Map.<String, String>of();
         ValidationException.throwIfAny(errors);
 
         boolean wasUnique = field.isUnique();
@@ -116,8 +123,34 @@ class FieldChanges {
             tables.addColumn(field);
             return;
         }
+        moving.forEach((removed, kept) -> tables.replaceValue(field, removed, kept));
         field.apply(normalized(draft.settings()));
         tables.syncIndexes(field, wasUnique, hadIndex);
+    }
+
+    /**
+     * The options that go and that records hold: each must have a move to an option that stays, or the change is
+     * refused with their count. The moves that will be made, removed option to kept one.
+     */
+    private java.util.Map<String, String> checkRemovedOptions(FieldEntity field, List<String> kept, java.util.Map<String, String> moves,
+            List<FieldError> errors) {
+        var moving = new java.util.LinkedHashMap<String, String>();
+        var counts = tables.valueCounts(field);
+        for (String option : field.definition().options()) {
+            long held = counts.getOrDefault(option, 0L);
+            if (kept.contains(option) || held == 0) {
+                continue;
+            }
+            String to = moves == null ? null : moves.get(option);
+            if (to == null || to.isBlank()) {
+                errors.add(FieldError.of("options", "field.options.inUse", option, held));
+            } else if (!kept.contains(to.strip())) {
+                errors.add(FieldError.of("options", "field.options.moveTo", option, to));
+            } else {
+                moving.put(option, to.strip());
+            }
+        }
+        return moving;
     }
 
     void remove(CollectionEntity collection, FieldEntity field) {

@@ -112,6 +112,21 @@ class RecordTables {
         return dsl.fetchExists(dsl.selectOne().from(table(field.getCollection())).where(column.isNotNull()));
     }
 
+    /** How many records hold each value of a column (nulls left out). */
+    java.util.Map<String, Long> valueCounts(FieldEntity field) {
+        Field<Object> column = field(name(field.getName()));
+        var counts = new java.util.LinkedHashMap<String, Long>();
+        dsl.select(column, DSL.count()).from(table(field.getCollection())).where(column.isNotNull()).groupBy(column)
+                .fetch().forEach(r -> counts.put(String.valueOf(r.value1()), r.value2().longValue()));
+        return counts;
+    }
+
+    /** Puts {@code to} wherever the column holds {@code from}; the number of records changed. */
+    int replaceValue(FieldEntity field, String from, String to) {
+        Field<Object> column = field(name(field.getName()));
+        return dsl.update(table(field.getCollection())).set(column, (Object) to).where(column.eq(from)).execute();
+    }
+
     boolean hasDuplicates(FieldEntity field) {
         Field<Object> column = field(name(field.getName()));
         return dsl.fetchExists(dsl.select(column).from(table(field.getCollection()))

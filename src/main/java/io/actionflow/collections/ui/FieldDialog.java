@@ -43,6 +43,10 @@ final class FieldDialog extends FormDialog {
     private final BigDecimalField max = new BigDecimalField();
     private final TextField pattern = new TextField();
     private boolean nameEdited;
+    /** How many records hold each option now, and where the admin moves those of options that go. */
+    private final java.util.Map<String, Long> uses;
+    private final java.util.Map<String, String> moves = new java.util.LinkedHashMap<>();
+    private final Div moveTo = new Div();
 
     FieldDialog(CollectionService collections, CollectionDefinition collection, FieldDefinition existing,
             Consumer<CollectionDefinition> onSaved) {
@@ -51,6 +55,8 @@ final class FieldDialog extends FormDialog {
         this.collection = collection;
         this.existing = existing;
         this.onSaved = onSaved;
+        this.uses = existing != null && existing.type() == FieldType.SINGLE_SELECT
+                ? collections.optionUses(collection.name(), existing.name()) : java.util.Map.of();
         setHeaderTitle(existing == null
                 ? getTranslation("fields.add.title", collection.title())
                 : getTranslation("fields.edit.title", existing.title()));
@@ -74,7 +80,10 @@ final class FieldDialog extends FormDialog {
 
         var rules = new Div(required, unique, indexed);
         rules.addClassName("af-checkbox-row");
-        form.add(title, name, type, target, inverseName, options, rules, defaultValue, min, max, pattern);
+        moveTo.addClassName("af-option-moves");
+        options.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        options.addValueChangeListener(e -> showMoves());
+        form.add(title, name, type, target, inverseName, options, moveTo, rules, defaultValue, min, max, pattern);
         fill();
     }
 
@@ -123,6 +132,33 @@ final class FieldDialog extends FormDialog {
         pattern.setValue(existing.pattern() == null ? "" : existing.pattern());
     }
 
+    /**
+     * For each option that records hold and that is no longer in the list: where its records move (one of the options
+     * that stay). Without a choice the save is refused with their count.
+     */
+    private void showMoves() {
+        moveTo.removeAll();
+        var kept = lines(options.getValue());
+        moves.keySet().removeIf(kept::contains);
+        for (var use : uses.entrySet()) {
+            if (kept.contains(use.getKey()) || existing == null || !existing.options().contains(use.getKey())) {
+                continue;
+            }
+            var choice = new Select<String>();
+            choice.setLabel(getTranslation("fields.options.move", use.getKey(), use.getValue()));
+            choice.setItems(kept);
+            choice.setWidthFull();
+            String chosen = moves.get(use.getKey());
+            if (chosen != null && kept.contains(chosen)) {
+                choice.setValue(chosen);
+            }
+            choice.addValueChangeListener(e -> moves.put(use.getKey(), e.getValue()));
+            choice.getElement().setAttribute("data-option", use.getKey());
+            moveTo.add(choice);
+        }
+        moveTo.setVisible(moveTo.getComponentCount() > 0 && options.isVisible());
+    }
+
     /** Shows the settings that mean something for the type. */
     private void adaptTo(FieldType chosen) {
         if (chosen == null) {
@@ -132,6 +168,7 @@ final class FieldDialog extends FormDialog {
         target.setVisible(chosen == FieldType.MANY_TO_ONE);
         inverseName.setVisible(chosen == FieldType.MANY_TO_ONE && existing == null);
         options.setVisible(chosen == FieldType.SINGLE_SELECT);
+        moveTo.setVisible(chosen == FieldType.SINGLE_SELECT && moveTo.getComponentCount() > 0);
         unique.setVisible(chosen.hasColumn() && chosen != FieldType.LONG_TEXT && chosen != FieldType.BOOLEAN);
         indexed.setVisible(chosen.hasColumn());
         required.setVisible(chosen.hasColumn());
@@ -155,7 +192,9 @@ final class FieldDialog extends FormDialog {
                 inverseName.isVisible() ? inverseName.getValue() : null);
         CollectionDefinition saved = existing == null
                 ? collections.addField(collection.name(), draft)
-                : collections.updateField(collection.name(), existing.name(), draft);
+                : collections.updateField(collection.name(), existing.name(), draft, java.util.Map.copyOf(
+                        moves.entrySet().stream().filter(m -> m.getValue() != null)
+                                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue))));
         Notices.success(getTranslation("fields.saved", settings.title()));
         onSaved.accept(saved);
     }

@@ -56,7 +56,17 @@ final class FieldEditors {
         var select = new Select<String>();
         select.setItems(field.options());
         select.setEmptySelectionAllowed(!field.required());
-        return new FieldEditor<>(field, select, v -> v, (v, r) -> (String) v);
+        select.setItemLabelGenerator(o -> o == null ? "" : field.options().contains(o) ? o : select.getTranslation("records.option.gone", o));
+        // a value that is no longer an option is shown as it is, not blanked: saving the record keeps it or says why not
+        return new FieldEditor<>(field, select, v -> v, (v, r) -> {
+            String stored = (String) v;
+            if (stored != null && !field.options().contains(stored)) {
+                var items = new java.util.ArrayList<>(field.options());
+                items.add(stored);
+                select.setItems(items);
+            }
+            return stored;
+        });
     }
 
     private static FieldEditor<Choice> relation(FieldDefinition field, RecordQueries queries, CollectionDefinition target,

@@ -1,0 +1,90 @@
+package io.actionflow.collections.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import io.actionflow.KaribuTest;
+import io.actionflow.collections.CollectionDraft;
+import io.actionflow.collections.CollectionService;
+import io.actionflow.collections.FieldDraft;
+import io.actionflow.collections.FieldSettings;
+import io.actionflow.collections.FieldType;
+import io.actionflow.collections.Filter;
+import io.actionflow.collections.RecordQueries;
+import io.actionflow.collections.RecordService;
+import io.actionflow.platform.ValidationException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Removing a select option that records hold is refused with their count, or moves them, never blanks them (issue 27). */
+class OptionRemovalTest extends KaribuTest {
+
+    @Autowired
+    CollectionService collections;
+
+    @Autowired
+    RecordService records;
+
+    @Autowired
+    RecordQueries queries;
+
+    @Test
+    void an_option_records_hold_is_refused_with_their_count_or_its_records_move_to_the_option_the_admin_chooses() {
+        signIn("admin");
+        String tickets = "tickets_" + UUID.randomUUID().toString().substring(0, 8);
+        collections.create(new CollectionDraft(tickets, "Tickets", null, null));
+        collections.addField(tickets, FieldDraft.of("subject", FieldType.TEXT, FieldSettings.titled("Subject")));
+        collections.addField(tickets, FieldDraft.of("priority", FieldType.SINGLE_SELECT,
+                FieldSettings.titled("Priority").withOptions(List.of("Low", "Urgent", "Someday"))));
+        records.create(tickets, Map.of("subject", "a", "priority", "Urgent"));
+        records.create(tickets, Map.of("subject", "b", "priority", "Urgent"));
+        records.create(tickets, Map.of("subject", "c", "priority", "Low"));
+
+        // through the service: refused whole, nothing changed
+        var renamed = FieldDraft.of("priority", FieldType.SINGLE_SELECT, FieldSettings.titled("Priority").withOptions(List.of("Low", "High")));
+        assertThatThrownBy(() -> collections.updateField(tickets, "priority", renamed))
+                .isInstanceOfSatisfying(ValidationException.class, refused -> assertThat(refused.errors())
+                        .singleElement().satisfies(e -> {
+                            assertThat(e.messageKey()).isEqualTo("field.options.inUse");
+                            assertThat(e.args()).containsExactly("Urgent", 2L);
+                        }));
+        assertThat(collections.find(tickets).orElseThrow().field("priority").orElseThrow().options()).containsExactly("Low", "Urgent", "Someday");
+        assertThat(queries.count(tickets, Filter.where("priority", Filter.Operator.EQ, "Urgent"))).isEqualTo(2);
+        // a move to an option that does not stay is refused too
+        assertThatThrownBy(() -> collections.updateField(tickets, "priority", renamed, Map.of("Urgent", "Gone")))
+                .isInstanceOf(ValidationException.class);
+
+        // in the dialog: the option that goes asks where its two records move; without an answer the save is refused
+        var definition = collections.find(tickets).orElseThrow();
+        new FieldDialog(collections, definition, definition.field("priority").orElseThrow(), saved -> { }).open();
+        var dialog = _get(FieldDialog.class);
+        _setValue(_get(dialog, TextArea.class, spec -> spec.withLabel("Options")), "Low\nHigh");
+        @SuppressWarnings("unchecked")
+        Select<String> move = _get(dialog, Select.class, spec -> spec.withLabel("Records with “Urgent” (2) move to"));
+        assertThat(move.getListDataView().getItems()).containsExactly("Low", "High");
+        assertThat(_find(dialog, Select.class, spec -> spec.withLabel("Records with “Someday” (0) move to"))).as("no record holds it").isEmpty();
+        _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
+        var options = _get(dialog, TextArea.class, spec -> spec.withLabel("Options"));
+        assertThat(options.isInvalid()).isTrue();
+        assertThat(options.getErrorMessage()).isEqualTo("2 records hold “Urgent”: keep the option, or choose the option they move to.");
+        assertThat(queries.count(tickets, Filter.where("priority", Filter.Operator.EQ, "Urgent"))).isEqualTo(2);
+
+        _setValue(move, "High");
+        _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
+        assertThat(_find(FieldDialog.class)).isEmpty();
+        assertThat(collections.find(tickets).orElseThrow().field("priority").orElseThrow().options()).containsExactly("Low", "High");
+        assertThat(queries.count(tickets, Filter.where("priority", Filter.Operator.EQ, "High"))).isEqualTo(2);
+        assertThat(queries.count(tickets, Filter.where("priority", Filter.Operator.EQ, "Low"))).isEqualTo(1);
+        assertThat(queries.count(tickets, Filter.where("priority", Filter.Operator.EQ, "Urgent"))).isZero();
+    }
+}
