@@ -26,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class PageService {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Pattern ICON = Pattern.compile("[a-z]+:[a-z0-9-]+");
     private static final int MAX_DEFAULT_COLUMNS = 8;
 
     private final PageRepository pages;
@@ -286,7 +285,7 @@ public class PageService {
         } else if (pages.findBySlug(slug).filter(p -> p != self).isPresent()) {
             errors.add(FieldError.of("slug", "name.taken", slug));
         }
-        if (draft.icon() != null && !draft.icon().isBlank() && !ICON.matcher(draft.icon().strip()).matches()) {
+        if (draft.icon() != null && !draft.icon().isBlank() && !Icons.known(draft.icon())) {
             errors.add(FieldError.of("icon", "page.icon.invalid"));
         }
         if (draft.columns() != 1 && draft.columns() != 2) {
@@ -322,6 +321,10 @@ public class PageService {
 
     private void checkButton(BlockEntity block, ButtonDraft draft, ButtonKind kind, ButtonPlacement placement) {
         var errors = new ArrayList<>(constraints.errors(draft));
+        if (draft.icon() != null && !draft.icon().isBlank() && errors.stream().noneMatch(e -> e.field().equals("icon"))
+                && !Icons.known(draft.icon())) {
+            errors.add(FieldError.of("icon", "button.icon.unknown", draft.icon().strip()));
+        }
         if (kind == null || placement == null) {
             errors.add(FieldError.of("kind", "validation.required"));
         } else if (!kind.fits(block.getType(), block.getFormMode(), placement)) {

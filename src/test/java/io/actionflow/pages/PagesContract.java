@@ -86,6 +86,25 @@ abstract class PagesContract {
     }
 
     @Test
+    void an_icon_that_does_not_exist_is_refused_with_its_name_and_a_padded_one_is_kept_stripped() {
+        var page = pages.create(new PageDraft("Icons " + collection, null, null, 1, Set.of(Role.MEMBER_ID)));
+        page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, collection, null, 0, List.of(), null, 25, null));
+        long table = page.blocks().getFirst().id();
+        for (String icon : List.of("vaadin:no-such-icon", "lumo:plus", "check", "vaadin:CHECK")) {
+            var draft = new ButtonDraft(ButtonKind.REFRESH, ButtonPlacement.TOOLBAR, null, icon, ButtonStyle.DEFAULT, null, null,
+                    List.of(), true, null, Map.of(), null);
+            assertThatThrownBy(() -> pages.addButton(table, draft)).as(icon)
+                    .isInstanceOfSatisfying(io.actionflow.platform.ValidationException.class, refused -> assertThat(refused.errors())
+                            .extracting(io.actionflow.platform.FieldError::messageKey).containsExactly("button.icon.unknown"));
+        }
+        assertThatThrownBy(() -> pages.create(new PageDraft("Icon " + collection, null, "vaadin:nope", 1, Set.of(Role.MEMBER_ID))))
+                .isInstanceOf(io.actionflow.platform.ValidationException.class);
+        page = pages.addButton(table, new ButtonDraft(ButtonKind.REFRESH, ButtonPlacement.TOOLBAR, null, " vaadin:refresh ",
+                ButtonStyle.DEFAULT, null, null, List.of(), true, null, Map.of(), null));
+        assertThat(page.blocks().getFirst().buttons(ButtonPlacement.TOOLBAR).getLast().icon()).isEqualTo("vaadin:refresh");
+    }
+
+    @Test
     void misplaced_or_incomplete_buttons_and_blocks_are_refused() {
         var page = pages.create(new PageDraft("Refusals " + collection, null, null, 1, Set.of(Role.MEMBER_ID)));
         page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, collection, null, 0, List.of(), null, 25, null));
