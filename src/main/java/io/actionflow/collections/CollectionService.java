@@ -147,6 +147,11 @@ public class CollectionService {
         return definition(entity);
     }
 
+    /** A name suggested from a title ({@code order}) that is free of SQL's and Actionflow's own words ({@code order_ref}). */
+    public static String freeName(String name) {
+        return name == null || name.isEmpty() ? name : Names.free(name);
+    }
+
     /** How many records hold each option of a select field, for an admin about to change its options. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('admin')")

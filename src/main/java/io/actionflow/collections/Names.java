@@ -40,6 +40,17 @@ final class Names {
     private Names() {
     }
 
+    /** {@code name} when it is not reserved, otherwise a name like it that is not. */
+    static String free(String name) {
+        return RESERVED.contains(name) || SYSTEM_COLUMNS.contains(name) ? suggestion(name) : name;
+    }
+
+    /** A name like {@code name} that is not reserved, for the message that refuses it. */
+    static String suggestion(String name) {
+        String base = name.length() > MAX_COLLECTION_NAME - 4 ? name.substring(0, MAX_COLLECTION_NAME - 4) : name;
+        return RESERVED.contains(base + "_ref") ? base + "_1" : base + "_ref";
+    }
+
     static Optional<FieldError> checkCollectionName(String name) {
         return check("name", name, MAX_COLLECTION_NAME);
     }
@@ -47,7 +58,7 @@ final class Names {
     static Optional<FieldError> checkFieldName(String name) {
         Optional<FieldError> shape = check("name", name, MAX_FIELD_NAME);
         if (shape.isEmpty() && SYSTEM_COLUMNS.contains(name)) {
-            return Optional.of(FieldError.of("name", "name.reserved", name));
+            return Optional.of(FieldError.of("name", "name.system", name));
         }
         return shape;
     }
@@ -60,7 +71,8 @@ final class Names {
             return Optional.of(FieldError.of(field, "name.invalid", maxLength));
         }
         if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
-            return Optional.of(FieldError.of(field, "name.reserved", name));
+            // the reason, and a name that is free: order → order_ref
+            return Optional.of(FieldError.of(field, "name.reserved", name, suggestion(name)));
         }
         return Optional.empty();
     }

@@ -368,7 +368,12 @@ public class PageService {
                 fields, mode, draft.pageSize(), draft.sourceBlockId());
     }
 
+    /** A form shows every field, its one-to-many ones as sub-tables; tables and lists their first short columns. */
     private static List<String> defaultFields(BlockType type, CollectionDefinition collection) {
+        if (type == BlockType.FORM) {
+            return collection.fields().stream().filter(f -> f.type().hasColumn() || f.type() == FieldType.ONE_TO_MANY)
+                    .map(FieldDefinition::name).toList();
+        }
         var shown = collection.columnFields().stream()
                 .filter(f -> type == BlockType.FORM || type == BlockType.DETAILS || f.type() != FieldType.LONG_TEXT)
                 .map(FieldDefinition::name);

@@ -77,9 +77,21 @@ class RecordsAdapter implements RecordPort {
         return map;
     }
 
+    /**
+     * The node's conditions as a filter. A condition whose value came out empty (a variable of a row left blank)
+     * matches nothing, as {@code = NULL} does in SQL: never every record, and no refusal of the data layer in front of
+     * the member who clicked.
+     */
     private static Filter filter(List<Condition> conditions) {
         if (conditions.isEmpty()) {
             return Filter.all();
+        }
+        for (Condition c : conditions) {
+            var operator = operator(c.op());
+            boolean valueless = operator == Filter.Operator.EMPTY || operator == Filter.Operator.NOT_EMPTY;
+            if (!valueless && c.values().stream().allMatch(v -> v == null || v instanceof String text && text.isBlank())) {
+                return Filter.none();
+            }
         }
         return new Filter.And(conditions.stream()
                 .<Filter>map(c -> new Filter.Condition(c.field(), operator(c.op()), c.values())).toList());

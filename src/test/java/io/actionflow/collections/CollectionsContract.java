@@ -266,12 +266,12 @@ abstract class CollectionsContract {
     void invalid_and_reserved_names_are_refused() {
         refused(() -> collections.create(new CollectionDraft("Bad Name", "Bad", null, null)), FieldError.of("name", "name.invalid", 48));
         refused(() -> collections.create(new CollectionDraft("x; drop table app_user", "Bad", null, null)), FieldError.of("name", "name.invalid", 48));
-        refused(() -> collections.create(new CollectionDraft("select", "Bad", null, null)), FieldError.of("name", "name.reserved", "select"));
+        refused(() -> collections.create(new CollectionDraft("select", "Bad", null, null)), FieldError.of("name", "name.reserved", "select", "select_ref"));
         refused(() -> collections.create(new CollectionDraft(items, "Again", null, null)), FieldError.of("name", "name.taken", items));
         refused(() -> collections.create(new CollectionDraft("", "", null, null)), FieldError.of("name", "validation.required"),
                 FieldError.of("title", "validation.required"));
-        refused(() -> add("id", FieldType.TEXT, FieldSettings.titled("Id")), FieldError.of("name", "name.reserved", "id"));
-        refused(() -> add("order", FieldType.TEXT, FieldSettings.titled("Order")), FieldError.of("name", "name.reserved", "order"));
+        refused(() -> add("id", FieldType.TEXT, FieldSettings.titled("Id")), FieldError.of("name", "name.system", "id"));
+        refused(() -> add("order", FieldType.TEXT, FieldSettings.titled("Order")), FieldError.of("name", "name.reserved", "order", "order_ref"));
         refused(() -> add("code", FieldType.TEXT, FieldSettings.titled("Code")), FieldError.of("name", "name.taken", "code"));
         refused(() -> add("1st", FieldType.TEXT, FieldSettings.titled("First")), FieldError.of("name", "name.invalid", 63));
     }

@@ -86,6 +86,19 @@ abstract class PagesContract {
     }
 
     @Test
+    void a_new_form_shows_the_one_to_many_fields_as_sub_tables_and_a_table_leaves_them_out() {
+        String lines = "lines_" + UUID.randomUUID().toString().substring(0, 8);
+        collections.create(new CollectionDraft(lines, "Lines", null, null));
+        collections.addField(lines, FieldDraft.of("text", FieldType.TEXT, FieldSettings.titled("Text")));
+        collections.addField(lines, FieldDraft.relation("note", collection, "lines", FieldSettings.titled("Note")));
+        var page = pages.create(new PageDraft("Sub-tables " + collection, null, null, 1, Set.of(Role.MEMBER_ID)));
+        page = pages.addBlock(page.id(), new BlockDraft(BlockType.FORM, collection, null, 0, List.of(), null, 0, null));
+        page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, collection, null, 0, List.of(), null, 10, null));
+        assertThat(page.blocks().get(0).fields()).containsExactly("body", "done", "lines");
+        assertThat(page.blocks().get(1).fields()).containsExactly("body", "done");
+    }
+
+    @Test
     void an_icon_that_does_not_exist_is_refused_with_its_name_and_a_padded_one_is_kept_stripped() {
         var page = pages.create(new PageDraft("Icons " + collection, null, null, 1, Set.of(Role.MEMBER_ID)));
         page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, collection, null, 0, List.of(), null, 25, null));

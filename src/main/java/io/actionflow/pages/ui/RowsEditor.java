@@ -96,10 +96,15 @@ final class RowsEditor extends Div {
         rows.add(line);
     }
 
+    /** The shown rows, by index, that the last {@link #values()} sent, in order; null before it. */
+    private List<Integer> sent;
+
     /** The rows as the form submits them: stored ones with their id, new ones without. */
     List<Map<String, Object>> values() {
         var values = new ArrayList<Map<String, Object>>();
-        for (Row row : shown) {
+        var sentNow = new ArrayList<Integer>();
+        for (int index = 0; index < shown.size(); index++) {
+            Row row = shown.get(index);
             var value = new LinkedHashMap<String, Object>();
             if (row.id() != null) {
                 value.put("id", row.id());
@@ -109,8 +114,14 @@ final class RowsEditor extends Div {
                     value.put(editor.field().name(), editor.submitted());
                 }
             }
+            // a new row left blank is no row: it is not sent
+            if (row.id() == null && value.values().stream().allMatch(v -> v == null || v instanceof String text && text.isBlank())) {
+                continue;
+            }
             values.add(value);
+            sentNow.add(index);
         }
+        sent = sentNow;
         return values;
     }
 
@@ -132,6 +143,7 @@ final class RowsEditor extends Div {
 
     void clear() {
         shown.clear();
+        sent = null;
         rows.removeAll();
     }
 
@@ -144,11 +156,14 @@ final class RowsEditor extends Div {
         var elsewhere = new ArrayList<FieldError>();
         for (FieldError error : errors) {
             boolean placed = false;
-            for (int i = 0; i < shown.size() && !placed; i++) {
+            // the write names rows as they were sent; blank new rows were left out
+            int count = sent == null ? shown.size() : sent.size();
+            for (int i = 0; i < count && !placed; i++) {
                 String prefix = prefix(i);
-                if (error.field() != null && error.field().startsWith(prefix)) {
+                int at = sent == null ? i : sent.get(i);
+                if (error.field() != null && error.field().startsWith(prefix) && at < shown.size()) {
                     String name = error.field().substring(prefix.length());
-                    for (FieldEditor<?> editor : shown.get(i).editors()) {
+                    for (FieldEditor<?> editor : shown.get(at).editors()) {
                         if (editor.field().name().equals(name)) {
                             editor.validation().setErrorMessage(getTranslation(error.messageKey(), error.args().toArray()));
                             editor.validation().setInvalid(true);

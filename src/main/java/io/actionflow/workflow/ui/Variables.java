@@ -137,6 +137,11 @@ final class Variables {
         } else {
             var record = new ArrayList<Variable>();
             collection.ifPresent(c -> record.addAll(fields(c, "$context.data", strings(config.get("appends")))));
+            // a pre-action sees what the form submits: the rows of its sub-tables too
+            if (trigger == TriggerType.PRE_ACTION) {
+                collection.ifPresent(c -> submittedRows(c).forEach(field -> record.add(new Variable(
+                        FieldLabels.of(c, field.name()) + " " + text.apply("variables.rows"), "$context.data." + field.name()))));
+            }
             groups.add(new Group(collection.map(c -> text.apply("variables.record") + " · " + c.title()).orElse(text.apply("variables.record")), record));
         }
         if (trigger == TriggerType.COLLECTION) {
@@ -164,12 +169,66 @@ final class Variables {
             }
         }
         for (NodeDef loop : reach.loops()) {
-            groups.add(new Group(text.apply("variables.loop") + " " + named(loop), List.of(
-                    new Variable(text.apply("variables.loop.item"), "$scopes." + loop.key() + ".item"),
-                    new Variable(text.apply("variables.loop.index"), "$scopes." + loop.key() + ".index"))));
+            var item = new ArrayList<Variable>();
+            String base = "$scopes." + loop.key() + ".item";
+            item.add(new Variable(text.apply("variables.loop.item"), base));
+            // the fields of the item, when the list the loop walks is known: a sub-table's rows, or the records a query found
+            walked(loop, trigger, config, collection, reach.earlier()).ifPresent(walk -> {
+                for (FieldDefinition field : walk.collection().columnFields()) {
+                    if (!field.name().equals(walk.skip())) {
+                        item.add(new Variable(text.apply("variables.loop.item") + " › " + FieldLabels.of(walk.collection(), field.name()),
+                                base + "." + field.name()));
+                    }
+                }
+                if (walk.stored()) {
+                    item.add(1, new Variable(text.apply("variables.loop.item") + " › " + text.apply("variables.id"), base + ".id"));
+                }
+            });
+            item.add(new Variable(text.apply("variables.loop.index"), "$scopes." + loop.key() + ".index"));
+            groups.add(new Group(text.apply("variables.loop") + " " + named(loop), item));
         }
         groups.add(new Group(text.apply("variables.system"), List.of(new Variable(text.apply("variables.now"), "$system.now"))));
         return groups;
+    }
+
+    /** The one-to-many fields of a collection: a form submits their rows as sub-tables. */
+    private List<FieldDefinition> submittedRows(CollectionDefinition collection) {
+        return collection.fields().stream().filter(f -> f.type() == FieldType.ONE_TO_MANY).toList();
+    }
+
+    /**
+     * What a loop walks, when its settings tell: the collection of its items, the field to leave out (a row's link back
+     * to the submitted record, which a new row does not hold yet), and whether the items are stored records with an id.
+     */
+    private record Walk(CollectionDefinition collection, String skip, boolean stored) {
+    }
+
+    private static final java.util.regex.Pattern LONE = java.util.regex.Pattern.compile("\\s*\\{\\{\\s*([^{}\\s]+)\\s*}}\\s*");
+
+    private Optional<Walk> walked(NodeDef loop, TriggerType trigger, Map<String, Object> config,
+            Optional<CollectionDefinition> collection, List<NodeDef> earlier) {
+        var matcher = LONE.matcher(String.valueOf(loop.config().get("target")));
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        String path = matcher.group(1);
+        if (path.startsWith("$context.data.") && collection.isPresent()) {
+            String name = path.substring("$context.data.".length());
+            boolean appended = strings(config.get("appends")).contains(name);
+            if (trigger != TriggerType.PRE_ACTION && !appended) {
+                return Optional.empty();
+            }
+            return collection.get().field(name).filter(f -> f.type() == FieldType.ONE_TO_MANY)
+                    .flatMap(f -> collections.find(f.target()).map(target -> new Walk(target, f.inverseOf(), appended)));
+        }
+        if (path.startsWith("$jobsMapByNodeKey.")) {
+            String key = path.substring("$jobsMapByNodeKey.".length());
+            return earlier.stream().filter(n -> n.key().equals(key) && "query".equals(n.type())
+                    && Boolean.parseBoolean(String.valueOf(n.config().get("multiple"))) && n.config().get("collection") != null)
+                    .findFirst().flatMap(n -> collections.find(String.valueOf(n.config().get("collection"))))
+                    .map(c -> new Walk(c, null, true));
+        }
+        return Optional.empty();
     }
 
     /** A node as the picker names it: its title, and always its key (what a variable holds). */

@@ -45,6 +45,9 @@ class SubTableTest extends KaribuTest {
     @Autowired
     PageService pages;
 
+    @Autowired
+    io.actionflow.workflow.WorkflowService workflows;
+
     @Test
     void the_rows_of_an_order_are_edited_with_it_and_a_bad_row_is_refused_on_its_input() {
         signIn("admin");
@@ -92,6 +95,57 @@ class SubTableTest extends KaribuTest {
         _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
         assertThat(_find(RecordDialog.class)).isEmpty();
         assertThat(children(order)).containsExactly(5L, 7L);
+    }
+
+    @Test
+    void a_blank_new_row_is_not_sent_errors_land_on_the_right_row_and_a_rule_reading_an_empty_value_finds_nothing() {
+        signIn("admin");
+        String s = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
+        String orders = "orders_" + s;
+        String lines = "lines_" + s;
+        ordersOf = orders;
+        collections.create(new CollectionDraft(orders, "Orders", null, "ref"));
+        collections.addField(orders, FieldDraft.of("ref", FieldType.TEXT, FieldSettings.titled("Reference")));
+        collections.create(new CollectionDraft(lines, "Lines", null, null));
+        collections.addField(lines, FieldDraft.relation("parent_order", orders, "lines", FieldSettings.titled("Order")));
+        collections.addField(lines, FieldDraft.of("qty", FieldType.INTEGER, FieldSettings.titled("Quantity")
+                .withRange(java.math.BigDecimal.ONE, null)));
+        // a global rule that looks each row's order up: a new row has none yet (the value comes out empty)
+        var rule = workflows.create(new io.actionflow.workflow.WorkflowDraft("Look up " + s, null,
+                io.actionflow.triggers.TriggerType.PRE_ACTION, Map.of("collection", orders, "global", true, "actions", List.of("create", "update")), true, 0));
+        workflows.updateGraph(rule.id(), new io.actionflow.workflow.engine.WorkflowGraph(List.of(
+                new io.actionflow.workflow.engine.NodeDef("each", "loop", null, Map.of("target", "{{$context.data.lines}}"),
+                        Map.of("body", List.of(io.actionflow.workflow.engine.NodeDef.of("find", "query", Map.of("collection", orders,
+                                "filter", List.of(Map.of("field", "id", "value", "{{$scopes.each.item.parent_order}}"))))))))));
+        workflows.enable(rule.id());
+        var page = pages.create(new PageDraft("Orders " + s, null, null, 1, Set.of(Role.MEMBER_ID)));
+        page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, orders, null, 0, List.of("ref", "lines"), null, 10, null));
+
+        signIn("member");
+        navigate("p/" + page.slug());
+        _click(_get(_get(TableBlockView.class), Button.class, spec -> spec.withText("Add new")));
+        var dialog = _get(RecordDialog.class);
+        _setValue(_get(dialog, com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withLabel("Reference")), "B-2");
+        var rows = _get(dialog, RowsEditor.class);
+        _click(_get(rows, Button.class, spec -> spec.withText("Add a row to Lines")));
+        _click(_get(rows, Button.class, spec -> spec.withText("Add a row to Lines")));
+        var quantities = _find(rows, IntegerField.class);
+        _setValue(quantities.get(1), 0);
+        com.github.mvysny.kaributesting.v10.NotificationsKt.clearNotifications();
+        _click(_get(dialog, Button.class, spec -> spec.withText("Submit")));
+        // the blank first row was left out; the refusal of the second lands on the second
+        assertThat(quantities.get(1).getErrorMessage()).isEqualTo("The smallest allowed value is 1.");
+        assertThat(quantities.get(0).isInvalid()).isFalse();
+        assertThat(queries.count(orders, io.actionflow.collections.Filter.all())).isZero();
+
+        _setValue(quantities.get(1), 3);
+        _click(_get(dialog, Button.class, spec -> spec.withText("Submit")));
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications()).extracting(
+                n -> n.getElement().getProperty("text", n.getElement().getTextRecursively())).noneMatch(t -> t.contains("refused") || t.contains("filter"));
+        assertThat(_find(RecordDialog.class)).isEmpty();
+        long order = queries.find(orders, new io.actionflow.collections.RecordQuery(io.actionflow.collections.Filter.all(), List.of(), 0, 10))
+                .getFirst().id();
+        assertThat(children(order)).containsExactly(3L);
     }
 
     private String ordersOf;
