@@ -513,6 +513,80 @@ class AdminDialogsGuardTest extends KaribuTest {
         }
     }
 
+    // ---- every text input, given 10,000 characters ----
+
+    @Test
+    void every_text_input_of_the_admin_dialogs_takes_ten_thousand_characters_without_an_error_page() {
+        String parts = "fparts_" + s;
+        collections.create(new io.actionflow.collections.CollectionDraft(parts, "Flood parts " + s, null, null));
+        collections.addField(parts, io.actionflow.collections.FieldDraft.of("code", FieldType.TEXT,
+                io.actionflow.collections.FieldSettings.titled("Code")));
+        var workflow = workflows.create(new WorkflowDraft("Flood " + s, null, TriggerType.POST_ACTION,
+                java.util.Map.of("collection", parts), false, 0));
+        var page = pages.create(new io.actionflow.pages.PageDraft("Flood " + s, null, null, 1, Set.of(io.actionflow.platform.Role.MEMBER_ID)));
+        page = pages.addBlock(page.id(), new io.actionflow.pages.BlockDraft(io.actionflow.pages.BlockType.TABLE, parts, null, 0,
+                List.of(), null, 10, null));
+        long pageId = page.id();
+
+        flood("admin/collections", () -> _click(button("New collection")));
+        flood("admin/collections/" + parts, () -> _click(button("Edit collection")));
+        flood("admin/collections/" + parts, () -> _click(button("Add field")));
+        flood("admin/users", () -> _click(button("New user")));
+        flood("admin/roles", () -> _click(button("New role")));
+        flood("admin/pages", () -> _click(button("New page")));
+        flood("admin/workflows", () -> _click(button("New workflow")));
+        flood("admin/workflows", () -> _click(button("Import")));
+        for (String type : List.of("query", "update", "create", "request", "notification", "delay", "loop", "response-message",
+                "calculation", "condition", "end")) {
+            flood("admin/workflows/" + workflow.id(), () -> {
+                _click(slot("main:0"));
+                select(dialog(), "Type", type);
+            });
+        }
+        DesignMode.set(true);
+        try {
+            String slug = page(pageId).slug();
+            flood("p/" + slug, () -> _click(button("Add block")));
+            flood("p/" + slug, () -> clickMenu(chipMenu("Add new"), "Configure…"));
+        } finally {
+            DesignMode.set(false);
+        }
+        assertThat(collections.find(parts).orElseThrow().title()).isEqualTo("Flood parts " + s);
+    }
+
+    /**
+     * Opens a dialog on {@code path}, puts 10,000 characters into each of its text inputs and saves: the save is
+     * refused on its inputs or done, never an error page; then the dialog is closed.
+     */
+    private void flood(String path, Runnable open) {
+        navigate(path);
+        NotificationsKt.clearNotifications();
+        open.run();
+        var dialog = dialog();
+        String long10k = "x".repeat(10_000);
+        int filled = 0;
+        for (Component input : _find(dialog, Component.class)) {
+            if (input instanceof com.vaadin.flow.component.textfield.TextFieldBase<?, ?> && input instanceof com.vaadin.flow.component.HasValue<?, ?> value
+                    && value.getValue() instanceof String && !value.isReadOnly() && input.isVisible()) {
+                @SuppressWarnings("unchecked")
+                var text = (com.vaadin.flow.component.HasValue<?, String>) value;
+                _setValue(text, long10k);
+                filled++;
+            }
+        }
+        assertThat(filled).as("text inputs filled on %s", path).isPositive();
+        var save = _find(dialog, Button.class).stream().filter(b -> List.of("Save", "Submit", "Import", "Create").contains(b.getText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no Save in the dialog on " + path));
+        _click(save);
+        noGenericErrorShown();
+        if (dialog.isOpened()) {
+            var invalid = _find(dialog, Component.class).stream().filter(c -> c instanceof HasValidation v && v.isInvalid()
+                    && v.getErrorMessage() != null && !v.getErrorMessage().isBlank()).toList();
+            assertThat(invalid).as("a field of the dialog on %s says why it was refused; notices %s", path, notices()).isNotEmpty();
+            dialog.close();
+        }
+    }
+
     private static Button slot(String slot) {
         return _get(Button.class, spec -> spec.withAttribute("data-slot", slot));
     }

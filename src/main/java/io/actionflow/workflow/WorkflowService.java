@@ -124,8 +124,7 @@ public class WorkflowService {
                 var problems = check.nodeProblems(node, triggerCollection(before)).stream()
                         .filter(p -> !UNFINISHED.contains(p.key())).toList();
                 ValidationException.throwIfAny(problems.stream()
-                        .map(p -> FieldError.of("nodes." + node.key() + "." + SETTING_OF.getOrDefault(p.key(), "settings"),
-                                p.key(), p.args().toArray())).toList());
+                        .map(p -> FieldError.of("nodes." + node.key() + "." + settingOf(p), p.key(), p.args().toArray())).toList());
             });
         }
         var entity = editable(before);
@@ -415,7 +414,20 @@ public class WorkflowService {
             Map.entry("workflow.error.deleteNoFilter", "filter"), Map.entry("workflow.error.updateNoFilter", "filter"),
             Map.entry("workflow.problem.valueFieldUnknown", "values"), Map.entry("workflow.error.noValues", "values"),
             Map.entry("workflow.error.duration", "duration"), Map.entry("workflow.problem.loopTarget", "target"),
-            Map.entry("workflow.error.nobody", "users"), Map.entry("workflow.problem.userUnknown", "users"));
+            Map.entry("workflow.error.nobody", "users"), Map.entry("workflow.problem.userUnknown", "users"),
+            Map.entry("workflow.error.url", "url"), Map.entry("workflow.error.scheme", "url"), Map.entry("workflow.error.urlStep", "url"),
+            Map.entry("workflow.error.urlVariable", "url"), Map.entry("workflow.error.hostNotAllowed", "url"),
+            Map.entry("workflow.error.hostInternal", "url"), Map.entry("workflow.error.hostUnknown", "url"),
+            Map.entry("workflow.error.bodyJson", "body"), Map.entry("workflow.error.header", "headers"));
+
+    /** The setting a node's problem is about; a problem a node wraps ("Node x: …") is about what it wraps. */
+    private static String settingOf(io.actionflow.platform.Text problem) {
+        String key = problem.key();
+        if (key.equals("workflow.problem.node") && problem.args().size() > 1 && problem.args().get(1) instanceof io.actionflow.platform.Text inner) {
+            key = inner.key();
+        }
+        return SETTING_OF.getOrDefault(key, "settings");
+    }
 
     private String triggerCollection(WorkflowEntity entity) {
         Object collection = json.readMap(entity.getTriggerConfig()).get("collection");

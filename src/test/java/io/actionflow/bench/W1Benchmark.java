@@ -432,7 +432,7 @@ public final class W1Benchmark {
     }
 
     /** {@code W1_JAR}, or the jar {@code mvn package} left in {@code target}. */
-    private static Path jar() throws IOException {
+    static Path jar() throws IOException {
         String given = System.getenv("W1_JAR");
         return given != null && !given.isBlank() ? Path.of(given).toAbsolutePath() : io.actionflow.Instance.jar();
     }
@@ -446,7 +446,7 @@ public final class W1Benchmark {
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -196,7 +196,7 @@ final class NodeDialog extends FormDialog {
             case "destroy" -> "{\n  \"collection\": \"\",\n  \"filter\": []\n}";
             case "end" -> "{\n  \"status\": \"success\"\n}";
             case "response-message" -> "{\n  \"message\": \"\"\n}";
-            case "request" -> "{\n  \"method\": \"POST\",\n  \"url\": \"https://\",\n  \"headers\": {},\n  \"body\": \"\",\n  \"timeoutMs\": 5000\n}";
+            case "request" -> "{\n  \"method\": \"POST\",\n  \"url\": \"\",\n  \"headers\": {},\n  \"body\": \"\",\n  \"timeoutMs\": 5000\n}";
             case "delay" -> "{\n  \"duration\": \"PT10M\"\n}";
             case "update-submitted" -> "{\n  \"values\": {}\n}";
             case "approval" -> "{\n  \"role\": \"admin\",\n  \"agreement\": \"any\",\n  \"order\": \"parallel\",\n  \"onReject\": \"end\"\n}";

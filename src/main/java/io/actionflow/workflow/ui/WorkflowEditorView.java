@@ -6,6 +6,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -28,6 +29,7 @@ import io.actionflow.workflow.engine.NodeRegistry;
 import io.actionflow.workflow.engine.WorkflowGraph;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,10 +83,37 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         canvasArea.addClassName("af-canvas-area");
         history = new ExecutionHistory(workflows, e -> showExecution(e.id(), getTranslation("workflows.history.shown", e.id())));
 
-        tabs.add(getTranslation("workflows.tab.canvas"), new Div(resultNote, canvasArea));
+        tabs.add(getTranslation("workflows.tab.canvas"), new Div(resultNote, zoomBar(), canvasArea));
         tabs.add(getTranslation("workflows.tab.history"), history);
         tabs.setSizeFull();
         add(header, tabs);
+    }
+
+    /** The canvas's zoom: smaller to see a wide workflow whole (on a phone), larger to read; the area pans by scrolling. */
+    private double zoom = 1;
+
+    private Component zoomBar() {
+        var shown = new Span("100 %");
+        shown.addClassName("af-zoom-value");
+        var out = new Button(VaadinIcon.MINUS.create(), e -> zoomTo(zoom - 0.1, shown));
+        var in = new Button(VaadinIcon.PLUS.create(), e -> zoomTo(zoom + 0.1, shown));
+        var reset = new Button(getTranslation("workflows.zoom.reset"), e -> zoomTo(1, shown));
+        out.setAriaLabel(getTranslation("workflows.zoom.out"));
+        out.setTooltipText(getTranslation("workflows.zoom.out"));
+        in.setAriaLabel(getTranslation("workflows.zoom.in"));
+        in.setTooltipText(getTranslation("workflows.zoom.in"));
+        for (Button button : List.of(out, in, reset)) {
+            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        }
+        var bar = new Div(out, shown, in, reset);
+        bar.addClassName("af-zoom-bar");
+        return bar;
+    }
+
+    private void zoomTo(double wanted, Span shown) {
+        zoom = Math.max(0.4, Math.min(1.5, Math.round(wanted * 10) / 10.0));
+        canvasArea.getStyle().set("--af-zoom", String.valueOf(zoom));
+        shown.setText(Math.round(zoom * 100) + " %");
     }
 
     @Override

@@ -88,9 +88,9 @@ class CollectionsViewTest extends KaribuTest {
         navigate("admin/collections");
 
         assertRefusedName("Bad Name", "Use lower-case letters, digits and underscores, starting with a letter, at most 48 characters.");
-        assertRefusedName("select", "select is a reserved word; choose another name.");
+        assertRefusedName("select", "select is a word the database keeps for itself (as in SQL’s ORDER BY) or a name Actionflow uses, so it cannot be a name here; choose another, such as select_ref.");
         assertRefusedName("x; drop table app_user; --", "Use lower-case letters, digits and underscores, starting with a letter, at most 48 characters.");
-        assertRefusedName("users", "users is a reserved word; choose another name.");
+        assertRefusedName("users", "users is a word the database keeps for itself (as in SQL’s ORDER BY) or a name Actionflow uses, so it cannot be a name here; choose another, such as users_ref.");
         String existing = createCollection("Existing " + UUID.randomUUID().toString().substring(0, 6));
         navigate("admin/collections");
         assertRefusedName(existing, "The name " + existing + " is already taken.");
@@ -103,8 +103,8 @@ class CollectionsViewTest extends KaribuTest {
         addField("Body", FieldType.TEXT, null);
 
         for (var refusal : List.of(
-                List.of("order", "order is a reserved word; choose another name."),
-                List.of("id", "id is a reserved word; choose another name."),
+                List.of("order", "order is a word the database keeps for itself (as in SQL’s ORDER BY) or a name Actionflow uses, so it cannot be a name here; choose another, such as order_ref."),
+                List.of("id", "id is a column every record already has; choose another name."),
                 List.of("body", "The name body is already taken."),
                 List.of("Body Text", "Use lower-case letters, digits and underscores, starting with a letter, at most 63 characters."))) {
             _click(_get(Button.class, spec -> spec.withText("Add field")));
