@@ -65,11 +65,12 @@ final class TableBlockView extends BlockView {
             collection().field(name).filter(f -> f.type() == io.actionflow.collections.FieldType.ONE_TO_MANY).ifPresent(this::addCount);
         }
         if (!rowButtons().isEmpty()) {
-            actionsColumn = grid.addComponentColumn(this::rowActions).setKey("actions").setHeader(getTranslation("block.actions"))
+            // each row's components are made only for the layout shown: buttons on a wide screen, a card on a phone
+            actionsColumn = grid.addComponentColumn(r -> narrow ? new Div() : rowActions(r)).setKey("actions").setHeader(getTranslation("block.actions"))
                     .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
             wide.add(actionsColumn);
         }
-        cards = grid.addComponentColumn(this::card).setKey("card").setHeader(collection().title()).setFlexGrow(1);
+        cards = grid.addComponentColumn(r -> narrow ? card(r) : new Div()).setKey("card").setHeader(collection().title()).setFlexGrow(1);
         cards.setVisible(false);
         if (block.id() > 0 && context.layouts != null && !context.design) {
             context.layouts.of(block).ifPresent(this::apply);
@@ -233,7 +234,11 @@ final class TableBlockView extends BlockView {
 
     /** Columns on a wide screen, cards on a narrow one. */
     void layoutFor(int width) {
+        boolean was = narrow;
         narrow = width > 0 && width < CARDS_BELOW;
+        if (was != narrow) {
+            grid.getDataProvider().refreshAll();
+        }
         // a column the user hid stays hidden
         wide.forEach(c -> c.setVisible(!narrow && (layout == null || c.getKey() == null
                 || !layout.column(c.getKey()).map(io.actionflow.pages.ColumnLayout.Column::hidden).orElse(false))));

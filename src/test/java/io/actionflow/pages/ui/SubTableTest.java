@@ -69,6 +69,13 @@ class SubTableTest extends KaribuTest {
         navigate("p/" + page.slug());
         var table = _get(TableBlockView.class);
         assertThat(GridKt._getFormatted(table.grid(), 0, "lines")).isEqualTo("2");
+        // a row's card is made only at phone width, its buttons only on a wide screen: not both for every row
+        assertThat(GridKt._getCellComponent(table.grid(), 0, "card").getChildren()).isEmpty();
+        assertThat(_find(GridKt._getCellComponent(table.grid(), 0, "actions"), Button.class)).isNotEmpty();
+        table.layoutFor(390);
+        assertThat(GridKt._getCellComponent(table.grid(), 0, "card").getChildren()).isNotEmpty();
+        assertThat(GridKt._getCellComponent(table.grid(), 0, "actions").getChildren()).isEmpty();
+        table.layoutFor(1280);
         // no block follows this table: a click on a row opens the record
         GridKt._clickItem(table.grid(), 0);
         assertThat(_get(RecordDialog.class).getElement().getTextRecursively()).contains("A-1");
