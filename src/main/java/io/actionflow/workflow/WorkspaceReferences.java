@@ -34,6 +34,12 @@ class WorkspaceReferences implements References {
     }
 
     @Override
+    public java.util.List<String> options(String collection, String field) {
+        return collections.find(collection).flatMap(c -> c.field(field)).filter(f -> f.type() == FieldType.SINGLE_SELECT)
+                .map(FieldDefinition::options).orElse(java.util.List.of());
+    }
+
+    @Override
     public boolean userExists(String username) {
         return users.findByUsername(username).isPresent();
     }

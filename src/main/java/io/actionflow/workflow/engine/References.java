@@ -14,4 +14,9 @@ public interface References {
     Optional<Map<String, String>> fields(String collection);
 
     boolean userExists(String username);
+
+    /** The options of a select field; empty for a field of another type, or none such. */
+    default java.util.List<String> options(String collection, String field) {
+        return java.util.List.of();
+    }
 }

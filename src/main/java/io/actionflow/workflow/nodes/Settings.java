@@ -119,11 +119,19 @@ final class Settings {
             if (!(node.config().get("values") instanceof Map<?, ?> values) || values.isEmpty()) {
                 problems.add(Text.of("workflow.error.noValues", node.key()));
             } else if (fields != null) {
-                for (Object name : values.keySet()) {
+                values.forEach((name, value) -> {
                     if (!fields.containsKey(String.valueOf(name))) {
                         problems.add(Text.of("workflow.problem.valueFieldUnknown", node.key(), collection, String.valueOf(name)));
+                        return;
                     }
-                }
+                    // a select's value written out must be one of its options, or every click would fail on it
+                    var options = where.references().options(collection, String.valueOf(name));
+                    if (!options.isEmpty() && value != null && !NodeCheck.filled(value) && !String.valueOf(value).isBlank()
+                            && !options.contains(String.valueOf(value).strip())) {
+                        problems.add(Text.of("workflow.problem.notAnOption", node.key(), String.valueOf(name), String.valueOf(value),
+                                String.join(", ", options)));
+                    }
+                });
             }
         }
         return problems;

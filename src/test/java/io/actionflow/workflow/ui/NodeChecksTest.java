@@ -60,6 +60,7 @@ class NodeChecksTest extends KaribuTest {
         collections.create(new CollectionDraft(orders, "Orders " + suffix, null, null));
         collections.addField(orders, FieldDraft.of("quantity", FieldType.INTEGER, FieldSettings.titled("Quantity")));
         collections.addField(orders, FieldDraft.relation("product", products, null, FieldSettings.titled("Product")));
+        collections.addField(orders, FieldDraft.of("stage", FieldType.SINGLE_SELECT, FieldSettings.titled("Stage").withOptions(List.of("New", "Done"))));
         var workflow = workflows.create(new WorkflowDraft("Check " + suffix, null, type, Map.of("collection", orders), synchronous, 0));
         return workflows.updateGraph(workflow.id(), new WorkflowGraph(List.of(nodes)));
     }
@@ -108,7 +109,12 @@ class NodeChecksTest extends KaribuTest {
                 NodeDef.of("right", "query", Map.of("collection", "PRODUCTS",
                         "filter", List.of(Map.of("field", "id", "value", "{{$context.data.product}}")))),
                 NodeDef.of("typo", "query", Map.of("collection", "PRODUCTS",
-                        "filter", List.of(Map.of("field", "stok", "op", "lt", "value", "1")))));
+                        "filter", List.of(Map.of("field", "stok", "op", "lt", "value", "1")))),
+                // a select's value that is no option: every click would fail on it
+                NodeDef.of("mark", "update", Map.of("collection", "ORDERS",
+                        "filter", List.of(Map.of("field", "id", "value", "{{$context.data.id}}")), "values", Map.of("stage", "Gone"))),
+                NodeDef.of("marked", "update", Map.of("collection", "ORDERS",
+                        "filter", List.of(Map.of("field", "id", "value", "{{$context.data.id}}")), "values", Map.of("stage", "{{$context.data.stage}}"))));
         // the collection names were not known when the nodes were written: put them in
         var graph = new WorkflowGraph(workflow.graph().chain().stream().map(n -> new NodeDef(n.key(), n.type(), n.title(),
                 renamed(n.config()), n.branches())).toList());
@@ -118,7 +124,8 @@ class NodeChecksTest extends KaribuTest {
                 "Node stock: its filter compares id (a record of " + products + ") with {{$context.data.id}}, a record of " + orders
                         + ". They only match by accident: compare with a value that names a record of " + products + ".",
                 "Node gone has no filter: it would delete every record.",
-                "Node typo: the collection " + products + " has no field stok to filter on.");
+                "Node typo: the collection " + products + " has no field stok to filter on.",
+                "Node mark: stage cannot be “Gone”, which is not one of its options (New, Done).");
     }
 
     private Map<String, Object> renamed(Map<String, Object> config) {
