@@ -143,7 +143,8 @@ class FieldChanges {
             }
             String to = moves == null ? null : moves.get(option);
             if (to == null || to.isBlank()) {
-                errors.add(FieldError.of("options", "field.options.inUse", option, held));
+                errors.add(held == 1 ? FieldError.of("options", "field.options.inUseOne", option)
+                        : FieldError.of("options", "field.options.inUse", option, held));
             } else if (!kept.contains(to.strip())) {
                 errors.add(FieldError.of("options", "field.options.moveTo", option, to));
             } else {

@@ -140,6 +140,7 @@ public class DemoWorkspace implements ApplicationRunner {
 
         var page = page("Purchase requests", "vaadin:cart", "purchase_requests", List.of("title", "amount", "status"));
         bind(page, BlockType.FORM, ButtonKind.SUBMIT, notify);
+        bind(page, BlockType.TABLE, ButtonKind.ADD_NEW, notify);
         permissions.save(Role.MEMBER_ID, "purchase_requests", new Grant(true, true, false, false, false,
                 Scope.ALL, Scope.ALL, Scope.ALL, null, null, null));
     }
@@ -179,6 +180,9 @@ public class DemoWorkspace implements ApplicationRunner {
         permissions.save(Role.MEMBER_ID, "support_tickets", new Grant(true, true, true, false, true,
                 Scope.ALL, Scope.ALL, Scope.ALL, null, null, null));
         bind(page, BlockType.FORM, ButtonKind.SUBMIT, check, notify);
+        // the table's Add new and Edit open forms too: the same rule holds there
+        bind(page, BlockType.TABLE, ButtonKind.ADD_NEW, check, notify);
+        bind(page, BlockType.TABLE, ButtonKind.EDIT, check);
         var table = block(page, BlockType.TABLE);
         page = pages.addButton(table, new ButtonDraft(ButtonKind.TRIGGER_WORKFLOW, ButtonPlacement.ROW, "Escalate", "vaadin:arrow-up",
                 ButtonStyle.DEFAULT, "Escalate this ticket?", null, List.of(), true, null, Map.of(), null));

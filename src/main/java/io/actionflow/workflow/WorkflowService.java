@@ -118,6 +118,9 @@ public class WorkflowService {
     public WorkflowDefinition updateGraph(long id, WorkflowGraph graph, String saved) {
         runnable.changing();
         refuseUnsafeExpressions(graph);
+        // a node's name on the canvas is a short title, as long as a workflow's
+        ValidationException.throwIfAny(graph.all().stream().filter(n -> n.title() != null && n.title().length() > NODE_TITLE_MAX)
+                .map(n -> FieldError.of("nodes." + n.key() + ".title", "validation.tooLong", NODE_TITLE_MAX)).toList());
         var before = entity(id);
         if (saved != null) {
             graph.all().stream().filter(n -> saved.equals(n.key())).findFirst().ifPresent(node -> {
@@ -401,6 +404,8 @@ public class WorkflowService {
         ValidationException.throwIfAny(errors);
     }
 
+    private static final int NODE_TITLE_MAX = 200;
+
     /** What a node that is not finished yet lacks: left for Enable, so that a workflow can be built a node at a time. */
     private static final java.util.Set<String> UNFINISHED = java.util.Set.of("workflow.problem.chooseCollection",
             "workflow.error.deleteNoFilter", "workflow.error.updateNoFilter", "workflow.error.noValues",
@@ -413,7 +418,8 @@ public class WorkflowService {
             Map.entry("workflow.error.filterNotList", "filter"), Map.entry("workflow.error.conditionField", "filter"),
             Map.entry("workflow.error.deleteNoFilter", "filter"), Map.entry("workflow.error.updateNoFilter", "filter"),
             Map.entry("workflow.problem.valueFieldUnknown", "values"), Map.entry("workflow.problem.notAnOption", "values"),
-            Map.entry("workflow.error.noValues", "values"),
+            Map.entry("workflow.error.noValues", "values"), Map.entry("workflow.problem.limit", "limit"),
+            Map.entry("workflow.problem.titleTooLong", "title"),
             Map.entry("workflow.error.duration", "duration"), Map.entry("workflow.problem.loopTarget", "target"),
             Map.entry("workflow.error.nobody", "users"), Map.entry("workflow.problem.userUnknown", "users"),
             Map.entry("workflow.error.url", "url"), Map.entry("workflow.error.scheme", "url"), Map.entry("workflow.error.urlStep", "url"),

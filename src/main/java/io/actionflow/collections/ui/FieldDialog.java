@@ -81,7 +81,6 @@ final class FieldDialog extends FormDialog {
         var rules = new Div(required, unique, indexed);
         rules.addClassName("af-checkbox-row");
         moveTo.addClassName("af-option-moves");
-        options.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
         options.addValueChangeListener(e -> showMoves());
         form.add(title, name, type, target, inverseName, options, moveTo, rules, defaultValue, min, max, pattern);
         fill();

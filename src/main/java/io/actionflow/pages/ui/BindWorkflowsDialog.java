@@ -130,6 +130,7 @@ final class BindWorkflowsDialog extends Dialog {
             return;
         }
         var mine = bound.stream().map(WorkflowBinding::workflowKey).toList();
+        var fits = context.dispatcher.bindable(action, block.collection(), button.contextType());
         var lines = new Div();
         lines.addClassName("af-bind-siblings");
         for (PageDefinition page : context.pages.list()) {
@@ -138,11 +139,15 @@ final class BindWorkflowsDialog extends Dialog {
                     continue;
                 }
                 for (ButtonDefinition candidate : other.buttons()) {
-                    if (candidate.id() == button.id() || candidate.kind().action().filter(action::equals).isEmpty()) {
+                    var theirs = candidate.kind().action().orElse(Action.TRIGGER);
+                    if (candidate.id() == button.id() || theirs == Action.TRIGGER) {
                         continue;
                     }
-                    lines.add(sibling(page, other, candidate, mine));
-                    warnings(page, candidate, mine);
+                    if (theirs == action) {
+                        lines.add(sibling(page, other, candidate, mine, fits));
+                    }
+                    // a guard of another write (the form's Submit) that could run here (Edit) and does not
+                    warnings(page, candidate, mine, fits);
                 }
             }
         }
@@ -152,11 +157,12 @@ final class BindWorkflowsDialog extends Dialog {
         }
     }
 
-    private void warnings(PageDefinition page, ButtonDefinition candidate, List<String> mine) {
+    private void warnings(PageDefinition page, ButtonDefinition candidate, List<String> mine, List<ActionDispatcher.Bindable> fits) {
         for (WorkflowBinding binding : candidate.bindings()) {
             context.dispatcher.enabled(binding.workflowKey())
                     .filter(w -> w.type() == TriggerType.PRE_ACTION || w.type() == TriggerType.APPROVAL)
                     .filter(w -> !mine.contains(w.key()))
+                    .filter(w -> fits.stream().anyMatch(f -> f.workflow().key().equals(w.key())))
                     .ifPresent(w -> {
                         var warning = new Span(page.id() == context.page().id()
                                 ? getTranslation("bind.elsewhere", w.title(), ButtonActions.label(this, candidate), ButtonActions.label(this, button))
@@ -169,7 +175,8 @@ final class BindWorkflowsDialog extends Dialog {
     }
 
     /** One other button: where it is, what it runs, and a way to bind here what it binds and this one does not. */
-    private Component sibling(PageDefinition page, BlockDefinition other, ButtonDefinition candidate, List<String> mine) {
+    private Component sibling(PageDefinition page, BlockDefinition other, ButtonDefinition candidate, List<String> mine,
+            List<ActionDispatcher.Bindable> fits) {
         var runs = candidate.bindings().stream().map(b -> context.dispatcher.enabled(b.workflowKey()).map(w -> w.title()).orElse(null))
                 .filter(java.util.Objects::nonNull).toList();
         String where = page.title() + " › " + (other.title() != null && !other.title().isBlank() ? other.title()
@@ -179,7 +186,6 @@ final class BindWorkflowsDialog extends Dialog {
         var line = new Div(text);
         line.addClassName("af-bind-sibling");
         line.getElement().setAttribute("data-button", String.valueOf(candidate.id()));
-        var fits = context.dispatcher.bindable(action, block.collection(), button.contextType());
         var missing = candidate.bindings().stream()
                 .filter(b -> !mine.contains(b.workflowKey()))
                 .filter(b -> fits.stream().anyMatch(x -> x.workflow().key().equals(b.workflowKey())

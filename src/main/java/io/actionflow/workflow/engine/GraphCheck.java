@@ -17,6 +17,9 @@ public final class GraphCheck {
 
     private static final Pattern JOB_REFERENCE = Pattern.compile("\\$jobsMapByNodeKey\\.([\\w-]+)");
     private static final Pattern SCOPE_REFERENCE = Pattern.compile("\\$scopes\\.([\\w-]+)");
+    private static final Pattern DATA_REFERENCE = Pattern.compile("\\$context\\.data\\.(\\w+)");
+    /** The triggers whose {@code $context.data} is a record of their collection (or what a form submits for one). */
+    private static final Set<String> RECORD_TRIGGERS = Set.of("PRE_ACTION", "POST_ACTION", "APPROVAL", "COLLECTION");
     private static final Set<String> ROOTS = Set.of("$context", "$jobsMapByNodeKey", "$scopes", "$system");
 
     private final NodeRegistry registry;
@@ -81,6 +84,9 @@ public final class GraphCheck {
                 problems.addAll(executor.get().problems(node, where));
             }
             references(node, seen, loops, problems);
+            if (RECORD_TRIGGERS.contains(triggerType)) {
+                submittedFields(node, where, problems);
+            }
             var innerLoops = new HashSet<>(loops);
             if ("loop".equals(node.type())) {
                 innerLoops.add(node.key());
@@ -120,6 +126,28 @@ public final class GraphCheck {
             String root = path.split("\\.", 2)[0];
             if (!ROOTS.contains(root)) {
                 problems.add(Text.of("workflow.problem.unknownVariable", node.key(), "{{" + path + "}}"));
+            }
+        }
+    }
+
+    /** A field of the submitted record that its collection does not have: {@code {{$context.data.nothere}}}. */
+    private static void submittedFields(NodeDef node, NodeCheck where, List<Text> problems) {
+        if (where.triggerCollection() == null) {
+            return;
+        }
+        var fields = where.fields(where.triggerCollection());
+        if (fields.isEmpty()) {
+            return;
+        }
+        var texts = new ArrayList<String>();
+        collectRaw(node.config(), texts);
+        for (String text : texts) {
+            Matcher data = DATA_REFERENCE.matcher(text);
+            while (data.find()) {
+                String name = data.group(1);
+                if (!"id".equals(name) && !fields.get().containsKey(name)) {
+                    problems.add(Text.of("workflow.problem.unknownField", node.key(), "$context.data." + name, where.triggerCollection()));
+                }
             }
         }
     }

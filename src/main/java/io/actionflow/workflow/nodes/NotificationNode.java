@@ -14,6 +14,9 @@ import java.util.Map;
 /** Notification: an in-app message to users (a list of usernames, or one username, usually a variable). */
 public final class NotificationNode implements NodeExecutor {
 
+    /** As long as a notification's title may be: the inbox shows it on one line. */
+    static final int TITLE_MAX = 200;
+
     @Override
     public String type() {
         return "notification";
@@ -66,6 +69,9 @@ public final class NotificationNode implements NodeExecutor {
         var problems = new ArrayList<Text>();
         if (named.isEmpty()) {
             problems.add(Text.of("workflow.error.nobody", node.key()));
+        }
+        if (node.config().get("title") != null && String.valueOf(node.config().get("title")).length() > TITLE_MAX) {
+            problems.add(Text.of("workflow.problem.titleTooLong", node.key(), TITLE_MAX));
         }
         if (node.config().get("message") == null || String.valueOf(node.config().get("message")).isBlank()) {
             problems.add(Text.of("workflow.problem.settingEmpty", node.key(), Text.of("nodeSetting.message")));

@@ -31,6 +31,13 @@ public final class QueryNode implements NodeExecutor {
 
     @Override
     public List<Text> problems(NodeDef node, NodeCheck where) {
-        return Settings.problems(node, where, false, false);
+        var problems = new java.util.ArrayList<>(Settings.problems(node, where, false, false));
+        // "at most" written out is a whole number from 1 to 1,000
+        Object limit = node.config().get("limit");
+        if (limit != null && !String.valueOf(limit).isBlank() && !NodeCheck.filled(limit)
+                && !String.valueOf(limit).strip().matches("0*([1-9]\\d{0,2}|1000)")) {
+            problems.add(Text.of("workflow.problem.limit", node.key(), String.valueOf(limit)));
+        }
+        return problems;
     }
 }

@@ -119,8 +119,9 @@ final class Settings {
             if (!(node.config().get("values") instanceof Map<?, ?> values) || values.isEmpty()) {
                 problems.add(Text.of("workflow.error.noValues", node.key()));
             } else if (fields != null) {
+                var known = fields;
                 values.forEach((name, value) -> {
-                    if (!fields.containsKey(String.valueOf(name))) {
+                    if (!known.containsKey(String.valueOf(name))) {
                         problems.add(Text.of("workflow.problem.valueFieldUnknown", node.key(), collection, String.valueOf(name)));
                         return;
                     }

@@ -30,6 +30,9 @@ final class NodeDialog extends FormDialog {
     private final NodeDef existing;
     private final Consumer<NodeDef> onSave;
     private final Select<String> type = new Select<>();
+    /** As long as a node's name on the canvas may be (the workflow's check says so too). */
+    static final int TITLE_MAX = 200;
+
     private final TextField title = new TextField();
     private final TextArea settings = new TextArea();
     private final Checkbox asJson = new Checkbox();
@@ -53,6 +56,7 @@ final class NodeDialog extends FormDialog {
         type.setItems(types.stream().sorted().toList());
         type.setItemLabelGenerator(t -> getTranslation("nodeType." + t.replace("-", "_")));
         title.setLabel(getTranslation("workflows.node.title"));
+        title.setMaxLength(TITLE_MAX);
         settings.setLabel(getTranslation("workflows.node.settings"));
         settings.setHelperText(getTranslation("workflows.node.settings.help", "{{$context.data.amount}}",
                 "{{$jobsMapByNodeKey.query1.title}}"));
@@ -61,7 +65,7 @@ final class NodeDialog extends FormDialog {
         asJson.setLabel(getTranslation("workflows.node.asJson"));
         asJson.addValueChangeListener(e -> switchEditor(e.getValue()));
         settings.setVisible(false);
-        errors.bind("type", type).bind("settings", settings);
+        errors.bind("type", type).bind("settings", settings).bind("setting.title", title);
         form.add(type, title, formArea, settings, asJson);
         if (existing == null) {
             type.addValueChangeListener(e -> showForm(e.getValue(), parse(example(e.getValue()))));
@@ -141,7 +145,10 @@ final class NodeDialog extends FormDialog {
             map.forEach((k, v) -> config.put(String.valueOf(k), v));
             return config;
         } catch (tools.jackson.core.JacksonException e) {
-            throw new ValidationException(FieldError.of("settings", "workflows.node.settings.invalid", e.getOriginalMessage()));
+            // where, not the parser's own words
+            var at = e.getLocation();
+            throw new ValidationException(FieldError.of("settings", "workflows.node.settings.invalidAt",
+                    at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr()));
         }
     }
 
@@ -187,7 +194,7 @@ final class NodeDialog extends FormDialog {
     private static String example(String type) {
         return switch (type == null ? "" : type) {
             case "condition" -> "{\n  \"mode\": \"branch\"\n}";
-            case "loop" -> "{\n  \"target\": \"{{$context.data.lines}}\"\n}";
+            case "loop" -> "{\n  \"target\": \"\"\n}";
             case "calculation" -> "{}";
             case "query" -> "{\n  \"collection\": \"\",\n  \"filter\": [],\n  \"multiple\": false\n}";
             case "create" -> "{\n  \"collection\": \"\",\n  \"values\": {}\n}";

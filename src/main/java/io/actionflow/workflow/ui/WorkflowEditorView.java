@@ -309,7 +309,9 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
                 }
             } catch (tools.jackson.core.JacksonException bad) {
                 context.setInvalid(true);
-                context.setErrorMessage(getTranslation("workflows.node.settings.invalid", bad.getOriginalMessage()));
+                var at = bad.getLocation();
+                context.setErrorMessage(getTranslation("workflows.node.settings.invalidAt",
+                        at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr()));
                 return;
             }
             var outcome = workflows.testRun(workflow.id(), parsed);

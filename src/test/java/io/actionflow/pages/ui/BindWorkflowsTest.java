@@ -200,8 +200,10 @@ class BindWorkflowsTest extends KaribuTest {
         assertThat(planSteps()).containsExactly("1. Check stock " + suffix);
         _click(_get(_get(BindWorkflowsDialog.class), Button.class, spec -> spec.withText("Save")));
         NotificationsKt.expectNotifications("Workflows of Add new saved.");
-        // Edit: the same rule offered, bound through the service this time
+        // Edit: the same rule offered, and the guard of the create forms named, since it could run on a change too
         assertThat(offered("Edit")).contains("Check stock " + suffix);
+        assertThat(warnings()).anyMatch(w -> w.startsWith("Submit on the page Order form " + suffix + " runs Check stock " + suffix
+                + " first; Edit does not."));
         closeDialog();
         long editId = pages.open(tablePage.slug()).blocks().getFirst().buttons().stream().filter(b -> b.kind() == ButtonKind.EDIT)
                 .findFirst().orElseThrow().id();

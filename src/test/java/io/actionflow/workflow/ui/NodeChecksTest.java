@@ -94,6 +94,18 @@ class NodeChecksTest extends KaribuTest {
                 "Node tell: there is no user " + nobody + ".",
                 "Node lower: there is no collection $$nope.");
         assertThat(workflows.get(workflow.id()).enabled()).isFalse();
+
+        // what the helper found next: a name on the canvas of 10,000 characters, "at most" -4, a field not there
+        var more = workflow(TriggerType.POST_ACTION, false,
+                NodeDef.of("few", "query", Map.of("collection", "x", "limit", "-4")),
+                new NodeDef("each", "loop", null, Map.of("target", "{{$context.data.nothere}}"), Map.of("body", List.of())));
+        assertThat(enableProblems(more)).contains(
+                "Node few: “at most” is a whole number from 1 to 1000, not “-4”.",
+                "Node each uses $context.data.nothere, but the collection " + orders + " has no such field.");
+        var named = new WorkflowGraph(List.of(new NodeDef("long", "calculation", "x".repeat(201), Map.of("expression", "1"), Map.of())));
+        assertThatThrownBy(() -> workflows.updateGraph(more.id(), named, "long"))
+                .isInstanceOfSatisfying(ValidationException.class, refused -> assertThat(refused.errors())
+                        .extracting(e -> e.field()).containsExactly("nodes.long.title"));
     }
 
     @Test
