@@ -548,6 +548,14 @@ class AdminDialogsGuardTest extends KaribuTest {
             String slug = page(pageId).slug();
             flood("p/" + slug, () -> _click(button("Add block")));
             flood("p/" + slug, () -> clickMenu(chipMenu("Add new"), "Configure…"));
+            // an icon that is no icon is refused on its input
+            navigate("p/" + slug);
+            clickMenu(chipMenu("Add new"), "Configure…");
+            var configure = dialog();
+            _setValue(_get(configure, TextField.class, spec -> spec.withLabel("Icon")), "abc");
+            refused(configure);
+            assertThat(_get(configure, TextField.class, spec -> spec.withLabel("Icon")).getErrorMessage()).startsWith("There is no icon abc");
+            configure.close();
         } finally {
             DesignMode.set(false);
         }

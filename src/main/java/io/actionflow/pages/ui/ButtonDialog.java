@@ -110,7 +110,7 @@ final class ButtonDialog extends FormDialog {
         checks(ButtonDraft.class).field("label", label).field("icon", icon).field("confirmText", confirmText)
                 .field("successMessage", successMessage);
         }
-        errors.bind("kind", choice).bind("label", label).bind("goToPageId", goToPage).bind("refreshBlockIds", refresh);
+        errors.bind("kind", choice).bind("label", label).bind("icon", icon).bind("goToPageId", goToPage).bind("refreshBlockIds", refresh);
 
         form.add(choice, label, icon, style, confirmText, triggerContext, presets, successMessage, refresh, closeDialog, goToPage);
         fill(choices);

@@ -84,7 +84,7 @@ public final class GraphCheck {
                 problems.addAll(executor.get().problems(node, where));
             }
             references(node, seen, loops, problems);
-            if (RECORD_TRIGGERS.contains(triggerType)) {
+            if (triggerType != null && RECORD_TRIGGERS.contains(triggerType)) {
                 submittedFields(node, where, problems);
             }
             var innerLoops = new HashSet<>(loops);

@@ -246,7 +246,10 @@ final class NodeSettingsForm extends FormLayout {
                 .map(c -> c.title() + " (" + c.name() + ")").orElse(n));
         // a collection can also come from a variable
         collection.setAllowCustomValue(true);
-        collection.addCustomValueSetListener(e -> collection.setValue(e.getDetail()));
+        // a collection typed by its title ("Support tickets") is the collection of that title
+        collection.addCustomValueSetListener(e -> collection.setValue(all.stream()
+                .filter(c -> c.title().equalsIgnoreCase(e.getDetail().strip()) || c.name().equalsIgnoreCase(e.getDetail().strip()))
+                .map(CollectionDefinition::name).findFirst().orElse(e.getDetail())));
         collection.addValueChangeListener(e -> onCollectionChange.forEach(Runnable::run));
         readers.put("collection", collection::getValue);
         writers.put("collection", v -> collection.setValue(v == null ? null : String.valueOf(v)));

@@ -166,7 +166,11 @@ class NodeChecksTest extends KaribuTest {
         navigate("admin/workflows/" + workflow.id());
         _click(_get(Button.class, spec -> spec.withAttribute("data-slot", "main:2")));
         _setValue(_get(Select.class, spec -> spec.withLabel("Type")), "query");
-        _setValue(_get(ComboBox.class, spec -> spec.withLabel("Collection")), products);
+        // typed by its title and Enter, as a new admin does: the collection of that title
+        @SuppressWarnings("unchecked")
+        ComboBox<String> collectionBox = _get(ComboBox.class, spec -> spec.withLabel("Collection"));
+        com.github.mvysny.kaributesting.v10.ComboBoxKt._fireCustomValueSet(collectionBox, "products " + products.substring("products_".length()));
+        assertThat(collectionBox.getValue()).isEqualTo(products);
         assertThat(_find(_get(NodeDialog.class), TextField.class, spec -> spec.withClasses("af-setting-value"))).as("no default condition").isEmpty();
         _get(NodeDialog.class).close();
         _click(_get(Button.class, spec -> spec.withAttribute("data-slot", "main:2")));
