@@ -155,6 +155,30 @@ abstract class PagesContract {
         }
     }
 
+    @Test
+    void a_member_cannot_bind_add_new_or_move_a_select_option_s_records() {
+        var page = pages.create(new PageDraft("Binds " + collection, null, null, 1, Set.of(Role.MEMBER_ID)));
+        page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, collection, null, 0, List.of(), null, 25, null));
+        long addNew = page.blocks().getFirst().buttons().stream().filter(b -> b.kind() == ButtonKind.ADD_NEW).findFirst().orElseThrow().id();
+        collections.addField(collection, FieldDraft.of("stage", FieldType.SINGLE_SELECT, FieldSettings.titled("Stage").withOptions(List.of("A", "B"))));
+        var member = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("member", null,
+                List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_member")));
+        var context = securityContexts;
+        var previous = context.getContext();
+        try {
+            var asMember = context.createEmptyContext();
+            asMember.setAuthentication(member);
+            context.setContext(asMember);
+            assertThatThrownBy(() -> pages.bind(addNew, List.of())).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> collections.optionUses(collection, "stage")).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> collections.updateField(collection, "stage", FieldDraft.of("stage", FieldType.SINGLE_SELECT,
+                    FieldSettings.titled("Stage").withOptions(List.of("A"))), Map.of("B", "A"))).isInstanceOf(AccessDeniedException.class);
+        } finally {
+            context.setContext(previous);
+        }
+        assertThat(collections.find(collection).orElseThrow().field("stage").orElseThrow().options()).containsExactly("A", "B");
+    }
+
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, FieldError... errors) {
         assertThatThrownBy(call).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.errors()).containsExactlyInAnyOrder(errors));
