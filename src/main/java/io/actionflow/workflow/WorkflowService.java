@@ -118,10 +118,13 @@ public class WorkflowService {
     public WorkflowDefinition updateGraph(long id, WorkflowGraph graph, String saved) {
         runnable.changing();
         refuseUnsafeExpressions(graph);
-        // a node's name on the canvas is a short title, as long as a workflow's
-        ValidationException.throwIfAny(graph.all().stream().filter(n -> n.title() != null && n.title().length() > NODE_TITLE_MAX)
-                .map(n -> FieldError.of("nodes." + n.key() + ".title", "validation.tooLong", NODE_TITLE_MAX)).toList());
         var before = entity(id);
+        // a node's name on the canvas is a short title, as long as a workflow's (names kept from before are left alone)
+        var stored = new java.util.HashMap<String, String>();
+        json.readGraph(before.getNodes()).all().forEach(n -> stored.put(n.key(), n.title()));
+        ValidationException.throwIfAny(graph.all().stream().filter(n -> n.title() != null && n.title().length() > NODE_TITLE_MAX)
+                .filter(n -> !n.title().equals(stored.get(n.key())))
+                .map(n -> FieldError.of("nodes." + n.key() + ".title", "validation.tooLong", NODE_TITLE_MAX)).toList());
         if (saved != null) {
             graph.all().stream().filter(n -> saved.equals(n.key())).findFirst().ifPresent(node -> {
                 var problems = check.nodeProblems(node, triggerCollection(before)).stream()
