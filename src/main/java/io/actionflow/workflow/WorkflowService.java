@@ -119,20 +119,7 @@ public class WorkflowService {
         runnable.changing();
         refuseUnsafeExpressions(graph);
         var before = entity(id);
-        // a node's name on the canvas is a short title, as long as a workflow's (names kept from before are left alone)
-        var stored = new java.util.HashMap<String, String>();
-        json.readGraph(before.getNodes()).all().forEach(n -> stored.put(n.key(), n.title()));
-        ValidationException.throwIfAny(graph.all().stream().filter(n -> n.title() != null && n.title().length() > NODE_TITLE_MAX)
-                .filter(n -> !n.title().equals(stored.get(n.key())))
-                .map(n -> FieldError.of("nodes." + n.key() + ".title", "validation.tooLong", NODE_TITLE_MAX)).toList());
-        if (saved != null) {
-            graph.all().stream().filter(n -> saved.equals(n.key())).findFirst().ifPresent(node -> {
-                var problems = check.nodeProblems(node, triggerCollection(before)).stream()
-                        .filter(p -> !UNFINISHED.contains(p.key())).toList();
-                ValidationException.throwIfAny(problems.stream()
-                        .map(p -> FieldError.of("nodes." + node.key() + "." + settingOf(p), p.key(), p.args().toArray())).toList());
-            });
-        }
+        NodeSaveCheck.refuse(check, json.readGraph(before.getNodes()), graph, saved, triggerCollection(before));
         var entity = editable(before);
         entity.setNodes(json.writeGraph(graph));
         entity.touch(clock.instant());
@@ -405,38 +392,6 @@ public class WorkflowService {
             }
         }
         ValidationException.throwIfAny(errors);
-    }
-
-    private static final int NODE_TITLE_MAX = 200;
-
-    /** What a node that is not finished yet lacks: left for Enable, so that a workflow can be built a node at a time. */
-    private static final java.util.Set<String> UNFINISHED = java.util.Set.of("workflow.problem.chooseCollection",
-            "workflow.error.deleteNoFilter", "workflow.error.updateNoFilter", "workflow.error.noValues",
-            "workflow.problem.settingEmpty", "workflow.problem.settingMissing", "workflow.error.nobody");
-
-    /** The setting each of the nodes' own problems is about, for the node dialog to mark that input. */
-    private static final Map<String, String> SETTING_OF = Map.ofEntries(
-            Map.entry("workflow.problem.chooseCollection", "collection"), Map.entry("workflow.problem.collectionUnknown", "collection"),
-            Map.entry("workflow.problem.fieldUnknown", "filter"), Map.entry("workflow.problem.otherCollection", "filter"),
-            Map.entry("workflow.error.filterNotList", "filter"), Map.entry("workflow.error.conditionField", "filter"),
-            Map.entry("workflow.error.deleteNoFilter", "filter"), Map.entry("workflow.error.updateNoFilter", "filter"),
-            Map.entry("workflow.problem.valueFieldUnknown", "values"), Map.entry("workflow.problem.notAnOption", "values"),
-            Map.entry("workflow.error.noValues", "values"), Map.entry("workflow.problem.limit", "limit"),
-            Map.entry("workflow.problem.titleTooLong", "title"),
-            Map.entry("workflow.error.duration", "duration"), Map.entry("workflow.problem.loopTarget", "target"),
-            Map.entry("workflow.error.nobody", "users"), Map.entry("workflow.problem.userUnknown", "users"),
-            Map.entry("workflow.error.url", "url"), Map.entry("workflow.error.scheme", "url"), Map.entry("workflow.error.urlStep", "url"),
-            Map.entry("workflow.error.urlVariable", "url"), Map.entry("workflow.error.hostNotAllowed", "url"),
-            Map.entry("workflow.error.hostInternal", "url"), Map.entry("workflow.error.hostUnknown", "url"),
-            Map.entry("workflow.error.bodyJson", "body"), Map.entry("workflow.error.header", "headers"));
-
-    /** The setting a node's problem is about; a problem a node wraps ("Node x: …") is about what it wraps. */
-    private static String settingOf(io.actionflow.platform.Text problem) {
-        String key = problem.key();
-        if (key.equals("workflow.problem.node") && problem.args().size() > 1 && problem.args().get(1) instanceof io.actionflow.platform.Text inner) {
-            key = inner.key();
-        }
-        return SETTING_OF.getOrDefault(key, "settings");
     }
 
     private String triggerCollection(WorkflowEntity entity) {

@@ -83,6 +83,6 @@ final class CollectionDialog extends FormDialog {
         if (!name.isEmpty() && !Character.isLetter(name.charAt(0))) {
             name = "c_" + name;
         }
-        return io.actionflow.collections.CollectionService.freeName(name.length() > 48 ? name.substring(0, 48) : name);
+        return CollectionService.freeName(name.length() > 48 ? name.substring(0, 48) : name);
     }
 }

@@ -42,6 +42,8 @@ final class BindWorkflowsDialog extends Dialog {
     private final Div elsewhere = new Div();
     private final ComboBox<ActionDispatcher.Bindable> add = new ComboBox<>();
     private final Button save = new Button();
+    /** Every page, read once: the other buttons of the collection are shown from it at each change of the bindings. */
+    private final List<PageDefinition> pages;
 
     BindWorkflowsDialog(PageContext context, BlockDefinition block, ButtonDefinition button) {
         this.context = context;
@@ -49,6 +51,7 @@ final class BindWorkflowsDialog extends Dialog {
         this.button = button;
         this.action = button.kind().action().orElseThrow();
         this.bound = new ArrayList<>(button.bindings());
+        this.pages = context.pages.list();
         setHeaderTitle(getTranslation("bind.title", ButtonActions.label(this, button)));
         setWidth("min(760px, 95vw)");
         addClassName("af-bind-dialog");
@@ -133,7 +136,7 @@ final class BindWorkflowsDialog extends Dialog {
         var fits = context.dispatcher.bindable(action, block.collection(), button.contextType());
         var lines = new Div();
         lines.addClassName("af-bind-siblings");
-        for (PageDefinition page : context.pages.list()) {
+        for (PageDefinition page : pages) {
             for (BlockDefinition other : page.blocks()) {
                 if (!other.collection().equals(block.collection())) {
                     continue;

@@ -144,6 +144,25 @@ class CollectionsViewTest extends KaribuTest {
         _get(Dialog.class).close();
     }
 
+    @Test
+    void a_title_that_is_a_reserved_word_suggests_a_free_name_which_saves() {
+        signIn("admin");
+        navigate("admin/collections");
+        _click(_get(Button.class, spec -> spec.withText("New collection")));
+        var dialog = _get(CollectionDialog.class);
+        // the suggestion from the title "Order" avoids SQL's own word; a blank title is refused, nothing saved
+        _setValue(_get(dialog, TextField.class, spec -> spec.withLabel("Title")), "Order");
+        assertThat(_get(dialog, TextField.class, spec -> spec.withLabel("Name")).getValue()).isEqualTo("order_ref");
+        _setValue(_get(dialog, TextField.class, spec -> spec.withLabel("Title")), " ");
+        _setValue(_get(dialog, TextField.class, spec -> spec.withLabel("Name")), "order_ref");
+        _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
+        assertThat(_get(dialog, TextField.class, spec -> spec.withLabel("Title")).isInvalid()).isTrue();
+        assertThat(collections.find("order_ref")).isEmpty();
+        _setValue(_get(dialog, TextField.class, spec -> spec.withLabel("Title")), "Order");
+        _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
+        assertThat(collections.find("order_ref")).isPresent();
+    }
+
     private void assertRefusedName(String name, String message) {
         long before = collections.list().size();
         _click(_get(Button.class, spec -> spec.withText("New collection")));

@@ -51,16 +51,8 @@ class SubTableTest extends KaribuTest {
     @Test
     void the_rows_of_an_order_are_edited_with_it_and_a_bad_row_is_refused_on_its_input() {
         signIn("admin");
-        String s = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
-        String orders = "orders_" + s;
-        String lines = "lines_" + s;
-        ordersOf = orders;
-        collections.create(new CollectionDraft(orders, "Orders", null, "ref"));
-        collections.addField(orders, FieldDraft.of("ref", FieldType.TEXT, FieldSettings.titled("Reference")));
-        collections.create(new CollectionDraft(lines, "Lines", null, null));
-        collections.addField(lines, FieldDraft.relation("parent_order", orders, "lines", FieldSettings.titled("Order")));
-        collections.addField(lines, FieldDraft.of("qty", FieldType.INTEGER, FieldSettings.titled("Quantity")
-                .withRange(java.math.BigDecimal.ONE, null)));
+        String s = ordersWithLines();
+        String orders = ordersOf;
         long order = records.create(orders, Map.of("ref", "A-1", "lines", List.of(Map.of("qty", 1), Map.of("qty", 2)))).id();
         var page = pages.create(new PageDraft("Orders " + s, null, null, 1, Set.of(Role.MEMBER_ID)));
         page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, orders, null, 0, List.of("ref", "lines"), null, 10, null));
@@ -107,16 +99,8 @@ class SubTableTest extends KaribuTest {
     @Test
     void a_blank_new_row_is_not_sent_errors_land_on_the_right_row_and_a_rule_reading_an_empty_value_finds_nothing() {
         signIn("admin");
-        String s = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
-        String orders = "orders_" + s;
-        String lines = "lines_" + s;
-        ordersOf = orders;
-        collections.create(new CollectionDraft(orders, "Orders", null, "ref"));
-        collections.addField(orders, FieldDraft.of("ref", FieldType.TEXT, FieldSettings.titled("Reference")));
-        collections.create(new CollectionDraft(lines, "Lines", null, null));
-        collections.addField(lines, FieldDraft.relation("parent_order", orders, "lines", FieldSettings.titled("Order")));
-        collections.addField(lines, FieldDraft.of("qty", FieldType.INTEGER, FieldSettings.titled("Quantity")
-                .withRange(java.math.BigDecimal.ONE, null)));
+        String s = ordersWithLines();
+        String orders = ordersOf;
         // a global rule that looks each row's order up: a new row has none yet (the value comes out empty)
         var rule = workflows.create(new io.actionflow.workflow.WorkflowDraft("Look up " + s, null,
                 io.actionflow.triggers.TriggerType.PRE_ACTION, Map.of("collection", orders, "global", true, "actions", List.of("create", "update")), true, 0));
@@ -156,6 +140,20 @@ class SubTableTest extends KaribuTest {
     }
 
     private String ordersOf;
+
+    /** Orders with a sub-table of lines (a quantity of at least 1); the orders' name is kept in {@link #ordersOf}. */
+    private String ordersWithLines() {
+        String s = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
+        ordersOf = "orders_" + s;
+        String lines = "lines_" + s;
+        collections.create(new CollectionDraft(ordersOf, "Orders", null, "ref"));
+        collections.addField(ordersOf, FieldDraft.of("ref", FieldType.TEXT, FieldSettings.titled("Reference")));
+        collections.create(new CollectionDraft(lines, "Lines", null, null));
+        collections.addField(lines, FieldDraft.relation("parent_order", ordersOf, "lines", FieldSettings.titled("Order")));
+        collections.addField(lines, FieldDraft.of("qty", FieldType.INTEGER, FieldSettings.titled("Quantity")
+                .withRange(java.math.BigDecimal.ONE, null)));
+        return s;
+    }
 
     private List<Object> children(long order) {
         return queries.children(ordersOf, order, "lines", Visibility.ALL).stream().map(r -> r.get("qty")).toList();
