@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +27,12 @@ class FieldChanges {
     private final DSLContext dsl;
 
     private final Constraints constraints;
+    private final ObjectProvider<CollectionUses> uses;
 
     FieldChanges(CollectionRepository collections, FieldRepository fields, RecordTables tables, DSLContext dsl,
-            Constraints constraints) {
+            Constraints constraints, ObjectProvider<CollectionUses> uses) {
         this.constraints = constraints;
+        this.uses = uses;
         this.collections = collections;
         this.fields = fields;
         this.tables = tables;
@@ -82,6 +85,7 @@ class FieldChanges {
         boolean renamed = !field.getName().equals(draft.name());
         if (renamed && errors.stream().noneMatch(e -> e.field().equals("name"))) {
             checkName(collection, draft.name(), field, errors);
+            usedBy(collection, field).forEach(place -> errors.add(FieldError.of("name", "field.rename.usedBy", place)));
         }
         FieldType from = field.getType();
         FieldType to = draft.type() == null ? from : draft.type();
@@ -99,7 +103,7 @@ class FieldChanges {
             errors.add(FieldError.of("unique", "field.unique.duplicates"));
         }
         var moving = errors.isEmpty() && from == FieldType.SINGLE_SELECT && to == FieldType.SINGLE_SELECT
-                ? checkRemovedOptions(field, draft.settings().options().stream().map(String::strip).toList(), moves, errors)
+                ? checkRemovedOptions(collection, field, draft.settings().options().stream().map(String::strip).toList(), moves, errors)
                 : java.util.Map.<String, String>of();
         ValidationException.throwIfAny(errors);
 
@@ -132,13 +136,19 @@ class FieldChanges {
      * The options that go and that records hold: each must have a move to an option that stays, or the change is
      * refused with their count. The moves that will be made, removed option to kept one.
      */
-    private java.util.Map<String, String> checkRemovedOptions(FieldEntity field, List<String> kept, java.util.Map<String, String> moves,
-            List<FieldError> errors) {
+    private java.util.Map<String, String> checkRemovedOptions(CollectionEntity collection, FieldEntity field, List<String> kept,
+            java.util.Map<String, String> moves, List<FieldError> errors) {
         var moving = new java.util.LinkedHashMap<String, String>();
         var counts = tables.valueCounts(field);
         for (String option : field.definition().options()) {
+            if (kept.contains(option)) {
+                continue;
+            }
+            // an enabled workflow that writes it would fail on every click once it is no option
+            uses.orderedStream().flatMap(u -> u.ofOption(collection.getName(), field.getName(), option).stream())
+                    .forEach(place -> errors.add(FieldError.of("options", "field.options.written", option, place)));
             long held = counts.getOrDefault(option, 0L);
-            if (kept.contains(option) || held == 0) {
+            if (held == 0) {
                 continue;
             }
             String to = moves == null ? null : moves.get(option);
@@ -155,6 +165,8 @@ class FieldChanges {
     }
 
     void remove(CollectionEntity collection, FieldEntity field) {
+        ValidationException.throwIfAny(usedBy(collection, field).stream()
+                .map(place -> FieldError.of("name", "field.remove.usedBy", field.definition().title(), place)).toList());
         for (FieldEntity inverse : fields.findByInverseOf(field)) {
             inverse.getCollection().getFields().remove(inverse);
         }
@@ -163,6 +175,11 @@ class FieldChanges {
         }
         tables.dropColumn(field);
         collection.getFields().remove(field);
+    }
+
+    /** The enabled workflows (and other places) that name the field and would fail on every click without it. */
+    private List<io.actionflow.platform.Text> usedBy(CollectionEntity collection, FieldEntity field) {
+        return uses.orderedStream().flatMap(u -> u.ofField(collection.getName(), field.getName()).stream()).toList();
     }
 
     private void checkName(CollectionEntity collection, String name, FieldEntity self, List<FieldError> errors) {

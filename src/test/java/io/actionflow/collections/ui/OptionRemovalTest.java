@@ -20,6 +20,12 @@ import io.actionflow.collections.Filter;
 import io.actionflow.collections.RecordQueries;
 import io.actionflow.collections.RecordService;
 import io.actionflow.platform.ValidationException;
+import io.actionflow.workflow.WorkflowDraft;
+import io.actionflow.workflow.WorkflowService;
+import io.actionflow.workflow.engine.NodeDef;
+import io.actionflow.workflow.engine.WorkflowGraph;
+import io.actionflow.triggers.TriggerType;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +43,12 @@ class OptionRemovalTest extends KaribuTest {
 
     @Autowired
     RecordQueries queries;
+
+    @Autowired
+    WorkflowService workflows;
+
+    @Autowired
+    org.springframework.context.MessageSource messages;
 
     @Test
     void an_option_records_hold_is_refused_with_their_count_or_its_records_move_to_the_option_the_admin_chooses() {
@@ -86,5 +98,58 @@ class OptionRemovalTest extends KaribuTest {
         assertThat(queries.count(tickets, Filter.where("priority", Filter.Operator.EQ, "High"))).isEqualTo(2);
         assertThat(queries.count(tickets, Filter.where("priority", Filter.Operator.EQ, "Low"))).isEqualTo(1);
         assertThat(queries.count(tickets, Filter.where("priority", Filter.Operator.EQ, "Urgent"))).isZero();
+    }
+
+    @Test
+    void an_option_field_or_name_an_enabled_workflow_writes_or_reads_is_kept_until_the_workflow_changes() {
+        signIn("admin");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String tickets = "tickets_" + suffix;
+        String notes = "notes_" + suffix;
+        collections.create(new CollectionDraft(tickets, "Tickets " + suffix, null, null));
+        collections.addField(tickets, FieldDraft.of("subject", FieldType.TEXT, FieldSettings.titled("Subject")));
+        collections.addField(tickets, FieldDraft.of("priority", FieldType.SINGLE_SELECT,
+                FieldSettings.titled("Priority").withOptions(List.of("Low", "Urgent", "Someday"))));
+        collections.addField(tickets, FieldDraft.of("spare", FieldType.TEXT, FieldSettings.titled("Spare")));
+        collections.create(new CollectionDraft(notes, "Notes " + suffix, null, null));
+        collections.addField(notes, FieldDraft.of("text", FieldType.TEXT, FieldSettings.titled("Text")));
+        // on a ticket created: mark it Urgent, and note its subject in another collection
+        var workflow = workflows.create(new WorkflowDraft("Escalate " + suffix, null, TriggerType.POST_ACTION, Map.of("collection", tickets), true, 0));
+        workflows.updateGraph(workflow.id(), new WorkflowGraph(List.of(
+                new NodeDef("mark", "update", "Mark urgent", Map.of("collection", tickets,
+                        "filter", List.of(Map.of("field", "id", "op", "eq", "value", "{{$context.data.id}}")),
+                        "values", Map.of("priority", "Urgent")), Map.of()),
+                new NodeDef("note", "create", null, Map.of("collection", notes, "values", Map.of("text", "{{$context.data.subject}}")), Map.of()))));
+        workflows.enable(workflow.id());
+
+        // no record holds Urgent, but the workflow writes it: removing it would fail every run
+        var withoutUrgent = FieldDraft.of("priority", FieldType.SINGLE_SELECT, FieldSettings.titled("Priority").withOptions(List.of("Low", "Someday")));
+        assertThat(refusal(() -> collections.updateField(tickets, "priority", withoutUrgent))).containsExactly(
+                "“Urgent” is written by the enabled workflow Escalate " + suffix + " (its node Mark urgent), which would fail on every run once it is no option: change it or disable it first.");
+        // an option it does not write goes
+        collections.updateField(tickets, "priority", FieldDraft.of("priority", FieldType.SINGLE_SELECT,
+                FieldSettings.titled("Priority").withOptions(List.of("Low", "Urgent"))));
+        // the subject it reads, and the field of the other collection it writes, are neither renamed nor removed
+        assertThat(refusal(() -> collections.updateField(tickets, "subject", FieldDraft.of("topic", FieldType.TEXT, FieldSettings.titled("Subject")))))
+                .containsExactly("It is used by the enabled workflow Escalate " + suffix + " (its node note), which would fail on every run under a new name: change it or disable it first.");
+        assertThat(refusal(() -> collections.removeField(notes, "text"))).containsExactly(
+                "“Text” is used by the enabled workflow Escalate " + suffix + " (its node note), which would fail on every run without it: change it or disable it first.");
+        assertThat(refusal(() -> collections.removeField(tickets, "priority"))).hasSize(1);
+        assertThat(collections.find(tickets).orElseThrow().field("subject")).isPresent();
+        assertThat(collections.find(notes).orElseThrow().field("text")).isPresent();
+        // a field it does not name is free, and once the workflow is disabled all of it is
+        collections.removeField(tickets, "spare");
+        workflows.disable(workflow.id());
+        collections.updateField(tickets, "priority", withoutUrgent);
+        collections.removeField(notes, "text");
+    }
+
+    private List<String> refusal(Runnable change) {
+        try {
+            change.run();
+        } catch (ValidationException refused) {
+            return refused.errors().stream().map(e -> messages.getMessage(e.messageKey(), e.args().toArray(), Locale.ENGLISH)).toList();
+        }
+        return List.of();
     }
 }
