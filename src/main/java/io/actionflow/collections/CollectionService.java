@@ -141,9 +141,20 @@ public class CollectionService {
      */
     @PreAuthorize("hasRole('admin')")
     public CollectionDefinition updateField(String collection, String fieldName, FieldDraft draft, java.util.Map<String, String> moves) {
+        return updateField(collection, fieldName, draft, moves, false);
+    }
+
+    /**
+     * As {@link #updateField(String, String, FieldDraft, java.util.Map)}; a type change of a field with values converts
+     * each value to the new type. Values that cannot be read as it refuse the change with their count, unless
+     * {@code emptyUnreadable}: the admin chose to empty them.
+     */
+    @PreAuthorize("hasRole('admin')")
+    public CollectionDefinition updateField(String collection, String fieldName, FieldDraft draft, java.util.Map<String, String> moves,
+            boolean emptyUnreadable) {
         var entity = editable(collection);
         var field = entity.field(fieldName).orElseThrow(() -> new NotFoundException("field.notFound", fieldName, collection));
-        fieldChanges.update(entity, field, draft, moves);
+        fieldChanges.update(entity, field, draft, moves, emptyUnreadable);
         return definition(entity);
     }
 

@@ -78,7 +78,8 @@ class FieldChanges {
         return field.getType() == FieldType.ONE_TO_MANY ? java.util.Map.of() : tables.valueCounts(field);
     }
 
-    void update(CollectionEntity collection, FieldEntity field, FieldDraft draft, java.util.Map<String, String> moves) {
+    void update(CollectionEntity collection, FieldEntity field, FieldDraft draft, java.util.Map<String, String> moves,
+            boolean emptyUnreadable) {
         // the type may be left out (it stays); the rest is checked as a new field's would be
         var errors = new ArrayList<>(constraints.errors(new FieldDraft(draft.name(), field.getType(), draft.settings(),
                 draft.target(), draft.inverseName())));
@@ -90,10 +91,12 @@ class FieldChanges {
         FieldType from = field.getType();
         FieldType to = draft.type() == null ? from : draft.type();
         boolean retyped = from != to;
+        java.util.Map<Object, Object> converted = null;
         if (retyped && (from.isRelation() || to.isRelation())) {
             errors.add(FieldError.of("type", "field.type.relation"));
-        } else if (retyped && !from.widensTo(to) && tables.hasValues(field)) {
-            errors.add(FieldError.of("type", "field.type.lossy"));
+        } else if (retyped && !from.widensTo(to) && tables.hasValues(field) && draft.settings() != null
+                && draft.settings().title() != null && !draft.settings().title().isBlank()) {
+            converted = convert(field, new FieldDraft(draft.name(), to, normalized(draft.settings()), null, null), emptyUnreadable, errors);
         }
         if (from == FieldType.MANY_TO_ONE && draft.target() != null && !draft.target().equals(field.getTarget().getName())) {
             errors.add(FieldError.of("target", "field.target.fixed"));
@@ -121,15 +124,67 @@ class FieldChanges {
             tables.widen(field, to);
             field.setType(to);
         } else if (retyped) {
-            tables.dropColumn(field);
-            field.setType(to);
-            field.apply(normalized(draft.settings()));
-            tables.addColumn(field);
+            tables.retype(field, to, converted == null ? java.util.Map.of() : converted, () -> {
+                field.setType(to);
+                field.apply(normalized(draft.settings()));
+            });
             return;
         }
         moving.forEach((removed, kept) -> tables.replaceValue(field, removed, kept));
         field.apply(normalized(draft.settings()));
         tables.syncIndexes(field, wasUnique, hadIndex);
+    }
+
+    /**
+     * Each value the field holds read as the new type and checked against the new settings (a text that is a number,
+     * a choice among the new options): the value it becomes. A value that cannot be read is refused with the number of
+     * records that hold such values and a few of them, unless the admin chose to empty them ({@code emptyUnreadable},
+     * then it maps to null); values that become the same where the new field is unique are refused too.
+     */
+    private java.util.Map<Object, Object> convert(FieldEntity field, FieldDraft draft, boolean emptyUnreadable, List<FieldError> errors) {
+        var probe = new FieldDefinition(null, field.getName(), draft.settings().title(), draft.type(), 0, false,
+                false, false, null, draft.settings().min(), draft.settings().max(), draft.settings().pattern(),
+                draft.settings().options(), null, null);
+        var converted = new java.util.LinkedHashMap<Object, Object>();
+        var counts = new java.util.HashMap<Object, Long>();
+        long unreadable = 0;
+        var examples = new ArrayList<String>();
+        for (var held : tables.heldValues(field).entrySet()) {
+            String text = held.getKey() instanceof BigDecimal number ? FieldValues.plain(number) : held.getKey().toString();
+            if (text.isBlank()) {
+                // nothing to lose
+                converted.put(held.getKey(), null);
+                continue;
+            }
+            Object value;
+            try {
+                value = FieldValues.coerce(probe, text);
+                var wrong = new ArrayList<FieldError>();
+                FieldValues.validate(probe, value, wrong);
+                if (!wrong.isEmpty()) {
+                    value = null;
+                }
+            } catch (FieldValues.Unreadable e) {
+                value = null;
+            }
+            if (value == null) {
+                unreadable += held.getValue();
+                if (examples.size() < 3) {
+                    examples.add("“" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "”");
+                }
+            } else {
+                counts.merge(value, held.getValue(), Long::sum);
+            }
+            converted.put(held.getKey(), value);
+        }
+        if (unreadable > 0 && !emptyUnreadable) {
+            errors.add(unreadable == 1 ? FieldError.of("type", "field.type.unreadableOne", String.join(", ", examples))
+                    : FieldError.of("type", "field.type.unreadable", unreadable, String.join(", ", examples)));
+        }
+        if (draft.settings().unique() && counts.values().stream().anyMatch(c -> c > 1)) {
+            errors.add(FieldError.of("unique", "field.unique.duplicates"));
+        }
+        return converted;
     }
 
     /**

@@ -121,6 +121,36 @@ class RecordTables {
         return counts;
     }
 
+    /** How many records hold each value of a column, the values as stored (nulls left out). */
+    java.util.Map<Object, Long> heldValues(FieldEntity field) {
+        Field<Object> column = field(name(field.getName()));
+        var counts = new java.util.LinkedHashMap<Object, Long>();
+        dsl.select(column, DSL.count()).from(table(field.getCollection())).where(column.isNotNull()).groupBy(column)
+                .fetch().forEach(r -> counts.put(r.value1(), r.value2().longValue()));
+        return counts;
+    }
+
+    /**
+     * Gives a column a type it does not widen to: a new column is filled from {@code converted} (each value held, as
+     * stored, to the value it becomes; null empties it), then takes the place of the old one. {@code retyped} brings
+     * the field to its new type and settings in between, for the new column's indexes.
+     */
+    void retype(FieldEntity field, FieldType to, java.util.Map<Object, Object> converted, Runnable retyped) {
+        Table<?> table = table(field.getCollection());
+        Name old = name(field.getName());
+        Name next = name("af_retype_" + field.getId());
+        dsl.alterTable(table).add(field(next, columnType(to))).execute();
+        converted.forEach((from, value) -> {
+            if (value != null) {
+                dsl.update(table).set(field(next), value).where(field(old).eq(from)).execute();
+            }
+        });
+        dropColumn(field);
+        retyped.run();
+        dsl.alterTable(table).renameColumn(next).to(old).execute();
+        syncIndexes(field, false, false);
+    }
+
     /** Puts {@code to} wherever the column holds {@code from}; the number of records changed. */
     int replaceValue(FieldEntity field, String from, String to) {
         Field<Object> column = field(name(field.getName()));

@@ -320,9 +320,22 @@ abstract class CollectionsContract {
         assertThat(queries.get(items, record.id()).orElseThrow().get("quantity")).isEqualTo(new BigDecimal("3"));
 
         refused(() -> collections.updateField(items, "contact", FieldDraft.of("contact", FieldType.INTEGER, FieldSettings.titled("Contact"))),
-                FieldError.of("type", "field.type.lossy"));
+                FieldError.of("type", "field.type.unreadableOne", "“a@b.co”"));
         collections.updateField(items, "due", FieldDraft.of("due", FieldType.TEXT, FieldSettings.titled("Due")));
         assertThat(collections.require(items).requireField("due").type()).isEqualTo(FieldType.TEXT);
+        // a type change that does not widen converts each value; one that cannot be read is emptied only when chosen
+        collections.addField(items, FieldDraft.of("lot", FieldType.TEXT, FieldSettings.titled("Lot")));
+        var five = records.create(items, Map.of("code", "TC-2", "lot", " 5"));
+        var unreadable = records.create(items, Map.of("code", "TC-3", "lot", "five"));
+        var integer = FieldDraft.of("lot", FieldType.INTEGER, FieldSettings.titled("Lot"));
+        refused(() -> collections.updateField(items, "lot", integer), FieldError.of("type", "field.type.unreadableOne", "“five”"));
+        collections.updateField(items, "lot", integer, Map.of(), true);
+        assertThat(queries.get(items, five.id()).orElseThrow().get("lot")).isEqualTo(5L);
+        assertThat(queries.get(items, unreadable.id()).orElseThrow().get("lot")).isNull();
+        collections.updateField(items, "lot", FieldDraft.of("lot", FieldType.TEXT, new FieldSettings("Lot", false, true, false,
+                null, null, null, null, List.of())));
+        assertThat(queries.get(items, five.id()).orElseThrow().get("lot")).isEqualTo("5");
+        assertThat(collections.require(items).requireField("lot").unique()).isTrue();
     }
 
     @Test

@@ -47,6 +47,8 @@ final class FieldDialog extends FormDialog {
     private final java.util.Map<String, Long> uses;
     private final java.util.Map<String, String> moves = new java.util.LinkedHashMap<>();
     private final Div moveTo = new Div();
+    /** For a type change that does not widen: the admin's consent to empty the values the new type cannot read. */
+    private final Checkbox emptyUnreadable = new Checkbox();
 
     FieldDialog(CollectionService collections, CollectionDefinition collection, FieldDefinition existing,
             Consumer<CollectionDefinition> onSaved) {
@@ -82,7 +84,8 @@ final class FieldDialog extends FormDialog {
         rules.addClassName("af-checkbox-row");
         moveTo.addClassName("af-option-moves");
         options.addValueChangeListener(e -> showMoves());
-        form.add(title, name, type, target, inverseName, options, moveTo, rules, defaultValue, min, max, pattern);
+        emptyUnreadable.setVisible(false);
+        form.add(title, name, type, emptyUnreadable, target, inverseName, options, moveTo, rules, defaultValue, min, max, pattern);
         fill();
     }
 
@@ -105,6 +108,8 @@ final class FieldDialog extends FormDialog {
         defaultValue.setLabel(getTranslation("fields.defaultValue"));
         pattern.setLabel(getTranslation("fields.pattern"));
         pattern.setHelperText(getTranslation("fields.pattern.help"));
+        emptyUnreadable.setLabel(getTranslation("fields.emptyUnreadable"));
+        emptyUnreadable.setHelperText(getTranslation("fields.emptyUnreadable.help"));
     }
 
     private void fill() {
@@ -177,6 +182,8 @@ final class FieldDialog extends FormDialog {
         min.setLabel(getTranslation(chosen.isText() ? "fields.minLength" : "fields.min"));
         max.setLabel(getTranslation(chosen.isText() ? "fields.maxLength" : "fields.max"));
         pattern.setVisible(chosen.isText());
+        emptyUnreadable.setVisible(existing != null && existing.type() != chosen && !existing.type().isRelation()
+                && !relation && !existing.type().widensTo(chosen));
     }
 
     @Override
@@ -193,7 +200,8 @@ final class FieldDialog extends FormDialog {
                 ? collections.addField(collection.name(), draft)
                 : collections.updateField(collection.name(), existing.name(), draft, java.util.Map.copyOf(
                         moves.entrySet().stream().filter(m -> m.getValue() != null)
-                                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue))));
+                                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue))),
+                        emptyUnreadable.isVisible() && emptyUnreadable.getValue());
         Notices.success(getTranslation("fields.saved", settings.title()));
         onSaved.accept(saved);
     }

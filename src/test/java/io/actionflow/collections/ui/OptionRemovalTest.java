@@ -144,6 +144,63 @@ class OptionRemovalTest extends KaribuTest {
         collections.removeField(notes, "text");
     }
 
+    @Test
+    void a_type_change_converts_each_value_and_empties_those_the_new_type_cannot_read_only_when_the_admin_chooses() {
+        signIn("admin");
+        String parts = "parts_" + UUID.randomUUID().toString().substring(0, 8);
+        collections.create(new CollectionDraft(parts, "Parts", null, null));
+        collections.addField(parts, FieldDraft.of("code", FieldType.TEXT, FieldSettings.titled("Code")));
+        collections.addField(parts, FieldDraft.of("size", FieldType.TEXT, FieldSettings.titled("Size")));
+        collections.addField(parts, FieldDraft.of("grade", FieldType.TEXT, FieldSettings.titled("Grade")));
+        var twelve = records.create(parts, Map.of("code", "a", "size", "12", "grade", "A"));
+        var seven = records.create(parts, Map.of("code", "b", "size", " 7 ", "grade", "B"));
+        var unknown = records.create(parts, Map.of("code", "c", "size", "n/a", "grade", "A"));
+
+        // text to select: every value is an option, so each is kept as it is
+        collections.updateField(parts, "grade", FieldDraft.of("grade", FieldType.SINGLE_SELECT, FieldSettings.titled("Grade").withOptions(List.of("A", "B"))));
+        assertThat(queries.count(parts, Filter.where("grade", Filter.Operator.EQ, "A"))).isEqualTo(2);
+        // and one that is not among the new options is refused, as through the API
+        assertThatThrownBy(() -> collections.updateField(parts, "code", FieldDraft.of("code", FieldType.SINGLE_SELECT,
+                FieldSettings.titled("Code").withOptions(List.of("a", "b"))))).isInstanceOf(ValidationException.class);
+
+        // in the dialog: text to integer; "n/a" cannot be a number, so Save is refused with it and nothing changes
+        var definition = collections.find(parts).orElseThrow();
+        new FieldDialog(collections, definition, definition.field("size").orElseThrow(), saved -> { }).open();
+        var dialog = _get(FieldDialog.class);
+        @SuppressWarnings("unchecked")
+        Select<FieldType> type = _get(dialog, Select.class, spec -> spec.withLabel("Type"));
+        String emptyLabel = "Empty the values that cannot be read as the new type";
+        _setValue(type, FieldType.LONG_TEXT);
+        assertThat(_find(dialog, com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withLabel(emptyLabel)))
+                .as("text to long text widens: nothing to empty").isEmpty();
+        _setValue(type, FieldType.INTEGER);
+        var empty = _get(dialog, com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withLabel(emptyLabel));
+        _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
+        assertThat(type.isInvalid()).isTrue();
+        assertThat(type.getErrorMessage()).isEqualTo("1 record holds a value that cannot be read as the new type: “n/a”. Change it first, or choose to empty it.");
+        assertThat(collections.find(parts).orElseThrow().field("size").orElseThrow().type()).isEqualTo(FieldType.TEXT);
+        assertThat(queries.get(parts, unknown.id()).orElseThrow().get("size")).isEqualTo("n/a");
+
+        _setValue(empty, true);
+        _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
+        assertThat(_find(FieldDialog.class)).isEmpty();
+        assertThat(collections.find(parts).orElseThrow().field("size").orElseThrow().type()).isEqualTo(FieldType.INTEGER);
+        assertThat(queries.get(parts, twelve.id()).orElseThrow().get("size")).isEqualTo(12L);
+        assertThat(queries.get(parts, seven.id()).orElseThrow().get("size")).isEqualTo(7L);
+        assertThat(queries.get(parts, unknown.id()).orElseThrow().get("size")).isNull();
+        assertThat(queries.count(parts, Filter.where("size", Filter.Operator.GT, 10))).isEqualTo(1);
+
+        // values that become one where the new field is unique are refused: 12 and "12.0" as decimals
+        records.create(parts, Map.of("code", "d", "size", 12));
+        assertThatThrownBy(() -> collections.updateField(parts, "size", FieldDraft.of("size", FieldType.TEXT,
+                new FieldSettings("Size", false, true, false, null, null, null, null, List.of()))))
+                .isInstanceOfSatisfying(ValidationException.class, refused -> assertThat(refused.errors())
+                        .extracting(e -> e.messageKey()).containsExactly("field.unique.duplicates"));
+        // back to text, the numbers read as they were typed
+        collections.updateField(parts, "size", FieldDraft.of("size", FieldType.TEXT, FieldSettings.titled("Size")));
+        assertThat(queries.get(parts, seven.id()).orElseThrow().get("size")).isEqualTo("7");
+    }
+
     private List<String> refusal(Runnable change) {
         try {
             change.run();
