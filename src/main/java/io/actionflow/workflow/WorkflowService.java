@@ -1,5 +1,6 @@
 package io.actionflow.workflow;
 
+import io.actionflow.triggers.TriggerConfig;
 import io.actionflow.triggers.TriggerType;
 import io.actionflow.platform.Constraints;
 import io.actionflow.platform.FieldError;
@@ -138,6 +139,37 @@ public class WorkflowService {
         for (WorkflowEntity other : workflows.findByKeyOrderByNumberDesc(entity.getKey())) {
             other.setCurrent(other == entity);
             other.setEnabled(other == entity);
+        }
+        return definition(entity);
+    }
+
+    /**
+     * Makes the enabled workflow {@code key} (a pre-action, post-action or approval) run on every {@code action} of its
+     * collection, from any button or API call, bound there or not. On a version that has run, a new version is made
+     * and enabled in its place; the trigger is checked as the workflow dialog's save checks it.
+     */
+    public WorkflowDefinition makeGlobal(String key, TriggerConfig.DataAction action) {
+        runnable.changing();
+        var current = workflows.findByKeyAndCurrentTrue(key).filter(WorkflowEntity::isEnabled)
+                .orElseThrow(() -> new NotFoundException("workflow.notFound", key));
+        var type = current.getTriggerType();
+        if (type != TriggerType.PRE_ACTION && type != TriggerType.POST_ACTION && type != TriggerType.APPROVAL) {
+            throw new ValidationException(FieldError.of("global", "workflow.global.notFor", current.getTitle()));
+        }
+        var config = new java.util.LinkedHashMap<>(json.readMap(current.getTriggerConfig()));
+        var actions = new java.util.LinkedHashSet<String>();
+        if (Boolean.TRUE.equals(config.get("global")) && config.get("actions") instanceof java.util.Collection<?> named) {
+            named.forEach(a -> actions.add(String.valueOf(a).toLowerCase(java.util.Locale.ROOT)));
+        }
+        actions.add(action.key());
+        config.put("global", true);
+        config.put("actions", List.copyOf(actions));
+        var draft = new WorkflowDraft(current.getTitle(), current.getDescription(), type, config, current.isSynchronous(), current.getRetries());
+        checkDraft(draft);
+        var entity = editable(current);
+        apply(entity, draft);
+        if (entity != current) {
+            return enable(entity.getId());
         }
         return definition(entity);
     }

@@ -34,6 +34,9 @@ abstract class PagesContract {
     @Autowired
     org.springframework.security.core.context.SecurityContextHolderStrategy securityContexts;
 
+    @Autowired
+    io.actionflow.workflow.WorkflowService workflows;
+
     String collection;
 
     @BeforeEach
@@ -156,11 +159,16 @@ abstract class PagesContract {
     }
 
     @Test
-    void a_member_cannot_bind_add_new_or_move_a_select_option_s_records() {
+    void a_member_cannot_bind_add_new_make_a_rule_global_or_move_a_select_option_s_records() {
         var page = pages.create(new PageDraft("Binds " + collection, null, null, 1, Set.of(Role.MEMBER_ID)));
         page = pages.addBlock(page.id(), new BlockDraft(BlockType.TABLE, collection, null, 0, List.of(), null, 25, null));
         long addNew = page.blocks().getFirst().buttons().stream().filter(b -> b.kind() == ButtonKind.ADD_NEW).findFirst().orElseThrow().id();
         collections.addField(collection, FieldDraft.of("stage", FieldType.SINGLE_SELECT, FieldSettings.titled("Stage").withOptions(List.of("A", "B"))));
+        var rule = workflows.create(new io.actionflow.workflow.WorkflowDraft("Rule " + collection, null, io.actionflow.triggers.TriggerType.PRE_ACTION,
+                Map.of("collection", collection), true, 0));
+        workflows.updateGraph(rule.id(), new io.actionflow.workflow.engine.WorkflowGraph(List.of(
+                io.actionflow.workflow.engine.NodeDef.of("say", "response-message", Map.of("message", "No.")))));
+        workflows.enable(rule.id());
         var member = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("member", null,
                 List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_member")));
         var context = securityContexts;
@@ -171,12 +179,15 @@ abstract class PagesContract {
             context.setContext(asMember);
             assertThatThrownBy(() -> pages.bind(addNew, List.of())).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> collections.optionUses(collection, "stage")).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> workflows.makeGlobal(rule.key(), io.actionflow.triggers.TriggerConfig.DataAction.CREATE))
+                    .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> collections.updateField(collection, "stage", FieldDraft.of("stage", FieldType.SINGLE_SELECT,
                     FieldSettings.titled("Stage").withOptions(List.of("A"))), Map.of("B", "A"))).isInstanceOf(AccessDeniedException.class);
         } finally {
             context.setContext(previous);
         }
         assertThat(collections.find(collection).orElseThrow().field("stage").orElseThrow().options()).containsExactly("A", "B");
+        assertThat(workflows.get(rule.id()).triggerConfig()).doesNotContainKey("global");
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, FieldError... errors) {

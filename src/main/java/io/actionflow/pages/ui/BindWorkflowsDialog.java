@@ -182,8 +182,7 @@ final class BindWorkflowsDialog extends Dialog {
             List<ActionDispatcher.Bindable> fits) {
         var runs = candidate.bindings().stream().map(b -> context.dispatcher.enabled(b.workflowKey()).map(w -> w.title()).orElse(null))
                 .filter(java.util.Objects::nonNull).toList();
-        String where = page.title() + " › " + (other.title() != null && !other.title().isBlank() ? other.title()
-                : context.collection(other.collection()).title() + " " + getTranslation("blockType." + other.type().name().toLowerCase(Locale.ROOT)).toLowerCase(getLocale()));
+        String where = CollectionRulesDialog.where(this, context, page, other);
         var text = new Span(getTranslation("bind.sibling", ButtonActions.label(this, candidate), where,
                 runs.isEmpty() ? getTranslation("bind.sibling.nothing") : String.join(" · ", runs)));
         var line = new Div(text);

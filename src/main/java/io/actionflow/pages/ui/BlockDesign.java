@@ -32,6 +32,8 @@ final class BlockDesign {
                 e -> BlockDialog.edit(context, block).open());
         menu.addItem(owner.getTranslation("design.button.add"),
                 e -> new ButtonDialog(context, block, null).open());
+        menu.addItem(owner.getTranslation("design.block.rules", context.collection(block.collection()).title()),
+                e -> new CollectionRulesDialog(context, block.collection()).open());
         menu.addItem(owner.getTranslation("design.moveUp"),
                 e -> apply(context, owner, () -> context.pages.moveBlock(block.id(), block.column(), index(context, block) - 1)));
         menu.addItem(owner.getTranslation("design.moveDown"),

@@ -38,16 +38,19 @@ class CollectionDataEditors implements RecordEditors {
     private final CollectionService collections;
     private final RecordQueries queries;
     private final ActionDispatcher dispatcher;
+    private final io.actionflow.workflow.WorkflowService workflows;
     private final CurrentUser currentUser;
     private final io.actionflow.access.Access access;
     private final io.actionflow.platform.Roles roles;
 
     CollectionDataEditors(PageService pages, CollectionService collections, RecordQueries queries, ActionDispatcher dispatcher,
-            CurrentUser currentUser, io.actionflow.access.Access access, io.actionflow.platform.Roles roles) {
+            io.actionflow.workflow.WorkflowService workflows, CurrentUser currentUser,
+            io.actionflow.access.Access access, io.actionflow.platform.Roles roles) {
         this.pages = pages;
         this.collections = collections;
         this.queries = queries;
         this.dispatcher = dispatcher;
+        this.workflows = workflows;
         this.currentUser = currentUser;
         this.access = access;
         this.roles = roles;
@@ -65,7 +68,7 @@ class CollectionDataEditors implements RecordEditors {
                 button(-6, ButtonKind.DELETE, ButtonPlacement.ROW, ButtonStyle.DANGER));
         var block = new BlockDefinition(PAGE, PAGE, BlockType.TABLE, collection.name(), null, 0, 0, fields, null, 25, null, buttons);
         var page = new PageDefinition(PAGE, "", collection.title(), null, 0, 1, Set.of(Role.ADMIN_ID), List.of(block));
-        var context = new PageContext(pages, collections, queries, dispatcher, currentUser, access, roles, null, page, false, null,
+        var context = new PageContext(pages, collections, queries, dispatcher, workflows, currentUser, access, roles, null, page, false, null,
                 changed -> { });
         var view = new TableBlockView(context, block);
         view.addClassName("af-data-tab");

@@ -24,6 +24,8 @@ final class PageContext {
     final CollectionService collections;
     final RecordQueries queries;
     final ActionDispatcher dispatcher;
+    /** To make a rule global from design mode. */
+    final io.actionflow.workflow.WorkflowService workflows;
     final CurrentUser currentUser;
     final io.actionflow.access.Access access;
     final io.actionflow.platform.Roles roles;
@@ -39,7 +41,8 @@ final class PageContext {
     private final Map<String, CollectionDefinition> collectionCache = new HashMap<>();
 
     PageContext(PageService pages, CollectionService collections, RecordQueries queries, ActionDispatcher dispatcher,
-            CurrentUser currentUser, io.actionflow.access.Access access, io.actionflow.platform.Roles roles,
+            io.actionflow.workflow.WorkflowService workflows, CurrentUser currentUser,
+            io.actionflow.access.Access access, io.actionflow.platform.Roles roles,
             io.actionflow.pages.ColumnLayouts layouts, PageDefinition page, boolean design, Long recordFromAddress,
             Consumer<PageDefinition> redraw) {
         this.layouts = layouts;
@@ -50,6 +53,7 @@ final class PageContext {
         this.collections = collections;
         this.queries = queries;
         this.dispatcher = dispatcher;
+        this.workflows = workflows;
         this.currentUser = currentUser;
         this.page = page;
         this.design = design;

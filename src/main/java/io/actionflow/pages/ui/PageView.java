@@ -39,6 +39,7 @@ class PageView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
     private final CollectionService collections;
     private final RecordQueries queries;
     private final ActionDispatcher dispatcher;
+    private final io.actionflow.workflow.WorkflowService workflows;
     private final CurrentUser currentUser;
     private PageDefinition page;
     private Long record;
@@ -49,7 +50,8 @@ class PageView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
     private final io.actionflow.pages.ColumnLayouts layouts;
 
     PageView(PageService pages, CollectionService collections, RecordQueries queries, ActionDispatcher dispatcher,
-            CurrentUser currentUser, io.actionflow.platform.Roles roles, io.actionflow.access.Access access,
+            io.actionflow.workflow.WorkflowService workflows, CurrentUser currentUser,
+            io.actionflow.platform.Roles roles, io.actionflow.access.Access access,
             io.actionflow.pages.ColumnLayouts layouts) {
         this.layouts = layouts;
         this.roles = roles;
@@ -58,6 +60,7 @@ class PageView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
         this.collections = collections;
         this.queries = queries;
         this.dispatcher = dispatcher;
+        this.workflows = workflows;
         this.currentUser = currentUser;
         addClassName("af-page");
         addClassName("af-page-view");
@@ -104,7 +107,7 @@ class PageView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
         page = definition;
         removeAll();
         boolean design = DesignMode.isOn() && currentUser.isAdmin();
-        var context = new PageContext(pages, collections, queries, dispatcher, currentUser, access, roles, layouts, definition, design,
+        var context = new PageContext(pages, collections, queries, dispatcher, workflows, currentUser, access, roles, layouts, definition, design,
                 record, this::render);
         if (design) {
             add(designBar(context));

@@ -33,6 +33,7 @@ import io.actionflow.pages.PageService;
 import io.actionflow.platform.Role;
 import io.actionflow.platform.ui.DesignMode;
 import io.actionflow.triggers.TriggerType;
+import io.actionflow.workflow.WorkflowDefinition;
 import io.actionflow.workflow.WorkflowDraft;
 import io.actionflow.workflow.WorkflowService;
 import io.actionflow.workflow.engine.NodeDef;
@@ -58,6 +59,9 @@ class BindWorkflowsTest extends KaribuTest {
 
     @Autowired
     io.actionflow.collections.RecordQueries queries;
+
+    @Autowired
+    ActionDispatcher dispatcher;
 
     @Autowired
     io.actionflow.collections.RecordService recordService;
@@ -239,6 +243,85 @@ class BindWorkflowsTest extends KaribuTest {
         _click(_get(editing, Button.class, spec -> spec.withText("Save")));
         NotificationsKt.expectNotifications("Not enough Plum.");
         assertThat(queries.get(orders, id).orElseThrow().values().get("product")).isEqualTo("Apple");
+    }
+
+    @Test
+    void design_mode_shows_every_write_button_of_a_collection_and_a_skipped_rule_is_bound_to_all_or_made_global() {
+        signIn("admin");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String orders = "ledger_" + suffix;
+        collections.create(new CollectionDraft(orders, "Ledger " + suffix, null, null));
+        collections.addField(orders, FieldDraft.of("product", FieldType.TEXT, FieldSettings.titled("Product")));
+        var check = workflows.create(new WorkflowDraft("Check " + suffix, null, TriggerType.PRE_ACTION, Map.of("collection", orders), true, 0));
+        workflows.updateGraph(check.id(), new WorkflowGraph(List.of(
+                NodeDef.of("say", "response-message", Map.of("message", "Refused {{$context.data.product}}.")),
+                NodeDef.of("stop", "end", Map.of("status", "fail")))));
+        workflows.enable(check.id());
+        var formPage = pages.create(new PageDraft("Entry " + suffix, null, null, 1, Set.of(Role.MEMBER_ID)));
+        formPage = pages.addBlock(formPage.id(), new BlockDraft(BlockType.FORM, orders, null, 0, List.of("product"), FormMode.CREATE, 0, null));
+        pages.bind(formPage.blocks().getFirst().buttons().getFirst().id(), List.of(new io.actionflow.dispatch.WorkflowBinding(check.key(), null)));
+        var tablePage = pages.create(new PageDraft("Book " + suffix, null, null, 1, Set.of(Role.MEMBER_ID)));
+        tablePage = pages.addBlock(tablePage.id(), new BlockDraft(BlockType.TABLE, orders, null, 0, List.of("product"), null, 10, null));
+        DesignMode.set(true);
+        navigate("p/" + tablePage.slug());
+
+        openRules("Ledger " + suffix);
+        var rules = _get(CollectionRulesDialog.class);
+        assertThat(rulesLines(rules, "create")).containsExactly(
+                "Submit on Entry " + suffix + " › Ledger " + suffix + " form: Check " + suffix,
+                "Add new on Book " + suffix + " › Ledger " + suffix + " table: nothing",
+                "On every one, and through the API (global): nothing",
+                "Check " + suffix + " does not run on: Add new on Book " + suffix + " › Ledger " + suffix + " table.");
+        assertThat(rulesLines(rules, "update")).contains("Edit on Book " + suffix + " › Ledger " + suffix + " table: nothing");
+        assertThat(rulesLines(rules, "destroy")).contains("Delete on Book " + suffix + " › Ledger " + suffix + " table: nothing",
+                "Delete selected on Book " + suffix + " › Ledger " + suffix + " table: nothing");
+
+        // Bind to all: Add new now runs it, and nothing is skipped on creating
+        _click(_get(rules, Button.class, spec -> spec.withText("Bind to all")));
+        NotificationsKt.expectNotifications("Check " + suffix + " is now bound to 1 more buttons.");
+        assertThat(rulesLines(rules, "create")).containsExactly(
+                "Submit on Entry " + suffix + " › Ledger " + suffix + " form: Check " + suffix,
+                "Add new on Book " + suffix + " › Ledger " + suffix + " table: Check " + suffix,
+                "On every one, and through the API (global): nothing");
+        assertThat(pages.open(tablePage.slug()).blocks().getFirst().buttons().stream().filter(b -> b.kind() == ButtonKind.ADD_NEW)
+                .findFirst().orElseThrow().bindings()).extracting(io.actionflow.dispatch.WorkflowBinding::workflowKey).containsExactly(check.key());
+
+        // a second create form without it: Make global, confirmed, runs it on every create, bound or not, and on the API
+        pages.addBlock(formPage.id(), new BlockDraft(BlockType.FORM, orders, "Quick entry", 0, List.of("product"), FormMode.CREATE, 0, null));
+        rules.close();
+        openRules("Ledger " + suffix);
+        rules = _get(CollectionRulesDialog.class);
+        assertThat(rulesLines(rules, "create")).contains("Check " + suffix + " does not run on: Submit on Entry " + suffix + " › Quick entry.");
+        _click(_get(rules, Button.class, spec -> spec.withText("Make global")));
+        var confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(confirm);
+        NotificationsKt.expectNotifications("Check " + suffix + " now runs on every one of them.");
+        assertThat(rulesLines(rules, "create")).contains("On every one, and through the API (global): Check " + suffix)
+                .noneMatch(l -> l.contains("does not run on"));
+        var current = workflows.versions(check.key()).stream().filter(WorkflowDefinition::enabled).findFirst().orElseThrow();
+        assertThat(current.triggerConfig()).containsEntry("global", true).containsEntry("actions", List.of("create"));
+
+        // a member is refused by a click that binds nothing, as by the quick form's Submit or the API
+        DesignMode.set(false);
+        signIn("member");
+        var result = dispatcher.dispatch(new io.actionflow.dispatch.ActionRequest(orders, io.actionflow.dispatch.Action.CREATE, List.of(),
+                Map.of("product", "Pear"), List.of(), "member", Role.MEMBER_ID, io.actionflow.dispatch.ActionSource.UI, null));
+        assertThat(result).isNotInstanceOf(io.actionflow.dispatch.ActionResult.Done.class);
+        signIn("admin");
+        assertThat(queries.count(orders, io.actionflow.collections.Filter.all())).isZero();
+    }
+
+    private void openRules(String collectionTitle) {
+        var block = _get(TableBlockView.class);
+        ContextMenuKt._clickItemWithCaption(_get(block, MenuBar.class, spec -> spec.withClasses("af-design-menu")),
+                "Buttons that write " + collectionTitle + "…");
+    }
+
+    private static List<String> rulesLines(CollectionRulesDialog rules, String action) {
+        var section = _get(rules, Div.class, spec -> spec.withClasses("af-rules-section").withAttribute("data-action", action));
+        return _find(section, Div.class).stream()
+                .filter(d -> d.hasClassName("af-bind-sibling") || d.hasClassName("af-rules-global") || d.hasClassName("af-rules-gap"))
+                .map(d -> ((com.vaadin.flow.component.html.Span) d.getChildren().findFirst().orElseThrow()).getText()).toList();
     }
 
     private List<String> siblings() {
