@@ -528,12 +528,13 @@ final class NodeSettingsForm extends FormLayout {
         }
     }
 
-    /** Rows that can be added and removed, under a label. */
-    private final class Rows<T> extends Div {
+    /** Rows that can be added and removed, under a label; what is wrong with them as a whole shows under the label. */
+    private final class Rows<T> extends Div implements com.vaadin.flow.component.HasValidation {
 
         private final Function<T, Row<T>> make;
         private final Div list = new Div();
         private final List<Row<T>> rows = new ArrayList<>();
+        private final Span error = new Span();
 
         Rows(String setting, String addKey, Function<T, Row<T>> make) {
             this.make = make;
@@ -545,7 +546,32 @@ final class NodeSettingsForm extends FormLayout {
             add.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             NodeSettingsForm.this.add(this);
             rowSettings.add(this);
-            add(title, list, add);
+            error.addClassName("af-setting-error");
+            error.getElement().setAttribute("role", "alert");
+            error.setVisible(false);
+            add(title, error, list, add);
+            inputs.put(setting, this);
+        }
+
+        @Override
+        public void setErrorMessage(String message) {
+            error.setText(message == null ? "" : message);
+        }
+
+        @Override
+        public String getErrorMessage() {
+            return error.getText().isEmpty() ? null : error.getText();
+        }
+
+        @Override
+        public void setInvalid(boolean invalid) {
+            error.setVisible(invalid);
+            getElement().setAttribute("invalid", invalid);
+        }
+
+        @Override
+        public boolean isInvalid() {
+            return error.isVisible();
         }
 
         void show(List<T> values) {

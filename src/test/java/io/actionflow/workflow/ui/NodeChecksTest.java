@@ -181,6 +181,24 @@ class NodeChecksTest extends KaribuTest {
         assertThat(duration.isInvalid()).isTrue();
         assertThat(duration.getErrorMessage()).isEqualTo("The duration -5abc of node delay1 is not valid (for example PT10M, or a number of seconds).");
         assertThat(workflows.get(workflow.id()).graph().chain()).hasSize(2);
+        _get(NodeDialog.class).close();
+
+        // a condition that compares a product's id with the order's is marked on the conditions, not in a passing notice
+        _click(_get(Button.class, spec -> spec.withAttribute("data-slot", "main:2")));
+        _setValue(_get(Select.class, spec -> spec.withLabel("Type")), "query");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> products = _get(ComboBox.class, spec -> spec.withLabel("Collection"));
+        _setValue(products, this.products);
+        _click(_get(_get(NodeDialog.class), Button.class, spec -> spec.withText("Add a condition")));
+        _setValue(_get(_get(NodeDialog.class), TextField.class, spec -> spec.withClasses("af-setting-value")), "{{$context.data.id}}");
+        com.github.mvysny.kaributesting.v10.NotificationsKt.clearNotifications();
+        _click(_get(_get(NodeDialog.class), Button.class, spec -> spec.withText("Save")));
+        var conditions = _get(_get(NodeDialog.class), Div.class, spec -> spec.withAttribute("data-setting", "filter"));
+        var said = _get(conditions, com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("af-setting-error"));
+        assertThat(said.getText()).startsWith("Node query1: its filter compares id (a record of " + this.products + ")");
+        assertThat(conditions.getElement().hasAttribute("invalid")).isTrue();
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNoNotifications();
+        assertThat(workflows.get(workflow.id()).graph().chain()).hasSize(2);
     }
 
     @Test
