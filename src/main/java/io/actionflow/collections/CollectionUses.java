@@ -19,6 +19,15 @@ public interface CollectionUses {
         return List.of();
     }
 
+    /** The places that would fail if the field took another name; by default, those that name it. */
+    default List<Text> ofRename(String collection, String field) {
+        return ofField(collection, field);
+    }
+
+    /** A field was renamed, in the transaction that renames it: places that follow a rename do so here. */
+    default void renamed(String collection, String from, String to) {
+    }
+
     /** The places that write an option of a select field and would fail once it is no option. */
     default List<Text> ofOption(String collection, String field, String option) {
         return List.of();

@@ -86,7 +86,8 @@ class FieldChanges {
         boolean renamed = !field.getName().equals(draft.name());
         if (renamed && errors.stream().noneMatch(e -> e.field().equals("name"))) {
             checkName(collection, draft.name(), field, errors);
-            usedBy(collection, field).forEach(place -> errors.add(FieldError.of("name", "field.rename.usedBy", place)));
+            uses.orderedStream().flatMap(u -> u.ofRename(collection.getName(), field.getName()).stream())
+                    .forEach(place -> errors.add(FieldError.of("name", "field.rename.usedBy", place)));
         }
         FieldType from = field.getType();
         FieldType to = draft.type() == null ? from : draft.type();
@@ -119,6 +120,7 @@ class FieldChanges {
             if (old.equals(collection.getTitleField())) {
                 collection.setTitleField(draft.name());
             }
+            uses.orderedStream().forEach(u -> u.renamed(collection.getName(), old, draft.name()));
         }
         if (retyped && from.widensTo(to)) {
             tables.widen(field, to);

@@ -92,6 +92,12 @@ class BlockEntity {
         sourceBlockId = draft.sourceBlockId();
     }
 
+    /** A field of the block's collection took another name: the block shows it, and its buttons write it, under that name. */
+    void renameField(String from, String to) {
+        fields.replaceAll(name -> name.equals(from) ? to : name);
+        buttons.forEach(button -> button.renamePreset(from, to));
+    }
+
     BlockDefinition definition() {
         return new BlockDefinition(id, page.getId(), type, collection, title, column, position, List.copyOf(fields),
                 formMode, pageSize, sourceBlockId, buttons.stream().map(ButtonEntity::definition).toList());

@@ -120,6 +120,16 @@ class ButtonEntity {
         }
     }
 
+    /** The value it writes into a field that took another name, kept in its place among the others. */
+    void renamePreset(String from, String to) {
+        if (presets.containsKey(from)) {
+            var renamed = new LinkedHashMap<String, String>();
+            presets.forEach((name, value) -> renamed.put(name.equals(from) ? to : name, value));
+            presets.clear();
+            presets.putAll(renamed);
+        }
+    }
+
     ButtonDefinition definition() {
         return new ButtonDefinition(id, block.getId(), kind, placement, position, label, icon, style, confirmText,
                 successMessage, List.copyOf(refreshBlockIds), closeDialog, goToPageId, Map.copyOf(presets),

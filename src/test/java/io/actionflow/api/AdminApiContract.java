@@ -107,8 +107,8 @@ abstract class AdminApiContract {
         var destroy = api.post("/api/collections:destroy?filterByTk=" + orders, admin, null);
         assertThat(destroy.status()).isEqualTo(400);
         assertThat(destroy.errors()).extracting(e -> e.get("message")).contains(
-                "It is still used by a block of the page Deals " + suffix + ": change or remove that first.",
-                "It is still used by the enabled workflow Note deals: change or remove that first.");
+                "It is still used by a block of the page “Deals " + suffix + "”: change or remove that first.",
+                "It is still used by the enabled workflow “Note deals”: change or remove that first.");
         assertThat(collections.find(orders)).isPresent();
     }
 

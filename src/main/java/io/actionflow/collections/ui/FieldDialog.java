@@ -85,6 +85,11 @@ final class FieldDialog extends FormDialog {
         moveTo.addClassName("af-option-moves");
         options.addValueChangeListener(e -> showMoves());
         emptyUnreadable.setVisible(false);
+        // the refusal it answers no longer holds once it is ticked
+        emptyUnreadable.addValueChangeListener(e -> {
+            type.setInvalid(false);
+            type.setErrorMessage(null);
+        });
         form.add(title, name, type, emptyUnreadable, target, inverseName, options, moveTo, rules, defaultValue, min, max, pattern);
         fill();
     }

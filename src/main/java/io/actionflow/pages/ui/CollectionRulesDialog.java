@@ -134,8 +134,8 @@ final class CollectionRulesDialog extends Dialog {
         bindAll.setDisableOnClick(true);
         var global = new Button(getTranslation("rules.makeGlobal"), e -> Confirmations.ask(this,
                 getTranslation("rules.makeGlobal.title", rule.title()),
-                getTranslation("rules.makeGlobal.question", rule.title(), getTranslation("action.name." + action.name().toLowerCase(Locale.ROOT)),
-                        context.collection(collection).title()),
+                getTranslation("rules.makeGlobal.question", rule.title(), getTranslation("rules.makeGlobal." + action.name().toLowerCase(Locale.ROOT),
+                        context.collection(collection).title())),
                 getTranslation("rules.makeGlobal"), () -> makeGlobal(action, rule)).open());
         global.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         var line = new Div(warning, new Div(bindAll, global));

@@ -212,11 +212,17 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
     private void save(WorkflowGraph graph, String savedNode) {
         var saved = workflows.updateGraph(workflow.id(), graph, savedNode);
         if (saved.id() != workflow.id()) {
-            Notices.success(getTranslation("workflows.newVersion", saved.version(), workflow.version()));
+            Notices.success(newVersion(saved));
             getUI().ifPresent(ui -> ui.navigate(WorkflowEditorView.class, saved.id()));
         } else {
             show(saved, Map.of());
         }
+    }
+
+    /** A change to a version that has run made a new one: said so, and that the old one still runs while it is enabled. */
+    private String newVersion(WorkflowDefinition saved) {
+        String said = getTranslation("workflows.newVersion", saved.version(), workflow.version());
+        return workflow.enabled() ? said + " " + getTranslation("workflows.newVersion.stillRuns", saved.version(), workflow.version()) : said;
     }
 
     /** What a node's form knows at its place: collections, roles, the trigger's collection, the variables there. */
@@ -234,7 +240,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
     private void editTrigger() {
         new WorkflowDialog(workflows, collections, roles, workflow, saved -> {
             if (saved.id() != workflow.id()) {
-                Notices.success(getTranslation("workflows.newVersion", saved.version(), workflow.version()));
+                Notices.success(newVersion(saved));
                 getUI().ifPresent(ui -> ui.navigate(WorkflowEditorView.class, saved.id()));
             } else {
                 show(saved, Map.of());

@@ -48,6 +48,9 @@ class OptionRemovalTest extends KaribuTest {
     WorkflowService workflows;
 
     @Autowired
+    io.actionflow.pages.PageService pages;
+
+    @Autowired
     org.springframework.context.MessageSource messages;
 
     @Test
@@ -125,15 +128,15 @@ class OptionRemovalTest extends KaribuTest {
         // no record holds Urgent, but the workflow writes it: removing it would fail every run
         var withoutUrgent = FieldDraft.of("priority", FieldType.SINGLE_SELECT, FieldSettings.titled("Priority").withOptions(List.of("Low", "Someday")));
         assertThat(refusal(() -> collections.updateField(tickets, "priority", withoutUrgent))).containsExactly(
-                "“Urgent” is written by the enabled workflow Escalate " + suffix + " (its node Mark urgent), which would fail on every run once it is no option: change it or disable it first.");
+                "“Urgent” is written by the enabled workflow “Escalate " + suffix + "” (its node “Mark urgent”), which would fail every time once it is no option: change that first.");
         // an option it does not write goes
         collections.updateField(tickets, "priority", FieldDraft.of("priority", FieldType.SINGLE_SELECT,
                 FieldSettings.titled("Priority").withOptions(List.of("Low", "Urgent"))));
         // the subject it reads, and the field of the other collection it writes, are neither renamed nor removed
         assertThat(refusal(() -> collections.updateField(tickets, "subject", FieldDraft.of("topic", FieldType.TEXT, FieldSettings.titled("Subject")))))
-                .containsExactly("It is used by the enabled workflow Escalate " + suffix + " (its node note), which would fail on every run under a new name: change it or disable it first.");
+                .containsExactly("It is used by the enabled workflow “Escalate " + suffix + "” (its node “note”), which would fail every time under a new name: change that first.");
         assertThat(refusal(() -> collections.removeField(notes, "text"))).containsExactly(
-                "“Text” is used by the enabled workflow Escalate " + suffix + " (its node note), which would fail on every run without it: change it or disable it first.");
+                "“Text” is used by the enabled workflow “Escalate " + suffix + "” (its node “note”), which would fail every time without it: change that first.");
         assertThat(refusal(() -> collections.removeField(tickets, "priority"))).hasSize(1);
         assertThat(collections.find(tickets).orElseThrow().field("subject")).isPresent();
         assertThat(collections.find(notes).orElseThrow().field("text")).isPresent();
@@ -182,6 +185,7 @@ class OptionRemovalTest extends KaribuTest {
         assertThat(queries.get(parts, unknown.id()).orElseThrow().get("size")).isEqualTo("n/a");
 
         _setValue(empty, true);
+        assertThat(type.isInvalid()).as("ticked, the refusal no longer holds").isFalse();
         _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
         assertThat(_find(FieldDialog.class)).isEmpty();
         assertThat(collections.find(parts).orElseThrow().field("size").orElseThrow().type()).isEqualTo(FieldType.INTEGER);
@@ -199,6 +203,37 @@ class OptionRemovalTest extends KaribuTest {
         // back to text, the numbers read as they were typed
         collections.updateField(parts, "size", FieldDraft.of("size", FieldType.TEXT, FieldSettings.titled("Size")));
         assertThat(queries.get(parts, seven.id()).orElseThrow().get("size")).isEqualTo("7");
+    }
+
+    @Test
+    void a_field_or_option_an_update_record_button_writes_is_kept_and_a_renamed_field_is_followed_by_the_pages() {
+        signIn("admin");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String deals = "deals_" + suffix;
+        collections.create(new CollectionDraft(deals, "Deals", null, null));
+        collections.addField(deals, FieldDraft.of("name", FieldType.TEXT, FieldSettings.titled("Name")));
+        collections.addField(deals, FieldDraft.of("stage", FieldType.SINGLE_SELECT, FieldSettings.titled("Stage").withOptions(List.of("Open", "Won", "Lost"))));
+        var page = pages.create(new io.actionflow.pages.PageDraft("Pipeline " + suffix, null, null, 1, java.util.Set.of(io.actionflow.platform.Role.MEMBER_ID)));
+        page = pages.addBlock(page.id(), new io.actionflow.pages.BlockDraft(io.actionflow.pages.BlockType.TABLE, deals, null, 0,
+                List.of("name", "stage"), null, 10, null));
+        long table = page.blocks().getFirst().id();
+        pages.addButton(table, new io.actionflow.pages.ButtonDraft(io.actionflow.pages.ButtonKind.UPDATE_RECORD, io.actionflow.pages.ButtonPlacement.ROW,
+                "Win", null, io.actionflow.pages.ButtonStyle.PRIMARY, null, null, List.of(), true, null, Map.of("stage", "Won"), null));
+
+        // the option the button writes stays, and so does the field, with the button named
+        assertThat(refusal(() -> collections.updateField(deals, "stage", FieldDraft.of("stage", FieldType.SINGLE_SELECT,
+                FieldSettings.titled("Stage").withOptions(List.of("Open", "Lost")))))).containsExactly(
+                "“Won” is written by the button “Win” on the page “Pipeline " + suffix + "”, which would fail every time once it is no option: change that first.");
+        assertThat(refusal(() -> collections.removeField(deals, "stage"))).containsExactly(
+                "“Stage” is used by the button “Win” on the page “Pipeline " + suffix + "”, which would fail every time without it: change that first.");
+        // an option it does not write goes
+        collections.updateField(deals, "stage", FieldDraft.of("stage", FieldType.SINGLE_SELECT, FieldSettings.titled("Stage").withOptions(List.of("Open", "Won"))));
+
+        // renamed: the table shows it and the button writes it under the new name
+        collections.updateField(deals, "stage", FieldDraft.of("phase", FieldType.SINGLE_SELECT, FieldSettings.titled("Stage").withOptions(List.of("Open", "Won"))));
+        var block = pages.open(page.slug()).blocks().getFirst();
+        assertThat(block.fields()).containsExactly("name", "phase");
+        assertThat(block.buttons().stream().filter(b -> "Win".equals(b.label())).findFirst().orElseThrow().presets()).containsExactly(Map.entry("phase", "Won"));
     }
 
     private List<String> refusal(Runnable change) {

@@ -271,14 +271,14 @@ class BindWorkflowsTest extends KaribuTest {
                 "Submit on Entry " + suffix + " › Ledger " + suffix + " form: Check " + suffix,
                 "Add new on Book " + suffix + " › Ledger " + suffix + " table: nothing",
                 "On every one, and through the API (global): nothing",
-                "Check " + suffix + " does not run on: Add new on Book " + suffix + " › Ledger " + suffix + " table.");
+                "“Check " + suffix + "” does not run on: Add new on Book " + suffix + " › Ledger " + suffix + " table.");
         assertThat(rulesLines(rules, "update")).contains("Edit on Book " + suffix + " › Ledger " + suffix + " table: nothing");
         assertThat(rulesLines(rules, "destroy")).contains("Delete on Book " + suffix + " › Ledger " + suffix + " table: nothing",
                 "Delete selected on Book " + suffix + " › Ledger " + suffix + " table: nothing");
 
         // Bind to all: Add new now runs it, and nothing is skipped on creating
         _click(_get(rules, Button.class, spec -> spec.withText("Bind to all")));
-        NotificationsKt.expectNotifications("Check " + suffix + " is now bound to 1 more buttons.");
+        NotificationsKt.expectNotifications("Check " + suffix + " is now bound to one more button.");
         assertThat(rulesLines(rules, "create")).containsExactly(
                 "Submit on Entry " + suffix + " › Ledger " + suffix + " form: Check " + suffix,
                 "Add new on Book " + suffix + " › Ledger " + suffix + " table: Check " + suffix,
@@ -291,7 +291,7 @@ class BindWorkflowsTest extends KaribuTest {
         rules.close();
         openRules("Ledger " + suffix);
         rules = _get(CollectionRulesDialog.class);
-        assertThat(rulesLines(rules, "create")).contains("Check " + suffix + " does not run on: Submit on Entry " + suffix + " › Quick entry.");
+        assertThat(rulesLines(rules, "create")).contains("“Check " + suffix + "” does not run on: Submit on Entry " + suffix + " › Quick entry.");
         _click(_get(rules, Button.class, spec -> spec.withText("Make global")));
         var confirm = _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class);
         com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(confirm);

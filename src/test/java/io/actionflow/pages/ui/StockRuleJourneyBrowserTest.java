@@ -155,10 +155,10 @@ class StockRuleJourneyBrowserTest extends BrowserTest {
         click(new WebDriverWait(browser, Duration.ofSeconds(20)).withMessage(() -> "the table's block menu: " + blockMenu.getDomProperty("outerHTML"))
                 .until(d -> blockMenu.findElements(By.cssSelector("vaadin-menu-bar-button")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)));
         click(waitFor(By.xpath("//vaadin-menu-bar-item[normalize-space(.)='Buttons that write Orders " + s + "…']")));
-        waitForText("Stock rule " + s + " does not run on: Add new on Shop " + s);
+        waitForText("“Stock rule " + s + "” does not run on: Add new on Shop " + s);
         screenshot("stock-rule-buttons");
         click(waitFor(By.xpath(DIALOG + "//vaadin-button[normalize-space(.)='Bind to all']")));
-        waitForText("Stock rule " + s + " is now bound to 1 more buttons.");
+        waitForText("Stock rule " + s + " is now bound to one more button.");
         var addNew = pages.open(page.slug()).blocks().getFirst().buttons().stream().filter(b -> b.kind() == ButtonKind.ADD_NEW)
                 .findFirst().orElseThrow();
         assertThat(addNew.bindings()).extracting(b -> b.workflowKey()).containsExactly(rule.key());

@@ -108,7 +108,7 @@ class WorkflowEditorTest extends KaribuTest {
         assertThat(_get(TextArea.class, spec -> spec.withLabel("Message")).getValue()).isEqualTo("Small order");
         _setValue(_get(TextArea.class, spec -> spec.withLabel("Message")), "Small order, no check");
         _click(_get(Button.class, spec -> spec.withText("Save")));
-        NotificationsKt.expectNotifications("Version 2 was created: version 1 has run, so it stays as it was.");
+        NotificationsKt.expectNotifications("Version 2 was created: version 1 has run, so it stays as it was. Version 1 still runs until you enable version 2.");
         assertThat(workflows.versions(v1.key())).extracting(WorkflowDefinition::version).containsExactly(2, 1);
 
         // the history of version 1: the test run and the real run
