@@ -8,6 +8,7 @@ import io.actionflow.platform.ValidationException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -131,7 +132,7 @@ public class CollectionService {
 
     @PreAuthorize("hasRole('admin')")
     public CollectionDefinition updateField(String collection, String fieldName, FieldDraft draft) {
-        return updateField(collection, fieldName, draft, java.util.Map.of());
+        return updateField(collection, fieldName, draft, Map.of());
     }
 
     /**
@@ -140,17 +141,17 @@ public class CollectionService {
      * is refused with the number of records that hold it: nothing is lost silently.
      */
     @PreAuthorize("hasRole('admin')")
-    public CollectionDefinition updateField(String collection, String fieldName, FieldDraft draft, java.util.Map<String, String> moves) {
+    public CollectionDefinition updateField(String collection, String fieldName, FieldDraft draft, Map<String, String> moves) {
         return updateField(collection, fieldName, draft, moves, false);
     }
 
     /**
-     * As {@link #updateField(String, String, FieldDraft, java.util.Map)}; a type change of a field with values converts
+     * As {@link #updateField(String, String, FieldDraft, Map)}; a type change of a field with values converts
      * each value to the new type. Values that cannot be read as it refuse the change with their count, unless
      * {@code emptyUnreadable}: the admin chose to empty them.
      */
     @PreAuthorize("hasRole('admin')")
-    public CollectionDefinition updateField(String collection, String fieldName, FieldDraft draft, java.util.Map<String, String> moves,
+    public CollectionDefinition updateField(String collection, String fieldName, FieldDraft draft, Map<String, String> moves,
             boolean emptyUnreadable) {
         var entity = editable(collection);
         var field = entity.field(fieldName).orElseThrow(() -> new NotFoundException("field.notFound", fieldName, collection));
@@ -166,7 +167,7 @@ public class CollectionService {
     /** How many records hold each option of a select field, for an admin about to change its options. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('admin')")
-    public java.util.Map<String, Long> optionUses(String collection, String fieldName) {
+    public Map<String, Long> optionUses(String collection, String fieldName) {
         var entity = collections.findByName(collection).orElseThrow(() -> new NotFoundException("collection.notFound", collection));
         var field = entity.field(fieldName).orElseThrow(() -> new NotFoundException("field.notFound", fieldName, collection));
         return fieldChanges.valueCounts(field);

@@ -2,11 +2,15 @@ package io.actionflow.collections;
 
 import io.actionflow.platform.Constraints;
 import io.actionflow.platform.FieldError;
+import io.actionflow.platform.Text;
 import io.actionflow.platform.ValidationException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.jooq.DSLContext;
@@ -74,11 +78,11 @@ class FieldChanges {
         }
     }
 
-    java.util.Map<String, Long> valueCounts(FieldEntity field) {
-        return field.getType() == FieldType.ONE_TO_MANY ? java.util.Map.of() : tables.valueCounts(field);
+    Map<String, Long> valueCounts(FieldEntity field) {
+        return field.getType() == FieldType.ONE_TO_MANY ? Map.of() : tables.valueCounts(field);
     }
 
-    void update(CollectionEntity collection, FieldEntity field, FieldDraft draft, java.util.Map<String, String> moves,
+    void update(CollectionEntity collection, FieldEntity field, FieldDraft draft, Map<String, String> moves,
             boolean emptyUnreadable) {
         // the type may be left out (it stays); the rest is checked as a new field's would be
         var errors = new ArrayList<>(constraints.errors(new FieldDraft(draft.name(), field.getType(), draft.settings(),
@@ -92,7 +96,7 @@ class FieldChanges {
         FieldType from = field.getType();
         FieldType to = draft.type() == null ? from : draft.type();
         boolean retyped = from != to;
-        java.util.Map<Object, Object> converted = null;
+        Map<Object, Object> converted = null;
         if (retyped && (from.isRelation() || to.isRelation())) {
             errors.add(FieldError.of("type", "field.type.relation"));
         } else if (retyped && !from.widensTo(to) && tables.hasValues(field) && draft.settings() != null
@@ -108,7 +112,7 @@ class FieldChanges {
         }
         var moving = errors.isEmpty() && from == FieldType.SINGLE_SELECT && to == FieldType.SINGLE_SELECT
                 ? checkRemovedOptions(collection, field, draft.settings().options().stream().map(String::strip).toList(), moves, errors)
-                : java.util.Map.<String, String>of();
+                : Map.<String, String>of();
         ValidationException.throwIfAny(errors);
 
         boolean wasUnique = field.isUnique();
@@ -126,7 +130,7 @@ class FieldChanges {
             tables.widen(field, to);
             field.setType(to);
         } else if (retyped) {
-            tables.retype(field, to, converted == null ? java.util.Map.of() : converted, () -> {
+            tables.retype(field, to, converted == null ? Map.of() : converted, () -> {
                 field.setType(to);
                 field.apply(normalized(draft.settings()));
             });
@@ -143,12 +147,12 @@ class FieldChanges {
      * records that hold such values and a few of them, unless the admin chose to empty them ({@code emptyUnreadable},
      * then it maps to null); values that become the same where the new field is unique are refused too.
      */
-    private java.util.Map<Object, Object> convert(FieldEntity field, FieldDraft draft, boolean emptyUnreadable, List<FieldError> errors) {
+    private Map<Object, Object> convert(FieldEntity field, FieldDraft draft, boolean emptyUnreadable, List<FieldError> errors) {
         var probe = new FieldDefinition(null, field.getName(), draft.settings().title(), draft.type(), 0, false,
                 false, false, null, draft.settings().min(), draft.settings().max(), draft.settings().pattern(),
                 draft.settings().options(), null, null);
-        var converted = new java.util.LinkedHashMap<Object, Object>();
-        var counts = new java.util.HashMap<Object, Long>();
+        var converted = new LinkedHashMap<Object, Object>();
+        var counts = new HashMap<Object, Long>();
         long unreadable = 0;
         var examples = new ArrayList<String>();
         for (var held : tables.heldValues(field).entrySet()) {
@@ -193,9 +197,9 @@ class FieldChanges {
      * The options that go and that records hold: each must have a move to an option that stays, or the change is
      * refused with their count. The moves that will be made, removed option to kept one.
      */
-    private java.util.Map<String, String> checkRemovedOptions(CollectionEntity collection, FieldEntity field, List<String> kept,
-            java.util.Map<String, String> moves, List<FieldError> errors) {
-        var moving = new java.util.LinkedHashMap<String, String>();
+    private Map<String, String> checkRemovedOptions(CollectionEntity collection, FieldEntity field, List<String> kept,
+            Map<String, String> moves, List<FieldError> errors) {
+        var moving = new LinkedHashMap<String, String>();
         var counts = tables.valueCounts(field);
         for (String option : field.definition().options()) {
             if (kept.contains(option)) {
@@ -235,7 +239,7 @@ class FieldChanges {
     }
 
     /** The enabled workflows (and other places) that name the field and would fail on every click without it. */
-    private List<io.actionflow.platform.Text> usedBy(CollectionEntity collection, FieldEntity field) {
+    private List<Text> usedBy(CollectionEntity collection, FieldEntity field) {
         return uses.orderedStream().flatMap(u -> u.ofField(collection.getName(), field.getName()).stream()).toList();
     }
 

@@ -10,8 +10,11 @@ import io.actionflow.workflow.engine.GraphCheck;
 import io.actionflow.workflow.engine.WorkflowGraph;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
@@ -156,10 +159,10 @@ public class WorkflowService {
         if (type != TriggerType.PRE_ACTION && type != TriggerType.POST_ACTION && type != TriggerType.APPROVAL) {
             throw new ValidationException(FieldError.of("global", "workflow.global.notFor", current.getTitle()));
         }
-        var config = new java.util.LinkedHashMap<>(json.readMap(current.getTriggerConfig()));
-        var actions = new java.util.LinkedHashSet<String>();
-        if (Boolean.TRUE.equals(config.get("global")) && config.get("actions") instanceof java.util.Collection<?> named) {
-            named.forEach(a -> actions.add(String.valueOf(a).toLowerCase(java.util.Locale.ROOT)));
+        var config = new LinkedHashMap<>(json.readMap(current.getTriggerConfig()));
+        var actions = new LinkedHashSet<String>();
+        if (Boolean.TRUE.equals(config.get("global")) && config.get("actions") instanceof Collection<?> named) {
+            named.forEach(a -> actions.add(String.valueOf(a).toLowerCase(Locale.ROOT)));
         }
         actions.add(action.key());
         config.put("global", true);
@@ -207,9 +210,9 @@ public class WorkflowService {
 
     /** When each workflow (by key) last ran, test runs aside; keys that never ran are missing. */
     @Transactional(readOnly = true)
-    public Map<String, java.time.Instant> lastRuns(java.util.Collection<String> keys) {
+    public Map<String, java.time.Instant> lastRuns(Collection<String> keys) {
         var last = new LinkedHashMap<String, java.time.Instant>();
-        for (String key : new java.util.LinkedHashSet<>(keys)) {
+        for (String key : new LinkedHashSet<>(keys)) {
             executions.findFirstByKeyAndTestRunFalseOrderByIdDesc(key).ifPresent(e -> last.put(key, e.summary().createdAt()));
         }
         return last;
@@ -314,56 +317,13 @@ public class WorkflowService {
     /** Imports a document made by {@link #export}: a new version of its key, or a new workflow; not enabled. */
     public WorkflowDefinition importJson(String document) {
         runnable.changing();
-        Object parsed;
-        try {
-            parsed = json.read(document);
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new ValidationException(FieldError.of("document", "workflow.import.notJson", e.getOriginalMessage()));
-        }
-        if (!(parsed instanceof Map<?, ?> raw)) {
-            throw new ValidationException(FieldError.of("document", "workflow.import.notObject"));
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = (Map<String, Object>) raw;
-        var problems = new ArrayList<FieldError>();
-        TriggerType type = java.util.Arrays.stream(TriggerType.values())
-                .filter(t -> t.name().equals(map.get("triggerType"))).findFirst().orElse(null);
-        if (type == null) {
-            problems.add(FieldError.of("triggerType", "workflow.import.triggerType", String.valueOf(map.get("triggerType"))));
-        }
-        if (map.get("triggerConfig") != null && !(map.get("triggerConfig") instanceof Map<?, ?>)) {
-            problems.add(FieldError.of("triggerConfig", "workflow.import.triggerConfig"));
-        }
-        WorkflowGraph graph = null;
-        if (!(map.getOrDefault("nodes", List.of()) instanceof List<?> nodes)) {
-            problems.add(FieldError.of("nodes", "workflow.import.nodes"));
-        } else {
-            try {
-                graph = json.readGraph(json.write(nodes));
-                graph.all().stream().filter(n -> n.key() == null || n.type() == null || !n.key().matches("[\\w-]{1,64}"))
-                        .findFirst().ifPresent(n -> problems.add(FieldError.of("nodes", "workflow.import.nodeKey", String.valueOf(n.key()))));
-                graph.all().stream().filter(n -> n.type() != null && registry.find(n.type()).isEmpty())
-                        .forEach(n -> problems.add(FieldError.of("nodes", "workflow.import.nodeType", n.key(), n.type())));
-                var keys = new java.util.HashSet<String>();
-                graph.all().stream().filter(n -> n.key() != null && !keys.add(n.key()))
-                        .forEach(n -> problems.add(FieldError.of("nodes", "workflow.import.duplicateKey", n.key())));
-            } catch (IllegalArgumentException e) {
-                problems.add(FieldError.of("nodes", "workflow.import.nodes"));
-            }
-        }
-        ValidationException.throwIfAny(problems);
-        refuseUnsafeExpressions(graph);
-        @SuppressWarnings("unchecked")
-        var draft = new WorkflowDraft(String.valueOf(map.getOrDefault("title", "")), (String) map.get("description"), type,
-                map.get("triggerConfig") instanceof Map<?, ?> config ? (Map<String, Object>) config : Map.of(),
-                Boolean.TRUE.equals(map.get("synchronous")), map.get("retries") instanceof Number n ? n.intValue() : 0);
-        checkDraft(draft);
-        String key = map.get("key") instanceof String k && k.matches("[a-zA-Z0-9_-]{1,64}") ? k
-                : "wf_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        var existing = workflows.findByKeyOrderByNumberDesc(key);
-        var entity = new WorkflowEntity(key, existing.isEmpty() ? 1 : existing.getFirst().getNumber() + 1, clock.instant());
-        apply(entity, draft);
-        entity.setNodes(json.writeGraph(graph));
+        var read = WorkflowDocument.read(document, json, registry);
+        refuseUnsafeExpressions(read.graph());
+        checkDraft(read.draft());
+        var existing = workflows.findByKeyOrderByNumberDesc(read.key());
+        var entity = new WorkflowEntity(read.key(), existing.isEmpty() ? 1 : existing.getFirst().getNumber() + 1, clock.instant());
+        apply(entity, read.draft());
+        entity.setNodes(json.writeGraph(read.graph()));
         return definition(workflows.save(entity));
     }
 

@@ -18,6 +18,7 @@ import io.actionflow.pages.PageService;
 import io.actionflow.pages.TriggerContext;
 import io.actionflow.platform.CurrentUser;
 import io.actionflow.platform.Role;
+import io.actionflow.workflow.WorkflowService;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,13 +39,13 @@ class CollectionDataEditors implements RecordEditors {
     private final CollectionService collections;
     private final RecordQueries queries;
     private final ActionDispatcher dispatcher;
-    private final io.actionflow.workflow.WorkflowService workflows;
+    private final WorkflowService workflows;
     private final CurrentUser currentUser;
     private final io.actionflow.access.Access access;
     private final io.actionflow.platform.Roles roles;
 
     CollectionDataEditors(PageService pages, CollectionService collections, RecordQueries queries, ActionDispatcher dispatcher,
-            io.actionflow.workflow.WorkflowService workflows, CurrentUser currentUser,
+            WorkflowService workflows, CurrentUser currentUser,
             io.actionflow.access.Access access, io.actionflow.platform.Roles roles) {
         this.pages = pages;
         this.collections = collections;

@@ -1,6 +1,7 @@
 package io.actionflow.pages.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -24,6 +25,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Design mode's view of one collection: every button, on every page, that creates, changes or deletes its records,
@@ -85,7 +88,7 @@ final class CollectionRulesDialog extends Dialog {
         for (Place place : buttons) {
             var runs = place.button().bindings().stream()
                     .map(b -> context.dispatcher.enabled(b.workflowKey()).map(EnabledWorkflow::title).orElse(null))
-                    .filter(java.util.Objects::nonNull).toList();
+                    .filter(Objects::nonNull).toList();
             var line = new Div(new Span(getTranslation("bind.sibling", ButtonActions.label(this, place.button()),
                     where(this, context, place.page(), place.block()),
                     runs.isEmpty() ? getTranslation("bind.sibling.nothing") : String.join(" · ", runs))));
@@ -187,7 +190,7 @@ final class CollectionRulesDialog extends Dialog {
     static String where(Component owner, PageContext context, PageDefinition page, BlockDefinition block) {
         return page.title() + " › " + (block.title() != null && !block.title().isBlank() ? block.title()
                 : context.collection(block.collection()).title() + " "
-                        + owner.getTranslation("blockType." + block.type().name().toLowerCase(Locale.ROOT)).toLowerCase(java.util.Optional.ofNullable(com.vaadin.flow.component.UI.getCurrent()).map(com.vaadin.flow.component.UI::getLocale).orElse(Locale.ROOT)));
+                        + owner.getTranslation("blockType." + block.type().name().toLowerCase(Locale.ROOT)).toLowerCase(Optional.ofNullable(UI.getCurrent()).map(UI::getLocale).orElse(Locale.ROOT)));
     }
 
     private static Span muted(String text) {

@@ -8,6 +8,7 @@ import io.actionflow.dispatch.ActionDispatcher;
 import io.actionflow.pages.PageDefinition;
 import io.actionflow.pages.PageService;
 import io.actionflow.platform.CurrentUser;
+import io.actionflow.workflow.WorkflowService;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ final class PageContext {
     final RecordQueries queries;
     final ActionDispatcher dispatcher;
     /** To make a rule global from design mode. */
-    final io.actionflow.workflow.WorkflowService workflows;
+    final WorkflowService workflows;
     final CurrentUser currentUser;
     final io.actionflow.access.Access access;
     final io.actionflow.platform.Roles roles;
@@ -41,7 +42,7 @@ final class PageContext {
     private final Map<String, CollectionDefinition> collectionCache = new HashMap<>();
 
     PageContext(PageService pages, CollectionService collections, RecordQueries queries, ActionDispatcher dispatcher,
-            io.actionflow.workflow.WorkflowService workflows, CurrentUser currentUser,
+            WorkflowService workflows, CurrentUser currentUser,
             io.actionflow.access.Access access, io.actionflow.platform.Roles roles,
             io.actionflow.pages.ColumnLayouts layouts, PageDefinition page, boolean design, Long recordFromAddress,
             Consumer<PageDefinition> redraw) {

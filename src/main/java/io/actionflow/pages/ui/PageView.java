@@ -24,6 +24,7 @@ import io.actionflow.platform.CurrentUser;
 import io.actionflow.platform.NotFoundException;
 import io.actionflow.platform.Role;
 import io.actionflow.platform.ui.DesignMode;
+import io.actionflow.workflow.WorkflowService;
 import jakarta.annotation.security.PermitAll;
 
 /**
@@ -39,7 +40,7 @@ class PageView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
     private final CollectionService collections;
     private final RecordQueries queries;
     private final ActionDispatcher dispatcher;
-    private final io.actionflow.workflow.WorkflowService workflows;
+    private final WorkflowService workflows;
     private final CurrentUser currentUser;
     private PageDefinition page;
     private Long record;
@@ -50,7 +51,7 @@ class PageView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
     private final io.actionflow.pages.ColumnLayouts layouts;
 
     PageView(PageService pages, CollectionService collections, RecordQueries queries, ActionDispatcher dispatcher,
-            io.actionflow.workflow.WorkflowService workflows, CurrentUser currentUser,
+            WorkflowService workflows, CurrentUser currentUser,
             io.actionflow.platform.Roles roles, io.actionflow.access.Access access,
             io.actionflow.pages.ColumnLayouts layouts) {
         this.layouts = layouts;
