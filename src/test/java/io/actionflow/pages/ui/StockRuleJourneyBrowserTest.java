@@ -66,6 +66,10 @@ class StockRuleJourneyBrowserTest extends BrowserTest {
         String products = "products_" + s;
         String orders = "orders_" + s;
         String items = "items_" + s;
+        // a workspace with many collections, as after the other tests: the one to choose is far down the list
+        for (int i = 0; i < 40; i++) {
+            collections.create(new CollectionDraft("fill_" + s + "_" + i, "Filler " + s + " " + i, null, null));
+        }
         collections.create(new CollectionDraft(products, "Products " + s, null, "name"));
         collections.addField(products, FieldDraft.of("name", FieldType.TEXT, FieldSettings.titled("Name")));
         collections.addField(products, FieldDraft.of("stock", FieldType.INTEGER, FieldSettings.titled("Stock")));
@@ -203,9 +207,10 @@ class StockRuleJourneyBrowserTest extends BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.xpath(DIALOG)).isEmpty());
     }
 
+    /** Opens a select and clicks the option, scrolled into sight: a long list (every collection) shows only a part. */
     private void select(String label, String option) {
         click(waitFor(By.xpath(DIALOG + "//vaadin-select[label[normalize-space(.)='" + label + "']]")));
-        click(waitFor(By.xpath("//vaadin-select-item[normalize-space(.)='" + option + "']")));
+        click(present(By.xpath("//vaadin-select-item[normalize-space(.)='" + option + "']")));
     }
 
     private void pick(String setting, String heading, String variable) {
