@@ -206,7 +206,7 @@ class CollectionView extends VerticalLayout implements HasUrlParameter<String>, 
         try {
             action.run();
         } catch (ValidationException refused) {
-            refused.errors().forEach(e -> Notices.error(getTranslation(e.messageKey(), e.args().toArray())));
+            Notices.refused(this, refused);
         }
     }
 }

@@ -17,7 +17,6 @@ import io.actionflow.pages.BlockDefinition;
 import io.actionflow.pages.ButtonDefinition;
 import io.actionflow.pages.ButtonKind;
 import io.actionflow.pages.PageDefinition;
-import io.actionflow.platform.Text;
 import io.actionflow.platform.ValidationException;
 import io.actionflow.platform.ui.Notices;
 import io.actionflow.triggers.TriggerType;
@@ -321,7 +320,7 @@ final class BindWorkflowsDialog extends Dialog {
             Notices.success(getTranslation("bind.saved", ButtonActions.label(this, button)));
             close();
         } catch (ValidationException refused) {
-            refused.errors().forEach(e -> Notices.error(new Text(e.messageKey(), e.args()).format(this::getTranslation)));
+            Notices.refused(this, refused);
         } finally {
             save.setEnabled(true);
         }

@@ -95,7 +95,7 @@ final class BlockDesign {
         try {
             context.changed(change.get());
         } catch (ValidationException refused) {
-            refused.errors().forEach(e -> Notices.error(owner.getTranslation(e.messageKey(), e.args().toArray())));
+            Notices.refused(owner, refused);
         }
     }
 

@@ -14,7 +14,6 @@ import io.actionflow.dispatch.WorkflowBinding;
 import io.actionflow.pages.BlockDefinition;
 import io.actionflow.pages.ButtonDefinition;
 import io.actionflow.pages.PageDefinition;
-import io.actionflow.platform.Text;
 import io.actionflow.platform.ValidationException;
 import io.actionflow.platform.ui.Confirmations;
 import io.actionflow.platform.ui.Notices;
@@ -165,7 +164,7 @@ final class CollectionRulesDialog extends Dialog {
                     context.changed(saved);
                 }
             } catch (ValidationException refused) {
-                refused.errors().forEach(e -> Notices.error(new Text(e.messageKey(), e.args()).format(this::getTranslation)));
+                Notices.refused(this, refused);
             }
         }
         Notices.success(getTranslation("rules.bound", rule.title(), bound));
@@ -177,7 +176,7 @@ final class CollectionRulesDialog extends Dialog {
             context.workflows.makeGlobal(rule.key(), TriggerConfig.DataAction.valueOf(action.name()));
             Notices.success(getTranslation("rules.madeGlobal", rule.title()));
         } catch (ValidationException refused) {
-            refused.errors().forEach(e -> Notices.error(new Text(e.messageKey(), e.args()).format(this::getTranslation)));
+            Notices.refused(this, refused);
         }
         refresh();
     }

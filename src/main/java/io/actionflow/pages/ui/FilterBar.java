@@ -111,7 +111,7 @@ final class FilterBar extends Div {
             check.accept(filter());
         } catch (ValidationException refused) {
             conditions.remove(condition);
-            refused.errors().forEach(e -> Notices.error(getTranslation(e.messageKey(), e.args().toArray())));
+            Notices.refused(this, refused);
             return;
         }
         value.clear();

@@ -139,7 +139,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
             Notices.success(getTranslation(updated.enabled() ? "users.enabled" : "users.disabled", updated.username()));
             changed();
         } catch (ValidationException refused) {
-            refused.errors().forEach(e -> Notices.error(getTranslation(e.messageKey(), e.args().toArray())));
+            Notices.refused(this, refused);
         }
     }
 

@@ -138,6 +138,16 @@ class OptionRemovalTest extends KaribuTest {
         assertThat(refusal(() -> collections.removeField(notes, "text"))).containsExactly(
                 "“Text” is used by the enabled workflow “Escalate " + suffix + "” (its node “note”), which would fail every time without it: change that first.");
         assertThat(refusal(() -> collections.removeField(tickets, "priority"))).hasSize(1);
+        // in the collection's page, Remove and its confirmation: one notice with the reason, the field kept
+        navigate("admin/collections/" + notes);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<io.actionflow.collections.FieldDefinition> fieldGrid = _get(com.vaadin.flow.component.grid.Grid.class);
+        int row = fieldGrid.getGenericDataView().getItems().map(io.actionflow.collections.FieldDefinition::name).toList().indexOf("text");
+        _click(_get(com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(fieldGrid, row, "actions"), Button.class, spec -> spec.withText("Remove")));
+        com.github.mvysny.kaributesting.v10.NotificationsKt.clearNotifications();
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(_get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class));
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "“Text” is used by the enabled workflow “Escalate " + suffix + "” (its node “note”), which would fail every time without it: change that first.");
         assertThat(collections.find(tickets).orElseThrow().field("subject")).isPresent();
         assertThat(collections.find(notes).orElseThrow().field("text")).isPresent();
         // a field it does not name is free, and once the workflow is disabled all of it is
