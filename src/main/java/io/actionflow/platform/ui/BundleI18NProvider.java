@@ -35,7 +35,12 @@ class BundleI18NProvider implements I18NProvider {
         try {
             return messages.getMessage(key, params, locale == null ? Locale.ENGLISH : locale);
         } catch (NoSuchMessageException e) {
-            log.warn("Missing translation for key '{}' ({})", key, locale);
+            if (key.endsWith(".help")) {
+                // a help text is optional: a setting without one asks for it and shows none
+                log.debug("No help text '{}' ({})", key, locale);
+            } else {
+                log.warn("Missing translation for key '{}' ({})", key, locale);
+            }
             return "!" + key;
         }
     }
