@@ -64,16 +64,39 @@ class WorkflowCollectionUses implements CollectionUses {
     @Transactional(readOnly = true)
     public List<Text> ofOption(String collection, String field, String option) {
         var places = new ArrayList<Text>();
+        var submitted = Pattern.compile("\\$context\\.data\\." + Pattern.quote(field) + "\\b");
+        var quoted = Pattern.compile("(['\"])" + Pattern.quote(option) + "\\1");
         for (var workflow : workflows.findByEnabledTrueOrderByTitleAscKeyAsc()) {
-            boolean ownCollection = collection.equals(json.readMap(workflow.getTriggerConfig()).get("collection"));
-            json.readGraph(workflow.getNodes()).all().stream()
+            var trigger = json.readMap(workflow.getTriggerConfig());
+            boolean ownCollection = collection.equals(trigger.get("collection"));
+            var nodes = json.readGraph(workflow.getNodes()).all();
+            nodes.stream()
                     .filter(node -> WRITERS.contains(node.type()) && writesTo(node, collection, ownCollection)
                             && node.config().get("values") instanceof Map<?, ?> values
                             && values.get(field) instanceof String value && value.strip().equals(option))
                     .findFirst()
-                    .ifPresent(node -> places.add(Text.of("collection.use.workflowNode", workflow.getTitle(), title(node))));
+                    .ifPresent(node -> places.add(Text.of("collection.use.writesOption", workflow.getTitle(), title(node))));
+            // a rule that compares the field with the option would never hold again: as silent as a failure
+            if (!ownCollection) {
+                continue;
+            }
+            if (compares(trigger.get("condition"), submitted, quoted)) {
+                places.add(Text.of("collection.use.triggerComparesOption", workflow.getTitle()));
+            }
+            nodes.stream().filter(node -> compares(node.config(), submitted, quoted)).findFirst()
+                    .ifPresent(node -> places.add(Text.of("collection.use.comparesOption", workflow.getTitle(), title(node))));
         }
         return places;
+    }
+
+    /** Whether a setting, or a text inside it, reads the submitted field and names the option in quotes. */
+    private static boolean compares(Object setting, Pattern submitted, Pattern quoted) {
+        return switch (setting) {
+            case String text -> submitted.matcher(text).find() && quoted.matcher(text).find();
+            case Map<?, ?> map -> map.values().stream().anyMatch(v -> compares(v, submitted, quoted));
+            case Collection<?> list -> list.stream().anyMatch(v -> compares(v, submitted, quoted));
+            case null, default -> false;
+        };
     }
 
     /** A node of the collection: one that names it, or one that acts on the submitted record of a workflow on it. */

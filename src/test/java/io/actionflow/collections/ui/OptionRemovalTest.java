@@ -122,16 +122,21 @@ class OptionRemovalTest extends KaribuTest {
                 new NodeDef("mark", "update", "Mark urgent", Map.of("collection", tickets,
                         "filter", List.of(Map.of("field", "id", "op", "eq", "value", "{{$context.data.id}}")),
                         "values", Map.of("priority", "Urgent")), Map.of()),
-                new NodeDef("note", "create", null, Map.of("collection", notes, "values", Map.of("text", "{{$context.data.subject}}")), Map.of()))));
+                new NodeDef("note", "create", null, Map.of("collection", notes, "values", Map.of("text", "{{$context.data.subject}}")), Map.of()),
+                new NodeDef("later", "condition", "Someday?", Map.of("expression", "{{$context.data.priority}} == 'Someday'", "mode", "continue"), Map.of()))));
         workflows.enable(workflow.id());
 
         // no record holds Urgent, but the workflow writes it: removing it would fail every run
         var withoutUrgent = FieldDraft.of("priority", FieldType.SINGLE_SELECT, FieldSettings.titled("Priority").withOptions(List.of("Low", "Someday")));
         assertThat(refusal(() -> collections.updateField(tickets, "priority", withoutUrgent))).containsExactly(
-                "“Urgent” is written by the enabled workflow “Escalate " + suffix + "” (its node “Mark urgent”), which would fail every time once it is no option: change that first.");
-        // an option it does not write goes
+                "“Urgent” is used by the enabled workflow “Escalate " + suffix + "”, whose node “Mark urgent” writes it: once it is no option, that would fail or never hold. Change that first.");
+        // nor one a condition compares with: the condition would never hold again
+        assertThat(refusal(() -> collections.updateField(tickets, "priority", FieldDraft.of("priority", FieldType.SINGLE_SELECT,
+                FieldSettings.titled("Priority").withOptions(List.of("Low", "Urgent")))))).containsExactly(
+                "“Someday” is used by the enabled workflow “Escalate " + suffix + "”, whose node “Someday?” compares with it: once it is no option, that would fail or never hold. Change that first.");
+        // an option it neither writes nor compares with goes
         collections.updateField(tickets, "priority", FieldDraft.of("priority", FieldType.SINGLE_SELECT,
-                FieldSettings.titled("Priority").withOptions(List.of("Low", "Urgent"))));
+                FieldSettings.titled("Priority").withOptions(List.of("Urgent", "Someday"))));
         // the subject it reads, and the field of the other collection it writes, are neither renamed nor removed
         assertThat(refusal(() -> collections.updateField(tickets, "subject", FieldDraft.of("topic", FieldType.TEXT, FieldSettings.titled("Subject")))))
                 .containsExactly("It is used by the enabled workflow “Escalate " + suffix + "” (its node “note”), which would fail every time under a new name: change that first.");
@@ -153,7 +158,8 @@ class OptionRemovalTest extends KaribuTest {
         // a field it does not name is free, and once the workflow is disabled all of it is
         collections.removeField(tickets, "spare");
         workflows.disable(workflow.id());
-        collections.updateField(tickets, "priority", withoutUrgent);
+        collections.updateField(tickets, "priority", FieldDraft.of("priority", FieldType.SINGLE_SELECT,
+                FieldSettings.titled("Priority").withOptions(List.of("Low"))));
         collections.removeField(notes, "text");
     }
 
@@ -233,7 +239,7 @@ class OptionRemovalTest extends KaribuTest {
         // the option the button writes stays, and so does the field, with the button named
         assertThat(refusal(() -> collections.updateField(deals, "stage", FieldDraft.of("stage", FieldType.SINGLE_SELECT,
                 FieldSettings.titled("Stage").withOptions(List.of("Open", "Lost")))))).containsExactly(
-                "“Won” is written by the button “Win” on the page “Pipeline " + suffix + "”, which would fail every time once it is no option: change that first.");
+                "“Won” is used by the button “Win” on the page “Pipeline " + suffix + "”: once it is no option, that would fail or never hold. Change that first.");
         assertThat(refusal(() -> collections.removeField(deals, "stage"))).containsExactly(
                 "“Stage” is used by the button “Win” on the page “Pipeline " + suffix + "”, which would fail every time without it: change that first.");
         // an option it does not write goes
