@@ -143,19 +143,10 @@ abstract class PagesContract {
     @Test
     void a_member_cannot_open_an_admin_page() {
         var page = pages.create(new PageDraft("Admins " + collection, null, null, 1, Set.of(Role.ADMIN_ID)));
-        var member = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("member", null,
-                List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_member")));
-        var context = securityContexts;
-        var previous = context.getContext();
-        try {
-            var asMember = context.createEmptyContext();
-            asMember.setAuthentication(member);
-            context.setContext(asMember);
+        asMember(() -> {
             assertThatThrownBy(() -> pages.open(page.slug())).isInstanceOf(AccessDeniedException.class);
             assertThat(pages.visible()).extracting(PageDefinition::id).doesNotContain(page.id());
-        } finally {
-            context.setContext(previous);
-        }
+        });
     }
 
     @Test
@@ -169,23 +160,14 @@ abstract class PagesContract {
         workflows.updateGraph(rule.id(), new io.actionflow.workflow.engine.WorkflowGraph(List.of(
                 io.actionflow.workflow.engine.NodeDef.of("say", "response-message", Map.of("message", "No.")))));
         workflows.enable(rule.id());
-        var member = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("member", null,
-                List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_member")));
-        var context = securityContexts;
-        var previous = context.getContext();
-        try {
-            var asMember = context.createEmptyContext();
-            asMember.setAuthentication(member);
-            context.setContext(asMember);
+        asMember(() -> {
             assertThatThrownBy(() -> pages.bind(addNew, List.of())).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> collections.optionUses(collection, "stage")).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> workflows.makeGlobal(rule.key(), io.actionflow.triggers.TriggerConfig.DataAction.CREATE))
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> collections.updateField(collection, "stage", FieldDraft.of("stage", FieldType.SINGLE_SELECT,
                     FieldSettings.titled("Stage").withOptions(List.of("A"))), Map.of("B", "A"))).isInstanceOf(AccessDeniedException.class);
-        } finally {
-            context.setContext(previous);
-        }
+        });
         assertThat(collections.find(collection).orElseThrow().field("stage").orElseThrow().options()).containsExactly("A", "B");
         assertThat(workflows.get(rule.id()).triggerConfig()).doesNotContainKey("global");
     }
@@ -193,5 +175,20 @@ abstract class PagesContract {
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, FieldError... errors) {
         assertThatThrownBy(call).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.errors()).containsExactlyInAnyOrder(errors));
+    }
+
+    /** Runs {@code checks} signed in as the member, then as before. */
+    private void asMember(Runnable checks) {
+        var member = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("member", null,
+                List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_member")));
+        var previous = securityContexts.getContext();
+        try {
+            var asMember = securityContexts.createEmptyContext();
+            asMember.setAuthentication(member);
+            securityContexts.setContext(asMember);
+            checks.run();
+        } finally {
+            securityContexts.setContext(previous);
+        }
     }
 }

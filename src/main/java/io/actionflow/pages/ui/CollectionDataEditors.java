@@ -1,6 +1,7 @@
 package io.actionflow.pages.ui;
 
 import com.vaadin.flow.component.Component;
+import io.actionflow.access.Access;
 import io.actionflow.collections.CollectionDefinition;
 import io.actionflow.collections.CollectionService;
 import io.actionflow.collections.FieldDefinition;
@@ -18,6 +19,7 @@ import io.actionflow.pages.PageService;
 import io.actionflow.pages.TriggerContext;
 import io.actionflow.platform.CurrentUser;
 import io.actionflow.platform.Role;
+import io.actionflow.platform.Roles;
 import io.actionflow.workflow.WorkflowService;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +43,12 @@ class CollectionDataEditors implements RecordEditors {
     private final ActionDispatcher dispatcher;
     private final WorkflowService workflows;
     private final CurrentUser currentUser;
-    private final io.actionflow.access.Access access;
-    private final io.actionflow.platform.Roles roles;
+    private final Access access;
+    private final Roles roles;
 
     CollectionDataEditors(PageService pages, CollectionService collections, RecordQueries queries, ActionDispatcher dispatcher,
             WorkflowService workflows, CurrentUser currentUser,
-            io.actionflow.access.Access access, io.actionflow.platform.Roles roles) {
+            Access access, Roles roles) {
         this.pages = pages;
         this.collections = collections;
         this.queries = queries;

@@ -1,5 +1,6 @@
 package io.actionflow.pages.ui;
 
+import io.actionflow.access.Access;
 import io.actionflow.collections.CollectionDefinition;
 import io.actionflow.collections.CollectionService;
 import io.actionflow.collections.RecordQueries;
@@ -8,6 +9,7 @@ import io.actionflow.dispatch.ActionDispatcher;
 import io.actionflow.pages.PageDefinition;
 import io.actionflow.pages.PageService;
 import io.actionflow.platform.CurrentUser;
+import io.actionflow.platform.Roles;
 import io.actionflow.workflow.WorkflowService;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,10 +30,10 @@ final class PageContext {
     /** To make a rule global from design mode. */
     final WorkflowService workflows;
     final CurrentUser currentUser;
-    final io.actionflow.access.Access access;
-    final io.actionflow.platform.Roles roles;
+    final Access access;
+    final Roles roles;
     /** What the signed-in user may read and do, for every block of this page. */
-    final io.actionflow.access.Access.Reader reader;
+    final Access.Reader reader;
     final boolean design;
     final Long recordFromAddress;
     /** Each user's own column layout of the tables. */
@@ -43,7 +45,7 @@ final class PageContext {
 
     PageContext(PageService pages, CollectionService collections, RecordQueries queries, ActionDispatcher dispatcher,
             WorkflowService workflows, CurrentUser currentUser,
-            io.actionflow.access.Access access, io.actionflow.platform.Roles roles,
+            Access access, Roles roles,
             io.actionflow.pages.ColumnLayouts layouts, PageDefinition page, boolean design, Long recordFromAddress,
             Consumer<PageDefinition> redraw) {
         this.layouts = layouts;

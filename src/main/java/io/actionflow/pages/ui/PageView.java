@@ -13,6 +13,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import io.actionflow.access.Access;
 import io.actionflow.collections.CollectionService;
 import io.actionflow.collections.RecordQueries;
 import io.actionflow.dispatch.ActionDispatcher;
@@ -23,6 +24,7 @@ import io.actionflow.pages.PageService;
 import io.actionflow.platform.CurrentUser;
 import io.actionflow.platform.NotFoundException;
 import io.actionflow.platform.Role;
+import io.actionflow.platform.Roles;
 import io.actionflow.platform.ui.DesignMode;
 import io.actionflow.workflow.WorkflowService;
 import jakarta.annotation.security.PermitAll;
@@ -46,13 +48,13 @@ class PageView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
     private Long record;
     private Registration designListener;
 
-    private final io.actionflow.platform.Roles roles;
-    private final io.actionflow.access.Access access;
+    private final Roles roles;
+    private final Access access;
     private final io.actionflow.pages.ColumnLayouts layouts;
 
     PageView(PageService pages, CollectionService collections, RecordQueries queries, ActionDispatcher dispatcher,
             WorkflowService workflows, CurrentUser currentUser,
-            io.actionflow.platform.Roles roles, io.actionflow.access.Access access,
+            Roles roles, Access access,
             io.actionflow.pages.ColumnLayouts layouts) {
         this.layouts = layouts;
         this.roles = roles;

@@ -39,7 +39,7 @@ final class NodeSettingsForm extends FormLayout {
     private final CollectionService collections;
     private final NodeEnvironment environment;
     private final Map<String, Supplier<Object>> readers = new LinkedHashMap<>();
-    private final List<Rows<?>> rowSettings = new ArrayList<>();
+    private final List<SettingRows<?>> rowSettings = new ArrayList<>();
     /** The input of each setting that has one, to show a refusal of that setting on. */
     private final Map<String, com.vaadin.flow.component.HasValidation> inputs = new LinkedHashMap<>();
     private final List<Runnable> onCollectionChange = new ArrayList<>();
@@ -80,7 +80,7 @@ final class NodeSettingsForm extends FormLayout {
      */
     boolean check() {
         boolean valid = true;
-        for (Rows<?> rows : rowSettings) {
+        for (SettingRows<?> rows : rowSettings) {
             valid &= rows.check();
         }
         return valid;
@@ -267,7 +267,7 @@ final class NodeSettingsForm extends FormLayout {
 
     /** Record conditions: field, comparison, value; all must hold. */
     private void conditions() {
-        var rows = new Rows<Map<String, Object>>("filter", "nodeSetting.filter.add", row -> {
+        var rows = this.<Map<String, Object>>rows("filter", "nodeSetting.filter.add", row -> {
             var field = fieldBox();
             var op = new Select<String>();
             op.setItems(OPERATORS);
@@ -281,7 +281,7 @@ final class NodeSettingsForm extends FormLayout {
             field.setValue(row == null ? "id" : String.valueOf(row.getOrDefault("field", "id")));
             op.setValue(row == null || row.get("op") == null ? "eq" : OPERATORS.contains(String.valueOf(row.get("op"))) ? String.valueOf(row.get("op")) : "eq");
             value.setValue(row == null || row.get("value") == null ? "" : String.valueOf(row.get("value")));
-            return new Row<>(List.of(field, op, value), () -> {
+            return new SettingRows.Row<>(List.of(field, op, value), () -> {
                 var condition = new LinkedHashMap<String, Object>();
                 condition.put("field", field.getValue());
                 // what the condition held stays as it was written: no comparison means equals, a number stays one
@@ -297,7 +297,7 @@ final class NodeSettingsForm extends FormLayout {
     }
 
     private void sorts() {
-        var rows = new Rows<Map<String, Object>>("sort", "nodeSetting.sort.add", row -> {
+        var rows = this.<Map<String, Object>>rows("sort", "nodeSetting.sort.add", row -> {
             var field = fieldBox();
             var direction = new Select<String>();
             direction.setItems("asc", "desc");
@@ -305,7 +305,7 @@ final class NodeSettingsForm extends FormLayout {
             direction.setAriaLabel(getTranslation("nodeSetting.sort"));
             field.setValue(row == null ? "id" : String.valueOf(row.getOrDefault("field", "id")));
             direction.setValue(row != null && "desc".equals(row.get("direction")) ? "desc" : "asc");
-            return new Row<>(List.of(field, direction), () -> field.getValue() == null || field.getValue().isBlank() ? null
+            return new SettingRows.Row<>(List.of(field, direction), () -> field.getValue() == null || field.getValue().isBlank() ? null
                     : new LinkedHashMap<>(Map.of("field", field.getValue(), "direction", direction.getValue())));
         });
         readers.put("sort", rows::values);
@@ -314,7 +314,7 @@ final class NodeSettingsForm extends FormLayout {
 
     /** Values to write: a field, and a value in the field's own input (its options, yes or no), or a variable. */
     private void values() {
-        var rows = new Rows<Map.Entry<String, Object>>("values", "nodeSetting.values.add", row -> {
+        var rows = this.<Map.Entry<String, Object>>rows("values", "nodeSetting.values.add", row -> {
             var field = fieldBox();
             var slot = new Div();
             slot.addClassName("af-setting-slot");
@@ -329,7 +329,7 @@ final class NodeSettingsForm extends FormLayout {
             field.setValue(row == null ? null : row.getKey());
             remake.run();
             field.addValueChangeListener(e -> remake.run());
-            return new Row<>(List.of(field, slot), () -> field.getValue() == null || field.getValue().isBlank() ? null
+            return new SettingRows.Row<>(List.of(field, slot), () -> field.getValue() == null || field.getValue().isBlank() ? null
                     : Map.entry(field.getValue(), unchanged(row == null ? null : row.getValue(), input[0].value())),
                     () -> input[0].check());
         });
@@ -458,7 +458,7 @@ final class NodeSettingsForm extends FormLayout {
     }
 
     private void pairs(String setting, String keyLabel, String valueLabel) {
-        var rows = new Rows<Map.Entry<String, Object>>(setting, "nodeSetting." + setting + ".add", row -> {
+        var rows = this.<Map.Entry<String, Object>>rows(setting, "nodeSetting." + setting + ".add", row -> {
             var name = new TextField();
             name.setPlaceholder(getTranslation("nodeSetting." + setting + "." + keyLabel));
             name.setAriaLabel(getTranslation("nodeSetting." + setting + "." + keyLabel));
@@ -468,7 +468,7 @@ final class NodeSettingsForm extends FormLayout {
             value.setSuffixComponent(VariablePicker.into(value, environment.variables(), false));
             name.setValue(row == null ? "" : row.getKey());
             value.setValue(row == null || row.getValue() == null ? "" : String.valueOf(row.getValue()));
-            return new Row<>(List.of(name, value), () -> name.getValue().isBlank() ? null : Map.entry(name.getValue().strip(), (Object) value.getValue()));
+            return new SettingRows.Row<>(List.of(name, value), () -> name.getValue().isBlank() ? null : Map.entry(name.getValue().strip(), (Object) value.getValue()));
         });
         readers.put(setting, () -> {
             var values = new LinkedHashMap<String, Object>();
@@ -520,93 +520,12 @@ final class NodeSettingsForm extends FormLayout {
         return map.entrySet().stream().map(e -> Map.entry(String.valueOf(e.getKey()), (Object) e.getValue())).toList();
     }
 
-    /** One row of a list setting: its fields, and how to read it (null when it is empty). */
-    private record Row<T>(List<Component> fields, Supplier<T> reader, Supplier<Boolean> check) {
-
-        Row(List<Component> fields, Supplier<T> reader) {
-            this(fields, reader, () -> true);
-        }
-    }
-
-    /** Rows that can be added and removed, under a label; what is wrong with them as a whole shows under the label. */
-    private final class Rows<T> extends Div implements com.vaadin.flow.component.HasValidation {
-
-        private final Function<T, Row<T>> make;
-        private final Div list = new Div();
-        private final List<Row<T>> rows = new ArrayList<>();
-        private final Span error = new Span();
-
-        Rows(String setting, String addKey, Function<T, Row<T>> make) {
-            this.make = make;
-            addClassName("af-setting-rows");
-            getElement().setAttribute("data-setting", setting);
-            var title = new Span(label(setting));
-            title.addClassName("af-setting-label");
-            var add = new Button(getTranslation(addKey), VaadinIcon.PLUS.create(), e -> addRow(null));
-            add.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            NodeSettingsForm.this.add(this);
-            rowSettings.add(this);
-            error.addClassName("af-setting-error");
-            error.getElement().setAttribute("role", "alert");
-            error.setVisible(false);
-            add(title, error, list, add);
-            inputs.put(setting, this);
-        }
-
-        @Override
-        public void setErrorMessage(String message) {
-            error.setText(message == null ? "" : message);
-        }
-
-        @Override
-        public String getErrorMessage() {
-            return error.getText().isEmpty() ? null : error.getText();
-        }
-
-        @Override
-        public void setInvalid(boolean invalid) {
-            error.setVisible(invalid);
-            getElement().setAttribute("invalid", invalid);
-        }
-
-        @Override
-        public boolean isInvalid() {
-            return error.isVisible();
-        }
-
-        void show(List<T> values) {
-            list.removeAll();
-            rows.clear();
-            values.forEach(this::addRow);
-        }
-
-        private void addRow(T value) {
-            var row = make.apply(value);
-            rows.add(row);
-            var line = new HorizontalLayout();
-            line.addClassName("af-setting-row");
-            row.fields().forEach(line::add);
-            var remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
-                rows.remove(row);
-                list.remove(line);
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-            remove.setAriaLabel(getTranslation("nodeSetting.remove"));
-            line.add(remove);
-            line.setWidthFull();
-            list.add(line);
-        }
-
-        List<T> values() {
-            return rows.stream().map(r -> r.reader().get()).filter(java.util.Objects::nonNull).toList();
-        }
-
-        boolean check() {
-            boolean valid = true;
-            for (Row<T> row : rows) {
-                valid &= row.check().get();
-            }
-            return valid;
-        }
+    /** A list setting, placed in the form: its rows are read, checked and marked with the other settings. */
+    private <T> SettingRows<T> rows(String setting, String addKey, Function<T, SettingRows.Row<T>> make) {
+        var rows = new SettingRows<T>(setting, label(setting), getTranslation(addKey), getTranslation("nodeSetting.remove"), make);
+        add(rows);
+        rowSettings.add(rows);
+        inputs.put(setting, rows);
+        return rows;
     }
 }
