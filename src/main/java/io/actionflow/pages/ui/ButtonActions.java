@@ -60,8 +60,16 @@ final class ButtonActions {
         button.setDisableOnClick(true);
         // busy from the moment of the click, in the browser: the server answers only once the workflows have run
         button.getElement().executeJs("this.addEventListener('click', () => this.setAttribute('af-busy', ''))");
-        button.addClickListener(e -> confirmThenRun(definition, block, row, dialog, button));
+        button.addClickListener(e -> confirmThenRun(definition, block, row, dialog, () -> release(button)));
         return button;
+    }
+
+    /**
+     * A click on a row button the browser draws ({@link RowButtons}): runs as a button of {@link #create} does, and
+     * {@code release} makes it clickable again once the action is over or the confirmation declined.
+     */
+    static void click(ButtonDefinition definition, BlockView block, StoredRecord row, Runnable release) {
+        confirmThenRun(definition, block, row, null, release);
     }
 
     /** The button can be clicked again: enabled, and no longer marked busy. */
@@ -75,16 +83,12 @@ final class ButtonActions {
      * label becomes the tooltip and the accessible name), so that rows stay readable.
      */
     static Button compact(Button button, ButtonDefinition definition) {
-        var icon = switch (definition.kind()) {
-            case VIEW -> com.vaadin.flow.component.icon.VaadinIcon.EYE;
-            case EDIT -> com.vaadin.flow.component.icon.VaadinIcon.EDIT;
-            case DELETE -> com.vaadin.flow.component.icon.VaadinIcon.TRASH;
-            default -> null;
-        };
-        if (icon != null && definition.label() == null && definition.icon() == null) {
+        String icon = compactIcon(definition);
+        if (icon != null) {
             String text = button.getText();
             button.setText(null);
-            button.setIcon(icon.create());
+            String[] parts = icon.split(":", 2);
+            button.setIcon(new Icon(parts[0], parts[1]));
             button.setAriaLabel(text);
             button.setTooltipText(text);
             button.addThemeVariants(ButtonVariant.LUMO_ICON);
@@ -92,15 +96,27 @@ final class ButtonActions {
         return button;
     }
 
+    /** The icon a View, Edit or Delete row button shows in place of its label when it has no label or icon of its own. */
+    static String compactIcon(ButtonDefinition definition) {
+        var icon = switch (definition.kind()) {
+            case VIEW -> com.vaadin.flow.component.icon.VaadinIcon.EYE;
+            case EDIT -> com.vaadin.flow.component.icon.VaadinIcon.EDIT;
+            case DELETE -> com.vaadin.flow.component.icon.VaadinIcon.TRASH;
+            default -> null;
+        };
+        return icon == null || definition.label() != null || definition.icon() != null ? null
+                : "vaadin:" + icon.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     static String label(Component context, ButtonDefinition definition) {
         return definition.label() != null ? definition.label() : context.getTranslation(definition.kind().labelKey());
     }
 
     private static void confirmThenRun(ButtonDefinition definition, BlockView block, StoredRecord row, Dialog dialog,
-            Button button) {
+            Runnable release) {
         String question = confirmation(block, definition, row);
         if (question == null) {
-            runAndRelease(definition, block, row, dialog, button);
+            runAndRelease(definition, block, row, dialog, release);
             return;
         }
         var confirm = new ConfirmDialog();
@@ -112,9 +128,9 @@ final class ButtonActions {
         if (definition.style() == ButtonStyle.DANGER) {
             confirm.setConfirmButtonTheme("error primary");
         }
-        confirm.addConfirmListener(e -> runAndRelease(definition, block, row, dialog, button));
-        confirm.addCancelListener(e -> release(button));
-        confirm.addRejectListener(e -> release(button));
+        confirm.addConfirmListener(e -> runAndRelease(definition, block, row, dialog, release));
+        confirm.addCancelListener(e -> release.run());
+        confirm.addRejectListener(e -> release.run());
         confirm.open();
     }
 
@@ -131,13 +147,13 @@ final class ButtonActions {
     }
 
     private static void runAndRelease(ButtonDefinition definition, BlockView block, StoredRecord row, Dialog dialog,
-            Button button) {
+            Runnable release) {
         try {
             run(definition, block, row, dialog);
         } catch (RecordForm.Unreadable unreadable) {
             // the form marked what it cannot read; nothing was sent
         } finally {
-            release(button);
+            release.run();
         }
     }
 

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import io.actionflow.collections.FieldDefinition;
 import io.actionflow.collections.Filter;
 import io.actionflow.collections.RecordQuery;
@@ -65,12 +67,13 @@ final class TableBlockView extends BlockView {
             collection().field(name).filter(f -> f.type() == io.actionflow.collections.FieldType.ONE_TO_MANY).ifPresent(this::addCount);
         }
         if (!rowButtons().isEmpty()) {
-            // each row's components are made only for the layout shown: buttons on a wide screen, a card on a phone
-            actionsColumn = grid.addComponentColumn(r -> narrow ? new Div() : rowActions(r)).setKey("actions").setHeader(getTranslation("block.actions"))
-                    .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+            // drawn by the browser from one template: a refresh sends each row's data, not its buttons
+            actionsColumn = grid.addColumn(new RowButtons(this, rowButtons()).renderer(grid)).setKey("actions")
+                    .setHeader(getTranslation("block.actions")).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
             wide.add(actionsColumn);
         }
-        cards = grid.addComponentColumn(r -> narrow ? card(r) : new Div()).setKey("card").setHeader(collection().title()).setFlexGrow(1);
+        // a phone's cards are components made only while they show (layoutFor)
+        cards = grid.addColumn(LitRenderer.<StoredRecord>of("")).setKey("card").setHeader(collection().title()).setFlexGrow(1);
         cards.setVisible(false);
         if (block.id() > 0 && context.layouts != null && !context.design) {
             context.layouts.of(block).ifPresent(this::apply);
@@ -237,6 +240,7 @@ final class TableBlockView extends BlockView {
         boolean was = narrow;
         narrow = width > 0 && width < CARDS_BELOW;
         if (was != narrow) {
+            cards.setRenderer(narrow ? new ComponentRenderer<>(this::card) : LitRenderer.<StoredRecord>of(""));
             grid.getDataProvider().refreshAll();
         }
         // a column the user hid stays hidden

@@ -97,9 +97,7 @@ class PageAccessTest extends KaribuTest {
         assertThat(_find(FormBlockView.class)).as("a create form it may not use").isEmpty();
         assertThat(_find(Button.class, spec -> spec.withText("Delete selected"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withText("Add new"))).isEmpty();
-        var rowActions = GridKt._getCellComponent(table.grid(), 0, "actions");
-        assertThat(_find(rowActions, Button.class)).extracting(b -> b.getElement().getAttribute("aria-label") != null
-                ? b.getElement().getAttribute("aria-label") : b.getText()).doesNotContain("Delete", "Edit");
+        assertThat(RowClicks.labels(table, 0)).doesNotContain("Delete", "Edit");
 
         // allowed to create, but only the name: the form asks for the name alone, and saves it
         signIn("admin");

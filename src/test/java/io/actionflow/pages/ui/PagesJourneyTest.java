@@ -31,6 +31,9 @@ import io.actionflow.collections.RecordQueries;
 import io.actionflow.collections.RecordService;
 import io.actionflow.collections.StoredRecord;
 import io.actionflow.pages.BlockType;
+import io.actionflow.pages.ButtonDraft;
+import io.actionflow.pages.ButtonKind;
+import io.actionflow.pages.ButtonPlacement;
 import io.actionflow.pages.PageDefinition;
 import io.actionflow.pages.PageService;
 import io.actionflow.platform.ui.DesignMode;
@@ -86,7 +89,7 @@ class PagesJourneyTest extends KaribuTest {
         assertThat(_get(DetailsBlockView.class).getElement().getTextRecursively()).contains("Printer jam").contains("High");
 
         // edit it with Save
-        _click(rowButton(table, "Edit"));
+        RowClicks.click(table, 0, "Edit");
         var dialog = _get(RecordDialog.class);
         _setValue(_get(dialog, TextField.class, spec -> spec.withLabel("Subject")), "Printer jam, tray 2");
         _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
@@ -95,11 +98,11 @@ class PagesJourneyTest extends KaribuTest {
         assertThat(GridKt._getFormatted(table.grid(), 0, "subject")).isEqualTo("Printer jam, tray 2");
 
         // mark it with Update record
-        _click(rowButton(table, "Mark done"));
+        RowClicks.click(table, 0, "Mark done");
         assertThat(GridKt._getFormatted(table.grid(), 0, "status")).isEqualTo("Done");
 
         // delete it after confirming
-        _click(rowButton(table, "Delete"));
+        RowClicks.click(table, 0, "Delete");
         var confirm = _get(ConfirmDialog.class);
         assertThat(ConfirmDialogKt._getText(confirm)).contains("Printer jam, tray 2");
         ConfirmDialogKt._fireConfirm(confirm);
@@ -180,7 +183,7 @@ class PagesJourneyTest extends KaribuTest {
         navigate("p/" + slug);
         var table = _get(TableBlockView.class);
 
-        _click(rowButton(table, "Edit"));
+        RowClicks.click(table, 0, "Edit");
         records.delete(tickets, doomed.id());
         _click(_get(_get(RecordDialog.class), Button.class, spec -> spec.withText("Save")));
 
@@ -188,6 +191,44 @@ class PagesJourneyTest extends KaribuTest {
         _assertNone(RecordDialog.class);
         _assertNone(io.actionflow.platform.ui.FormDialog.class);
         assertThat(GridKt._size(table.grid())).isZero();
+    }
+
+    @Test
+    void a_row_button_label_is_shown_as_text_never_as_markup_and_a_second_click_waits_for_the_first() {
+        String tickets = ticketsCollection();
+        String slug = adminBuildsThePage(tickets);
+        var built = pages.list().stream().filter(p -> p.slug().equals(slug)).findFirst().orElseThrow();
+        String label = "${alert(1)}</vaadin-button><img src=x onerror=alert(2)>`";
+        pages.addButton(built.blocks().getFirst().id(), ButtonDraft.of(ButtonKind.TRIGGER_WORKFLOW, ButtonPlacement.ROW, label,
+                io.actionflow.pages.ButtonStyle.DEFAULT));
+        records.create(tickets, java.util.Map.of("subject", "Old request"));
+        signIn("member");
+        navigate("p/" + slug);
+        var table = _get(TableBlockView.class);
+
+        // the browser draws the row buttons from a template: the admin's label is each row's data, not in it
+        assertThat(RowClicks.labels(table, 0)).contains(label, "Mark done", "Delete");
+        assertThat(template(table)).doesNotContain("alert", "<img", "Mark done");
+
+        // Delete asks first; a second click meanwhile (the browser disabled the button) is ignored on the server too
+        RowClicks.click(table, 0, "Delete");
+        RowClicks.click(table, 0, "Delete");
+        assertThat(_find(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class)).hasSize(1);
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireCancel(_get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class));
+        // once answered, it can be clicked again
+        RowClicks.click(table, 0, "Delete");
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(_find(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).getLast());
+        assertThat(queries.count(tickets, Filter.all())).isZero();
+    }
+
+    private static String template(TableBlockView table) {
+        try {
+            var field = com.vaadin.flow.data.renderer.LitRenderer.class.getDeclaredField("templateExpression");
+            field.setAccessible(true);
+            return (String) field.get(table.grid().getColumnByKey("actions").getRenderer());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -328,12 +369,6 @@ class PagesJourneyTest extends KaribuTest {
         collections.addField(name, FieldDraft.of("hours", FieldType.INTEGER, FieldSettings.titled("Hours")
                 .withRange(BigDecimal.ZERO, null)));
         return name;
-    }
-
-    private static Button rowButton(TableBlockView table, String text) {
-        Component actions = GridKt._getCellComponent(table.grid(), 0, "actions");
-        return _get(actions, Button.class, spec -> spec.withPredicate(b -> text.equals(b.getText())
-                || text.equals(b.getElement().getAttribute("aria-label"))));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
