@@ -153,10 +153,21 @@ public class CollectionService {
     @PreAuthorize("hasRole('admin')")
     public CollectionDefinition updateField(String collection, String fieldName, FieldDraft draft, Map<String, String> moves,
             boolean emptyUnreadable) {
+        return changeField(collection, fieldName, draft, moves, emptyUnreadable).collection();
+    }
+
+    /** What a field change did: the collection after it, and how many records had a value emptied (see above). */
+    public record FieldChange(CollectionDefinition collection, long emptied) {
+    }
+
+    /** As {@link #updateField(String, String, FieldDraft, Map, boolean)}, saying how many values were emptied. */
+    @PreAuthorize("hasRole('admin')")
+    public FieldChange changeField(String collection, String fieldName, FieldDraft draft, Map<String, String> moves,
+            boolean emptyUnreadable) {
         var entity = editable(collection);
         var field = entity.field(fieldName).orElseThrow(() -> new NotFoundException("field.notFound", fieldName, collection));
-        fieldChanges.update(entity, field, draft, moves, emptyUnreadable);
-        return definition(entity);
+        long emptied = fieldChanges.update(entity, field, draft, moves, emptyUnreadable);
+        return new FieldChange(definition(entity), emptied);
     }
 
     /** A name suggested from a title ({@code order}) that is free of SQL's and Actionflow's own words ({@code order_ref}). */

@@ -82,7 +82,8 @@ class FieldChanges {
         return field.getType() == FieldType.ONE_TO_MANY ? Map.of() : tables.valueCounts(field);
     }
 
-    void update(CollectionEntity collection, FieldEntity field, FieldDraft draft, Map<String, String> moves,
+    /** Changes the field as the draft says; the number of records whose value could not be read as the new type and was emptied. */
+    long update(CollectionEntity collection, FieldEntity field, FieldDraft draft, Map<String, String> moves,
             boolean emptyUnreadable) {
         // the type may be left out (it stays); the rest is checked as a new field's would be
         var errors = new ArrayList<>(constraints.errors(new FieldDraft(draft.name(), field.getType(), draft.settings(),
@@ -96,7 +97,7 @@ class FieldChanges {
         FieldType from = field.getType();
         FieldType to = draft.type() == null ? from : draft.type();
         boolean retyped = from != to;
-        Map<Object, Object> converted = null;
+        Conversion converted = null;
         if (retyped && (from.isRelation() || to.isRelation())) {
             errors.add(FieldError.of("type", "field.type.relation"));
         } else if (retyped && !from.widensTo(to) && tables.hasValues(field) && draft.settings() != null
@@ -130,15 +131,20 @@ class FieldChanges {
             tables.widen(field, to);
             field.setType(to);
         } else if (retyped) {
-            tables.retype(field, to, converted == null ? Map.of() : converted, () -> {
+            tables.retype(field, to, converted == null ? Map.of() : converted.values(), () -> {
                 field.setType(to);
                 field.apply(normalized(draft.settings()));
             });
-            return;
+            return converted == null ? 0 : converted.unreadable();
         }
         moving.forEach((removed, kept) -> tables.replaceValue(field, removed, kept));
         field.apply(normalized(draft.settings()));
         tables.syncIndexes(field, wasUnique, hadIndex);
+        return 0;
+    }
+
+    /** Each value held, old to new (null: emptied), and how many records hold a value that cannot be read as the new type. */
+    private record Conversion(Map<Object, Object> values, long unreadable) {
     }
 
     /**
@@ -147,7 +153,7 @@ class FieldChanges {
      * records that hold such values and a few of them, unless the admin chose to empty them ({@code emptyUnreadable},
      * then it maps to null); values that become the same where the new field is unique are refused too.
      */
-    private Map<Object, Object> convert(FieldEntity field, FieldDraft draft, boolean emptyUnreadable, List<FieldError> errors) {
+    private Conversion convert(FieldEntity field, FieldDraft draft, boolean emptyUnreadable, List<FieldError> errors) {
         var probe = new FieldDefinition(null, field.getName(), draft.settings().title(), draft.type(), 0, false,
                 false, false, null, draft.settings().min(), draft.settings().max(), draft.settings().pattern(),
                 draft.settings().options(), null, null);
@@ -190,7 +196,7 @@ class FieldChanges {
         if (draft.settings().unique() && counts.values().stream().anyMatch(c -> c > 1)) {
             errors.add(FieldError.of("unique", "field.unique.duplicates"));
         }
-        return converted;
+        return new Conversion(converted, unreadable);
     }
 
     /**

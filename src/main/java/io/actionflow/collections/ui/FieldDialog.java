@@ -201,14 +201,15 @@ final class FieldDialog extends FormDialog {
         var draft = new FieldDraft(name.getValue().strip(), chosen, settings,
                 chosen == FieldType.MANY_TO_ONE ? target.getValue() : null,
                 inverseName.isVisible() ? inverseName.getValue() : null);
-        CollectionDefinition saved = existing == null
-                ? collections.addField(collection.name(), draft)
-                : collections.updateField(collection.name(), existing.name(), draft, java.util.Map.copyOf(
+        var saved = existing == null
+                ? new CollectionService.FieldChange(collections.addField(collection.name(), draft), 0)
+                : collections.changeField(collection.name(), existing.name(), draft, java.util.Map.copyOf(
                         moves.entrySet().stream().filter(m -> m.getValue() != null)
                                 .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue))),
                         emptyUnreadable.isVisible() && emptyUnreadable.getValue());
-        Notices.success(getTranslation("fields.saved", settings.title()));
-        onSaved.accept(saved);
+        Notices.success(saved.emptied() == 0 ? getTranslation("fields.saved", settings.title())
+                : getTranslation("fields.savedEmptied", settings.title(), saved.emptied()));
+        onSaved.accept(saved.collection());
     }
 
     private static List<String> lines(String text) {

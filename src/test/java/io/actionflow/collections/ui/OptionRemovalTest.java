@@ -202,8 +202,11 @@ class OptionRemovalTest extends KaribuTest {
 
         _setValue(empty, true);
         assertThat(type.isInvalid()).as("ticked, the refusal no longer holds").isFalse();
+        com.github.mvysny.kaributesting.v10.NotificationsKt.clearNotifications();
         _click(_get(dialog, Button.class, spec -> spec.withText("Save")));
         assertThat(_find(FieldDialog.class)).isEmpty();
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "Field Size was saved; 1 record held a value that could not be read as the new type, now empty.");
         assertThat(collections.find(parts).orElseThrow().field("size").orElseThrow().type()).isEqualTo(FieldType.INTEGER);
         assertThat(queries.get(parts, twelve.id()).orElseThrow().get("size")).isEqualTo(12L);
         assertThat(queries.get(parts, seven.id()).orElseThrow().get("size")).isEqualTo(7L);
