@@ -49,25 +49,33 @@ public final class FeelBenchmark {
         try {
             var signIn = new ArrayList<Double>();
             var table = new ArrayList<Double>();
+            var tableInPage = new ArrayList<Double>();
             var toast = new ArrayList<Double>();
+            var toastInPage = new ArrayList<Double>();
+            var home = new ArrayList<Double>();
             // warm-up: the server's first compilations and the browser's cache of the client bundle
             for (int i = 0; i < 5; i++) {
                 signIn.add(firstPage(browser, base));
-                table.add(tablePage(browser, base));
-                toast.add(submit(browser, "warm-up " + i));
+                table.add(tablePage(browser, base, tableInPage));
+                toast.add(submit(browser, "warm-up " + i, toastInPage));
+                home.add(homePage(browser, base));
             }
-            signIn.clear();
-            table.clear();
-            toast.clear();
+            for (var figures : List.of(signIn, table, tableInPage, toast, toastInPage, home)) {
+                figures.clear();
+            }
             for (int i = 0; i < rounds; i++) {
                 signIn.add(firstPage(browser, base));
-                table.add(tablePage(browser, base));
-                toast.add(submit(browser, "feel " + i));
+                table.add(tablePage(browser, base, tableInPage));
+                toast.add(submit(browser, "feel " + i, toastInPage));
+                home.add(homePage(browser, base));
             }
             System.out.printf("Feel on %s, %d rounds after 5 warm-up rounds (headless Chromium, the demo as member)%n", base, rounds);
-            print("first page after sign-in", signIn, 1500);
-            print("table page, loaded anew", table, 400);
-            print("Submit until its notice", toast, 250);
+            print("first page after sign-in", signIn, "< 1500 ms");
+            print("table page, loaded anew", table, "< 400 ms");
+            print("  the same, timed in page", tableInPage, "< 400 ms");
+            print("  home page, timed in page", home, "none: the floor");
+            print("Submit until its notice", toast, "p95 < 250 ms");
+            print("  the same, timed in page", toastInPage, "p95 < 250 ms");
         } finally {
             browser.quit();
             if (server != null) {
@@ -77,13 +85,12 @@ public final class FeelBenchmark {
         }
     }
 
-    private static void print(String what, List<Double> millis, double target) {
+    private static void print(String what, List<Double> millis, String target) {
         var sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
         double p50 = sorted.get((int) Math.ceil(0.5 * sorted.size()) - 1);
         double p95 = sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1);
-        System.out.printf("%-28s p50 %6.0f ms   p95 %6.0f ms   (target %s %.0f ms)%n", what, p50, p95,
-                what.startsWith("Submit") ? "p95 <" : "<", target);
+        System.out.printf("%-28s p50 %6.0f ms   p95 %6.0f ms   (target %s)%n", what, p50, p95, target);
     }
 
     /** From the click on Sign in until the first page has rendered and the server has answered everything. */
@@ -100,20 +107,42 @@ public final class FeelBenchmark {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    /** A page with a table, loaded anew, until its first rows show. */
-    private static double tablePage(WebDriver browser, String base) {
+    /**
+     * A page with a table, loaded anew, until its first rows show: as WebDriver sees it (its own round trips
+     * included), and, in {@code inPage}, as the page itself times it, from the start of the navigation to the frame
+     * in which the rows are there, watched at every frame in the page.
+     */
+    private static double tablePage(WebDriver browser, String base, List<Double> inPage) {
         long start = System.nanoTime();
         browser.get(base + "/p/support-tickets");
-        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(10)).until(d -> idle(d) && Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "const g = document.querySelector('vaadin-grid'); return !!g && !g.loading && g.size > 0"
-                        + " && g._getRenderedRows().length > 0")));
+        Object at = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const rows = () => { const g = document.querySelector('vaadin-grid');
+                    return !!g && !g.loading && g.size > 0 && g._getRenderedRows().length > 0; };
+                const idle = () => !!window.Vaadin && !!window.Vaadin.Flow && !!window.Vaadin.Flow.clients
+                    && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive());
+                const look = () => rows() && idle() ? done(performance.now()) : requestAnimationFrame(look);
+                look();""");
+        inPage.add(((Number) at).doubleValue());
         return (System.nanoTime() - start) / 1e6;
     }
 
-    /** A form's Submit, from the click until the notice that the record was created shows. */
-    private static double submit(WebDriver browser, String subject) {
+    /**
+     * A form's Submit, from the click until the notice that the record was created shows: as WebDriver sees it, and,
+     * in {@code inPage}, from the moment the page receives the click to the notice's arrival, timed in the page.
+     */
+    private static double submit(WebDriver browser, String subject, List<Double> inPage) {
         var js = (JavascriptExecutor) browser;
-        js.executeScript("document.querySelectorAll('vaadin-notification-card').forEach(c => c.remove())");
+        js.executeScript("""
+                document.querySelectorAll('vaadin-notification-card').forEach(c => c.remove());
+                window.afClickAt = null; window.afNoticeAt = null;
+                if (!window.afWatching) {
+                    window.afWatching = true;
+                    document.addEventListener('click', () => { window.afClickAt = performance.now(); }, true);
+                    new MutationObserver(() => { if (window.afClickAt && !window.afNoticeAt
+                            && document.querySelector('vaadin-notification-card')) { window.afNoticeAt = performance.now(); } })
+                        .observe(document.body, {childList: true, subtree: true});
+                }""");
         var field = browser.findElement(By.cssSelector(".af-block-form vaadin-text-field input"));
         field.clear();
         field.sendKeys(subject);
@@ -121,7 +150,27 @@ public final class FeelBenchmark {
         long start = System.nanoTime();
         button.click();
         new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(10)).until(d -> !d.findElements(By.cssSelector("vaadin-notification-card")).isEmpty());
-        return (System.nanoTime() - start) / 1e6;
+        double took = (System.nanoTime() - start) / 1e6;
+        Object between = js.executeScript("return window.afNoticeAt && window.afClickAt ? window.afNoticeAt - window.afClickAt : null");
+        if (between != null) {
+            inPage.add(((Number) between).doubleValue());
+        }
+        return took;
+    }
+
+    /**
+     * The home page loaded anew, timed in the page until the client is idle with the menu shown: what any page costs
+     * before its own blocks (Vaadin's client started, the layout and menu built), the floor under the table page.
+     */
+    private static double homePage(WebDriver browser, String base) {
+        browser.get(base + "/");
+        Object at = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const ready = () => !!document.querySelector('vaadin-side-nav-item') && !!window.Vaadin && !!window.Vaadin.Flow
+                    && !!window.Vaadin.Flow.clients && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive());
+                const look = () => ready() ? done(performance.now()) : requestAnimationFrame(look);
+                look();""");
+        return ((Number) at).doubleValue();
     }
 
     private static boolean idle(WebDriver browser) {
