@@ -43,7 +43,8 @@ final class NodeSaveCheck {
     /** What a node that is not finished yet lacks: left for Enable, so that a workflow can be built a node at a time. */
     private static final Set<String> UNFINISHED = Set.of("workflow.problem.chooseCollection",
             "workflow.error.deleteNoFilter", "workflow.error.updateNoFilter", "workflow.error.noValues",
-            "workflow.problem.settingEmpty", "workflow.problem.settingMissing", "workflow.error.nobody");
+            "workflow.problem.settingEmpty", "workflow.problem.settingMissing", "workflow.error.nobody",
+            "workflow.error.mailNobody", "workflow.problem.mailOff");
 
     /** The setting each of the nodes' own problems is about, for the node dialog to mark that input. */
     private static final Map<String, String> SETTING_OF = Map.ofEntries(
@@ -56,6 +57,8 @@ final class NodeSaveCheck {
             Map.entry("workflow.problem.titleTooLong", "title"),
             Map.entry("workflow.error.duration", "duration"), Map.entry("workflow.problem.loopTarget", "target"),
             Map.entry("workflow.error.nobody", "users"), Map.entry("workflow.problem.userUnknown", "users"),
+            Map.entry("workflow.error.mailAddress", "to"), Map.entry("workflow.problem.subjectTooLong", "subject"),
+            Map.entry("workflow.problem.mailFormat", "format"),
             Map.entry("workflow.error.url", "url"), Map.entry("workflow.error.scheme", "url"), Map.entry("workflow.error.urlStep", "url"),
             Map.entry("workflow.error.urlVariable", "url"), Map.entry("workflow.error.hostNotAllowed", "url"),
             Map.entry("workflow.error.hostInternal", "url"), Map.entry("workflow.error.hostUnknown", "url"),

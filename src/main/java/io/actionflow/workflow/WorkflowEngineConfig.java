@@ -16,6 +16,7 @@ import io.actionflow.workflow.nodes.DeleteRecordsNode;
 import io.actionflow.workflow.nodes.EndNode;
 import io.actionflow.workflow.nodes.HttpRequestNode;
 import io.actionflow.workflow.nodes.LoopNode;
+import io.actionflow.workflow.nodes.EmailNode;
 import io.actionflow.workflow.nodes.NotificationNode;
 import io.actionflow.workflow.nodes.QueryNode;
 import io.actionflow.workflow.nodes.ResponseMessageNode;
@@ -27,7 +28,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the plain-Java engine to the application: the node types, and ports that reach records, HTTP and the inbox. */
+/** Wires the plain-Java engine to the application: the node types, and ports that reach records, HTTP, the inbox and mail. */
 @Configuration
 @EnableConfigurationProperties({HttpAdapter.HttpSettings.class, WorkflowRunner.RunnerSettings.class, ExecutionRetention.Settings.class})
 class WorkflowEngineConfig {
@@ -38,19 +39,19 @@ class WorkflowEngineConfig {
     }
 
     @Bean
-    NodeRegistry nodeRegistry(List<NodeExecutor> contributed, Expressions expressions, HttpAdapter http) {
+    NodeRegistry nodeRegistry(List<NodeExecutor> contributed, Expressions expressions, HttpAdapter http, MailAdapter mail) {
         // the plain node types, and those other modules contribute as beans (Approval)
         var all = new java.util.ArrayList<NodeExecutor>(List.of(new ConditionNode(expressions), new LoopNode(),
                 new CalculationNode(expressions),
                 new QueryNode(), new CreateRecordNode(), new UpdateRecordsNode(), new DeleteRecordsNode(), new UpdateSubmittedNode(),
-                new EndNode(), new ResponseMessageNode(), new HttpRequestNode(http), new DelayNode(), new NotificationNode()));
+                new EndNode(), new ResponseMessageNode(), new HttpRequestNode(http), new DelayNode(), new NotificationNode(), new EmailNode(mail)));
         all.addAll(contributed);
         return new NodeRegistry(all);
     }
 
     @Bean
-    Processor processor(NodeRegistry registry, RecordsAdapter records, HttpAdapter http, Inbox inbox, Clock clock) {
-        return new Processor(registry, new Ports(records, http, (users, title, message, link) -> inbox.send(users, title, message, link), clock));
+    Processor processor(NodeRegistry registry, RecordsAdapter records, HttpAdapter http, Inbox inbox, MailAdapter mail, Clock clock) {
+        return new Processor(registry, new Ports(records, http, (users, title, message, link) -> inbox.send(users, title, message, link), mail, clock));
     }
 
     @Bean

@@ -39,28 +39,28 @@ final class RowButtons {
     }
 
     LitRenderer<StoredRecord> renderer(Grid<StoredRecord> grid) {
-        var template = new StringBuilder("<div class=\"af-row-actions\">");
+        var template = new StringBuilder("<div class=\"af-row-actions\">"); // i18n: not user-facing
         for (int i = 0; i < buttons.size(); i++) {
             var definition = buttons.get(i);
             boolean compact = ButtonActions.compactIcon(definition) != null;
-            template.append("<vaadin-button class=\"af-action\" data-kind=\"").append(definition.kind().name())
-                    .append("\" theme=\"").append(theme(definition, compact)).append('"');
+            template.append("<vaadin-button class=\"af-action\" data-kind=\"").append(definition.kind().name()) // i18n: not user-facing
+                    .append("\" theme=\"").append(theme(definition, compact)).append('"'); // i18n: not user-facing
             if (compact) {
                 template.append(" aria-label=\"${item.label").append(i).append("}\"");
             }
-            template.append(" @click=\"${e => { const b = e.currentTarget; b.disabled = true; b.setAttribute('af-busy', ''); ")
+            template.append(" @click=\"${e => { const b = e.currentTarget; b.disabled = true; b.setAttribute('af-busy', ''); ") // i18n: not user-facing
                     .append(function(i)).append("(); }}\">");
             if (icon(definition) != null) {
-                template.append("<vaadin-icon slot=\"prefix\" icon=\"${item.icon").append(i).append("}\"></vaadin-icon>");
+                template.append("<vaadin-icon slot=\"prefix\" icon=\"${item.icon").append(i).append("}\"></vaadin-icon>"); // i18n: not user-facing
             }
             if (compact) {
-                template.append("<vaadin-tooltip slot=\"tooltip\" text=\"${item.label").append(i).append("}\"></vaadin-tooltip>");
+                template.append("<vaadin-tooltip slot=\"tooltip\" text=\"${item.label").append(i).append("}\"></vaadin-tooltip>"); // i18n: not user-facing
             } else {
                 template.append("${item.label").append(i).append('}');
             }
-            template.append("</vaadin-button>");
+            template.append("</vaadin-button>"); // i18n: not user-facing
         }
-        var renderer = LitRenderer.<StoredRecord>of(template.append("</div>").toString());
+        var renderer = LitRenderer.<StoredRecord>of(template.append("</div>").toString()); // i18n: not user-facing
         for (int i = 0; i < buttons.size(); i++) {
             var definition = buttons.get(i);
             String label = ButtonActions.label(block, definition);

@@ -208,6 +208,7 @@ final class NodeDialog extends FormDialog {
             case "update-submitted" -> "{\n  \"values\": {}\n}";
             case "approval" -> "{\n  \"role\": \"admin\",\n  \"agreement\": \"any\",\n  \"order\": \"parallel\",\n  \"onReject\": \"end\"\n}";
             case "notification" -> "{\n  \"users\": [\"{{$context.user.username}}\"],\n  \"title\": \"\",\n  \"message\": \"\"\n}";
+            case "email" -> "{\n  \"to\": [],\n  \"cc\": [],\n  \"subject\": \"\",\n  \"format\": \"text\",\n  \"body\": \"\"\n}";
             default -> "{}";
         };
     }

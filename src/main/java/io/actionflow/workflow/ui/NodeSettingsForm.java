@@ -149,6 +149,13 @@ final class NodeSettingsForm extends FormLayout {
                 text("title", false);
                 text("message", true);
             }
+            case "email" -> {
+                lines("to");
+                lines("cc");
+                text("subject", false);
+                choice("format", List.of("text", "html"));
+                text("body", true);
+            }
             default -> { }
         }
     }
@@ -160,7 +167,7 @@ final class NodeSettingsForm extends FormLayout {
     /** Variables shown in help texts and placeholders (they cannot be in the message bundles, which use braces). */
     private static final Map<String, String> EXAMPLES = Map.of("target", "{{$context.data.lines}}",
             "message", "{{$context.data.title}}", "users", "{{$context.user.username}}",
-            "approversFrom", "{{$context.data.manager}}");
+            "approversFrom", "{{$context.data.manager}}", "to", "{{$context.data.email}}");
     private static final String VARIABLE = "{{$context.data.name}}";
 
     private String help(String setting) {

@@ -41,6 +41,7 @@ final class NodeSummary {
             case "request" -> join(text(config.getOrDefault("method", "GET")), text(config.get("url")));
             case "delay" -> text(config.get("duration"));
             case "notification" -> text(config.get("title"));
+            case "email" -> text(config.get("subject"));
             case "approval" -> approvers(config);
             default -> "";
         };

@@ -275,6 +275,8 @@ final class Variables {
             case "condition" -> List.of(new Variable(text.apply("variables.result.holds"), base + ".result"));
             case "request" -> List.of(new Variable(text.apply("variables.result.status"), base + ".status"),
                     new Variable(text.apply("variables.result.body"), base + ".body"));
+            case "email" -> List.of(new Variable(text.apply("variables.result.recipients"), base + ".to"),
+                    new Variable(text.apply("variables.result.subject"), base + ".subject"));
             case "approval" -> List.of(new Variable(text.apply("variables.result.decision"), base + ".decision"),
                     new Variable(text.apply("variables.result.data"), base + ".data"));
             default -> List.of();

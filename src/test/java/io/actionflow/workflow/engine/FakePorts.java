@@ -15,6 +15,9 @@ final class FakePorts {
     final List<Map<String, Object>> rows = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
     final List<String> notified = new ArrayList<>();
+    final List<MailPort.Mail> mailed = new ArrayList<>();
+    /** Why no mail can be sent, or null when it can. */
+    io.actionflow.platform.Text mailOff;
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     HttpPort.Response nextResponse = new HttpPort.Response(200, Map.of(), "ok");
@@ -73,7 +76,18 @@ final class FakePorts {
             return nextResponse;
         };
         NotificationPort notifications = (users, title, message, link) -> notified.add(users + " " + title + ": " + message);
-        return new Ports(records, http, notifications, clock);
+        MailPort mail = new MailPort() {
+            @Override
+            public java.util.Optional<io.actionflow.platform.Text> unavailable() {
+                return java.util.Optional.ofNullable(mailOff);
+            }
+
+            @Override
+            public void send(Mail sent) {
+                mailed.add(sent);
+            }
+        };
+        return new Ports(records, http, notifications, mail, clock);
     }
 
     private static boolean matches(Map<String, Object> row, List<RecordPort.Condition> filter) {

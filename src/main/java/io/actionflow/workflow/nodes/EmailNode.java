@@ -1,0 +1,198 @@
+package io.actionflow.workflow.nodes;
+
+import io.actionflow.platform.Text;
+import io.actionflow.workflow.engine.MailPort;
+import io.actionflow.workflow.engine.NodeCheck;
+import io.actionflow.workflow.engine.NodeContext;
+import io.actionflow.workflow.engine.NodeDef;
+import io.actionflow.workflow.engine.NodeExecutor;
+import io.actionflow.workflow.engine.NodeFailure;
+import io.actionflow.workflow.engine.NodeResult;
+import io.actionflow.workflow.engine.Templates;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Email: to and cc (addresses, or variables that hold one or a list), a subject and a body in text or HTML, sent
+ * through the server's mail settings. Values stay data: every address is checked to be one address and nothing else
+ * (a line break or a second address in a value is refused, so no header can be added), the subject is one line, and in
+ * an HTML body each variable's value is escaped, so a value cannot become markup. An email is sent when the node runs:
+ * in a synchronous workflow that is before the action is saved, so an email that must follow a saved record belongs in
+ * a post-action workflow.
+ */
+public final class EmailNode implements NodeExecutor {
+
+    /** At most this many recipients in all: more is a mailing, not a workflow's message. */
+    static final int MOST_RECIPIENTS = 50;
+    /** As long as a subject may be written. */
+    static final int SUBJECT_MAX = 200;
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s@<>(),;:\"\\\\\\[\\]]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"); // i18n: not user-facing
+
+    private final MailPort mail;
+
+    /** {@code mail} says at Enable whether email can be sent from this server. */
+    public EmailNode(MailPort mail) {
+        this.mail = mail;
+    }
+
+    @Override
+    public String type() {
+        return "email";
+    }
+
+    /** The body is filled in here: in HTML each value is escaped, which text filling would not do. */
+    @Override
+    public Set<String> filledByNode() {
+        return Set.of("body");
+    }
+
+    @Override
+    public NodeResult execute(NodeContext context) {
+        String key = context.node().key();
+        var unavailable = context.ports().mail().unavailable();
+        if (unavailable.isPresent()) {
+            throw new NodeFailure("workflow.error.mailOff", key);
+        }
+        var to = addresses(key, context.config().get("to"));
+        var cc = addresses(key, context.config().get("cc"));
+        if (to.isEmpty()) {
+            throw new NodeFailure("workflow.error.mailNobody", key);
+        }
+        if (to.size() + cc.size() > MOST_RECIPIENTS) {
+            throw new NodeFailure("workflow.error.mailTooMany", key, to.size() + cc.size(), MOST_RECIPIENTS);
+        }
+        // one line: a value with a line break cannot start a header of its own
+        String subject = context.requiredText("subject").replaceAll("[\\r\\n\\t\\u0000]+", " ").strip();
+        boolean html = "html".equals(context.text("format"));
+        Object written = context.node().config().get("body");
+        if (written == null || String.valueOf(written).isBlank()) {
+            throw new NodeFailure("workflow.error.settingEmpty", "body", key);
+        }
+        String body = html ? Templates.fill(String.valueOf(written), context.variables(), EmailNode::escaped)
+                : Templates.fill(String.valueOf(written), context.variables(), v -> v == null ? "" : String.valueOf(v));
+        try {
+            context.ports().mail().send(new MailPort.Mail(to, cc, subject, body, html));
+        } catch (MailPort.Refused refused) {
+            throw new NodeFailure("workflow.error.mailFailed", key, Text.of(refused.reason()));
+        }
+        var output = new LinkedHashMap<String, Object>();
+        output.put("to", to);
+        output.put("cc", cc);
+        output.put("subject", subject);
+        return new NodeResult.Continue(output);
+    }
+
+    /** Someone to write to, a subject and a body; each address written outright is one; mail is set up here. */
+    @Override
+    public List<Text> problems(NodeDef node, NodeCheck where) {
+        var problems = new ArrayList<Text>();
+        var to = written(node.config().get("to"));
+        if (to.isEmpty()) {
+            problems.add(Text.of("workflow.error.mailNobody", node.key()));
+        }
+        var cc = written(node.config().get("cc"));
+        for (String address : concat(to, cc)) {
+            if (!NodeCheck.filled(address) && !isAddress(address)) {
+                problems.add(Text.of("workflow.error.mailAddress", node.key(), address));
+            }
+        }
+        Object subject = node.config().get("subject");
+        if (subject == null || String.valueOf(subject).isBlank()) {
+            problems.add(Text.of("workflow.problem.settingEmpty", node.key(), Text.of("nodeSetting.subject")));
+        } else if (String.valueOf(subject).length() > SUBJECT_MAX) {
+            problems.add(Text.of("workflow.problem.subjectTooLong", node.key(), SUBJECT_MAX));
+        }
+        Object body = node.config().get("body");
+        if (body == null || String.valueOf(body).isBlank()) {
+            problems.add(Text.of("workflow.problem.settingEmpty", node.key(), Text.of("nodeSetting.body")));
+        }
+        Object format = node.config().get("format");
+        if (format != null && !Set.of("text", "html").contains(String.valueOf(format))) {
+            problems.add(Text.of("workflow.problem.mailFormat", node.key(), String.valueOf(format)));
+        }
+        if (where.checksNames()) {
+            // left for Enable: a workflow may be built before the server has its mail settings
+            mail.unavailable().ifPresent(why -> problems.add(Text.of("workflow.problem.mailOff", node.key(), why)));
+        }
+        return problems;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        var all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The addresses as the admin wrote them: a list, or one text with commas or lines between. */
+    private static List<String> written(Object setting) {
+        var found = new ArrayList<String>();
+        if (setting instanceof List<?> list) {
+            list.stream().filter(Objects::nonNull).map(String::valueOf).map(String::strip).filter(a -> !a.isEmpty()).forEach(found::add);
+        } else if (setting != null) {
+            for (String part : String.valueOf(setting).split("[,\\n]")) {
+                if (!part.isBlank()) {
+                    found.add(part.strip());
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The addresses a filled-in setting holds: each entry one address, or a list of them (a variable that holds a
+     * list). Anything that is not one plain address, a line break or a second address in a value included, fails.
+     */
+    private static List<String> addresses(String key, Object setting) {
+        var found = new ArrayList<String>();
+        var entries = setting instanceof List<?> list ? list : setting == null ? List.of() : List.of(setting);
+        for (Object entry : entries) {
+            var values = entry instanceof List<?> inner ? inner : java.util.Collections.singletonList(entry);
+            for (Object value : values) {
+                if (value == null || String.valueOf(value).isBlank()) {
+                    continue;
+                }
+                String address = String.valueOf(value).strip();
+                if (!isAddress(address)) {
+                    throw new NodeFailure("workflow.error.mailAddress", key, shown(address));
+                }
+                if (!found.contains(address)) {
+                    found.add(address);
+                }
+            }
+        }
+        return found;
+    }
+
+    static boolean isAddress(String text) {
+        return text.length() <= 254 && ADDRESS.matcher(text).matches();
+    }
+
+    /** An address as a refusal shows it: control characters made visible, and not too long. */
+    private static String shown(String address) {
+        String visible = address.replace("\r", "\\r").replace("\n", "\\n");
+        return visible.length() > 80 ? visible.substring(0, 80) + "…" : visible;
+    }
+
+    private static String escaped(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = String.valueOf(value);
+        var out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
