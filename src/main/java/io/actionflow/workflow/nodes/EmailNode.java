@@ -12,6 +12,7 @@ import io.actionflow.workflow.engine.Templates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -44,10 +45,13 @@ public final class EmailNode implements NodeExecutor {
         return "email";
     }
 
-    /** The body is filled in here: in HTML each value is escaped, which text filling would not do. */
+    /**
+     * Filled in here: the addresses after the admin's entries are split (a value is one address), and the body, whose
+     * values HTML escapes, which text filling would not do.
+     */
     @Override
     public Set<String> filledByNode() {
-        return Set.of("body");
+        return Set.of("to", "cc", "body");
     }
 
     @Override
@@ -57,8 +61,8 @@ public final class EmailNode implements NodeExecutor {
         if (unavailable.isPresent()) {
             throw new NodeFailure("workflow.error.mailOff", key);
         }
-        var to = addresses(key, context.config().get("to"));
-        var cc = addresses(key, context.config().get("cc"));
+        var to = addresses(key, written(context.node().config().get("to")), context.variables());
+        var cc = addresses(key, written(context.node().config().get("cc")), context.variables());
         if (to.isEmpty()) {
             throw new NodeFailure("workflow.error.mailNobody", key);
         }
@@ -143,14 +147,15 @@ public final class EmailNode implements NodeExecutor {
     }
 
     /**
-     * The addresses a filled-in setting holds: each entry one address, or a list of them (a variable that holds a
-     * list). Anything that is not one plain address, a line break or a second address in a value included, fails.
+     * The addresses the admin's entries stand for once filled in: an entry is an address, or a variable that holds one
+     * or a list of them. The entries are split where the admin wrote commas or lines, before any value is filled in:
+     * a value is one address, and anything else in it (a line break, a comma and a second address) fails the node.
      */
-    private static List<String> addresses(String key, Object setting) {
+    private static List<String> addresses(String key, List<String> entries, Map<String, Object> variables) {
         var found = new ArrayList<String>();
-        var entries = setting instanceof List<?> list ? list : setting == null ? List.of() : List.of(setting);
-        for (Object entry : entries) {
-            var values = entry instanceof List<?> inner ? inner : java.util.Collections.singletonList(entry);
+        for (String entry : entries) {
+            Object filled = Templates.render(entry, variables);
+            var values = filled instanceof List<?> list ? list : java.util.Collections.singletonList(filled);
             for (Object value : values) {
                 if (value == null || String.valueOf(value).isBlank()) {
                     continue;

@@ -20,7 +20,7 @@ class EmailNodeTest {
     @Test
     void it_writes_to_addresses_written_and_held_by_the_data_with_the_values_filled_in() {
         var result = run(email(Map.of("to", List.of("boss@example.com", "{{$context.data.watchers}}"),
-                "cc", "{{$context.data.owner}}", "subject", "Order {{$context.data.ref}} waits",
+                "cc", "{{$context.data.owner}}, desk@example.com", "subject", "Order {{$context.data.ref}} waits",
                 "body", "Hello,\n{{$context.data.ref}} needs {{$context.data.total}} EUR.")),
                 Map.of("ref", "A-7", "total", 120, "owner", "ann@example.com",
                         "watchers", List.of("bo@example.com", "boss@example.com")));
@@ -29,7 +29,7 @@ class EmailNodeTest {
         assertThat(fake.mailed).hasSize(1);
         var mail = fake.mailed.getFirst();
         assertThat(mail.to()).containsExactly("boss@example.com", "bo@example.com");
-        assertThat(mail.cc()).containsExactly("ann@example.com");
+        assertThat(mail.cc()).as("the admin's comma splits entries").containsExactly("ann@example.com", "desk@example.com");
         assertThat(mail.subject()).isEqualTo("Order A-7 waits");
         assertThat(mail.body()).isEqualTo("Hello,\nA-7 needs 120 EUR.");
         assertThat(mail.html()).isFalse();
