@@ -58,7 +58,7 @@ final class NodeSaveCheck {
             Map.entry("workflow.error.duration", "duration"), Map.entry("workflow.problem.loopTarget", "target"),
             Map.entry("workflow.error.nobody", "users"), Map.entry("workflow.problem.userUnknown", "users"),
             Map.entry("workflow.error.mailAddress", "to"), Map.entry("workflow.problem.subjectTooLong", "subject"),
-            Map.entry("workflow.problem.mailFormat", "format"),
+            Map.entry("workflow.problem.mailFormat", "format"), Map.entry("workflow.problem.mailText", "subject"),
             Map.entry("workflow.error.url", "url"), Map.entry("workflow.error.scheme", "url"), Map.entry("workflow.error.urlStep", "url"),
             Map.entry("workflow.error.urlVariable", "url"), Map.entry("workflow.error.hostNotAllowed", "url"),
             Map.entry("workflow.error.hostInternal", "url"), Map.entry("workflow.error.hostUnknown", "url"),

@@ -104,6 +104,13 @@ public final class EmailNode implements NodeExecutor {
                 problems.add(Text.of("workflow.error.mailAddress", node.key(), address));
             }
         }
+        // written as JSON, a subject or a body could be a list or a number: the form writes text, and so must the JSON
+        for (String setting : List.of("subject", "body")) {
+            Object value = node.config().get(setting);
+            if (value != null && !(value instanceof String)) {
+                problems.add(Text.of("workflow.problem.mailText", node.key(), Text.of("nodeSetting." + setting)));
+            }
+        }
         Object subject = node.config().get("subject");
         if (subject == null || String.valueOf(subject).isBlank()) {
             problems.add(Text.of("workflow.problem.settingEmpty", node.key(), Text.of("nodeSetting.subject")));

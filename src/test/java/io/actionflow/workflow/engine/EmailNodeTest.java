@@ -99,6 +99,8 @@ class EmailNodeTest {
                 "Node mail: no mail server is set up here: set SPRING_MAIL_HOST (and SPRING_MAIL_PORT, SPRING_MAIL_USERNAME, SPRING_MAIL_PASSWORD) and restart.");
         assertThat(node.problems(email(Map.of("subject", "Hi", "body", "Hello")), NodeCheck.NONE)).extracting(English::of)
                 .containsExactly("Node mail names nobody to write to.");
+        assertThat(node.problems(email(Map.of("to", "ann@example.com", "subject", List.of("Hi"), "body", 5)), NodeCheck.NONE))
+                .extracting(English::of).containsExactly("Node mail: “Subject” must be text.", "Node mail: “Body” must be text.");
     }
 
     private RunResult run(NodeDef node, Map<String, Object> data) {
