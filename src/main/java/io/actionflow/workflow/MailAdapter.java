@@ -35,11 +35,21 @@ class MailAdapter implements MailPort {
     private static final Logger log = LoggerFactory.getLogger(MailAdapter.class);
 
     private final JavaMailSender sender;
-    private final String from;
+    /** The sender's address, read once; null when the setting is not one address (each email then says so). */
+    private final InternetAddress from;
 
     MailAdapter(MailProperties settings, @Value("${actionflow.mail.from}") String from) {
         this.sender = settings.getHost() == null || settings.getHost().isBlank() ? null : sender(settings);
-        this.from = from;
+        this.from = address(from);
+    }
+
+    private static InternetAddress address(String from) {
+        try {
+            return new InternetAddress(from, true);
+        } catch (AddressException notOne) {
+            log.warn("actionflow.mail.from is not one address: {}", notOne.getMessage());
+            return null;
+        }
     }
 
     private static JavaMailSender sender(MailProperties settings) {
@@ -73,10 +83,13 @@ class MailAdapter implements MailPort {
         if (sender == null) {
             throw new Refused("workflow.error.mailOffHere", null);
         }
+        if (from == null) {
+            throw new Refused("workflow.error.mailAddressRefused", null);
+        }
         var message = sender.createMimeMessage();
         try {
             var helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(InternetAddress.parse(from, true)[0]);
+            helper.setFrom(from);
             helper.setTo(strict(mail.to()));
             if (!mail.cc().isEmpty()) {
                 helper.setCc(strict(mail.cc()));

@@ -115,15 +115,9 @@ public final class FeelBenchmark {
     private static double tablePage(WebDriver browser, String base, List<Double> inPage) {
         long start = System.nanoTime();
         browser.get(base + "/p/support-tickets");
-        Object at = ((JavascriptExecutor) browser).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const rows = () => { const g = document.querySelector('vaadin-grid');
-                    return !!g && !g.loading && g.size > 0 && g._getRenderedRows().length > 0; };
-                const idle = () => !!window.Vaadin && !!window.Vaadin.Flow && !!window.Vaadin.Flow.clients
-                    && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive());
-                const look = () => rows() && idle() ? done(performance.now()) : requestAnimationFrame(look);
-                look();""");
-        inPage.add(((Number) at).doubleValue());
+        double at = readyInPage(browser, "(() => { const g = document.querySelector('vaadin-grid');"
+                + " return !!g && !g.loading && g.size > 0 && g._getRenderedRows().length > 0; })()");
+        inPage.add(at);
         return (System.nanoTime() - start) / 1e6;
     }
 
@@ -164,18 +158,25 @@ public final class FeelBenchmark {
      */
     private static double homePage(WebDriver browser, String base) {
         browser.get(base + "/");
-        Object at = ((JavascriptExecutor) browser).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const ready = () => !!document.querySelector('vaadin-side-nav-item') && !!window.Vaadin && !!window.Vaadin.Flow
-                    && !!window.Vaadin.Flow.clients && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive());
-                const look = () => ready() ? done(performance.now()) : requestAnimationFrame(look);
-                look();""");
+        return readyInPage(browser, "!!document.querySelector('vaadin-side-nav-item')");
+    }
+
+    /** Vaadin's client has answered everything and waits for nothing (a JavaScript expression). */
+    private static final String IDLE = "!!window.Vaadin && !!window.Vaadin.Flow && !!window.Vaadin.Flow.clients"
+            + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())";
+
+    /**
+     * The page's own time (from the start of its navigation) of the first frame in which {@code ready} (a JavaScript
+     * expression) holds and the client is idle, watched at every frame in the page.
+     */
+    private static double readyInPage(WebDriver browser, String ready) {
+        Object at = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " const look = () => (" + ready + ") && " + IDLE + " ? done(performance.now()) : requestAnimationFrame(look);"
+                + " look();");
         return ((Number) at).doubleValue();
     }
 
     private static boolean idle(WebDriver browser) {
-        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
-                "return !!window.Vaadin && !!window.Vaadin.Flow && Object.values(window.Vaadin.Flow.clients)"
-                        + ".every(c => !c.isActive || !c.isActive())"));
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript("return " + IDLE));
     }
 }

@@ -57,8 +57,7 @@ public final class EmailNode implements NodeExecutor {
     @Override
     public NodeResult execute(NodeContext context) {
         String key = context.node().key();
-        var unavailable = context.ports().mail().unavailable();
-        if (unavailable.isPresent()) {
+        if (context.ports().mail().unavailable().isPresent()) {
             throw new NodeFailure("workflow.error.mailOff", key);
         }
         var to = addresses(key, written(context.node().config().get("to")), context.variables());
@@ -99,7 +98,7 @@ public final class EmailNode implements NodeExecutor {
             problems.add(Text.of("workflow.error.mailNobody", node.key()));
         }
         var cc = written(node.config().get("cc"));
-        for (String address : concat(to, cc)) {
+        for (String address : java.util.stream.Stream.concat(to.stream(), cc.stream()).toList()) {
             if (!NodeCheck.filled(address) && !isAddress(address)) {
                 problems.add(Text.of("workflow.error.mailAddress", node.key(), address));
             }
@@ -130,12 +129,6 @@ public final class EmailNode implements NodeExecutor {
             mail.unavailable().ifPresent(why -> problems.add(Text.of("workflow.problem.mailOff", node.key(), why)));
         }
         return problems;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        var all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     /** The addresses as the admin wrote them: a list, or one text with commas or lines between. */

@@ -208,7 +208,7 @@ class PagesJourneyTest extends KaribuTest {
 
         // the browser draws the row buttons from a template: the admin's label is each row's data, not in it
         assertThat(RowClicks.labels(table, 0)).contains(label, "Mark done", "Delete");
-        assertThat(template(table)).doesNotContain("alert", "<img", "Mark done");
+        assertThat(RowClicks.template(table)).doesNotContain("alert", "<img", "Mark done");
 
         // Delete asks first; a second click meanwhile (the browser disabled the button) is ignored on the server too
         RowClicks.click(table, 0, "Delete");
@@ -219,16 +219,6 @@ class PagesJourneyTest extends KaribuTest {
         RowClicks.click(table, 0, "Delete");
         com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(_find(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).getLast());
         assertThat(queries.count(tickets, Filter.all())).isZero();
-    }
-
-    private static String template(TableBlockView table) {
-        try {
-            var field = com.vaadin.flow.data.renderer.LitRenderer.class.getDeclaredField("templateExpression");
-            field.setAccessible(true);
-            return (String) field.get(table.grid().getColumnByKey("actions").getRenderer());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

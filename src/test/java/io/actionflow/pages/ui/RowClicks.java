@@ -41,18 +41,28 @@ final class RowClicks {
                 .accept(GridKt._get(table.grid(), row), JsonNodeFactory.instance.arrayNode());
     }
 
+    /** The template the browser draws the row buttons from. */
+    static String template(TableBlockView table) {
+        return (String) hidden("templateExpression", renderer(table));
+    }
+
     @SuppressWarnings("unchecked")
     private static LitRenderer<StoredRecord> renderer(TableBlockView table) {
         return (LitRenderer<StoredRecord>) table.grid().getColumnByKey("actions").getRenderer();
     }
 
-    /** The functions the template's clicks call: Vaadin keeps them to itself, so they are read as it stores them. */
+    /** The functions the template's clicks call. */
     @SuppressWarnings("unchecked")
     private static Map<String, SerializableBiConsumer<StoredRecord, ArrayNode>> callables(LitRenderer<StoredRecord> renderer) {
+        return (Map<String, SerializableBiConsumer<StoredRecord, ArrayNode>>) hidden("clientCallables", renderer);
+    }
+
+    /** Vaadin keeps a renderer's template and functions to itself: they are read as it stores them. */
+    private static Object hidden(String name, LitRenderer<StoredRecord> renderer) {
         try {
-            var field = LitRenderer.class.getDeclaredField("clientCallables");
+            var field = LitRenderer.class.getDeclaredField(name);
             field.setAccessible(true);
-            return (Map<String, SerializableBiConsumer<StoredRecord, ArrayNode>>) field.get(renderer);
+            return field.get(renderer);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
