@@ -406,7 +406,10 @@ class AdminDialogsGuardTest extends KaribuTest {
             var dialog = dialog();
             select(dialog, "Trigger", type);
             _setValue(_get(dialog, TextField.class, spec -> spec.withLabel("Title")), "");
-            select(dialog, "Collection", parts);
+            if (type != TriggerType.SCHEDULE) {
+                // a schedule at fixed times reads no collection (its form is tried in WorkflowDialogTest)
+                select(dialog, "Collection", parts);
+            }
             if (type == TriggerType.COLLECTION) {
                 _setValue(_get(dialog, CheckboxGroup.class, spec -> spec.withLabel("Fires when a record is")), Set.of("created"));
             }

@@ -18,10 +18,12 @@ public class TriggerChecks {
 
     private final CollectionService collections;
     private final io.actionflow.platform.Roles roles;
+    private final java.time.Clock clock;
 
-    TriggerChecks(CollectionService collections, io.actionflow.platform.Roles roles) {
+    TriggerChecks(CollectionService collections, io.actionflow.platform.Roles roles, java.time.Clock clock) {
         this.collections = collections;
         this.roles = roles;
+        this.clock = clock;
     }
 
     /** The problems, one per setting; empty when the configuration may be saved. */
@@ -34,8 +36,11 @@ public class TriggerChecks {
         }
         TriggerConfig trigger = TriggerConfig.read(type, config);
         CollectionDefinition collection = null;
-        boolean needsCollection = !(trigger instanceof TriggerConfig.CustomAction custom)
-                || custom.contextType() != TriggerConfig.ContextType.NONE;
+        boolean needsCollection = switch (trigger) {
+            case TriggerConfig.CustomAction custom -> custom.contextType() != TriggerConfig.ContextType.NONE;
+            case TriggerConfig.Schedule schedule -> schedule.onDateField();
+            default -> true;
+        };
         if (needsCollection && trigger.collection() == null) {
             errors.add(FieldError.of("collection", "validation.required"));
         } else if (trigger.collection() != null) {
@@ -91,6 +96,19 @@ public class TriggerChecks {
                 }
                 checkRoles(approval.roles(), errors);
             }
+            case TriggerConfig.Schedule schedule -> {
+                errors.addAll(ScheduleTimes.problems(schedule.settings(), clock.instant()));
+                if (schedule.onDateField() && collection != null) {
+                    var field = schedule.field() == null ? null : collection.field(schedule.field()).orElse(null);
+                    if (schedule.field() == null) {
+                        errors.add(FieldError.of("field", "validation.required"));
+                    } else if (field == null) {
+                        errors.add(FieldError.of("field", "trigger.field.unknown", schedule.field(), collection.title()));
+                    } else if (field.type() != FieldType.DATE && field.type() != FieldType.DATETIME) {
+                        errors.add(FieldError.of("field", "trigger.schedule.notDate", field.title()));
+                    }
+                }
+            }
         }
         return errors;
     }
@@ -116,8 +134,8 @@ public class TriggerChecks {
         }
     }
 
-    /** The modes a trigger type allows: pre-action only synchronous, approval only asynchronous. */
+    /** The modes a trigger type allows: pre-action only synchronous, approval and schedule only asynchronous. */
     public static boolean forcedSynchronous(TriggerType type, boolean chosen) {
-        return type == TriggerType.PRE_ACTION || type != TriggerType.APPROVAL && chosen;
+        return type == TriggerType.PRE_ACTION || type != TriggerType.APPROVAL && type != TriggerType.SCHEDULE && chosen;
     }
 }

@@ -86,6 +86,14 @@ public sealed interface TriggerConfig {
         }
     }
 
+    /**
+     * Runs at times: fixed ones ({@link ScheduleTimes} reads the repeat, time zone, start, end and limit), or for every
+     * record of {@code collection}, at the date in its field {@code field} moved by an offset. The rest of the settings
+     * stay in {@code settings}, as saved.
+     */
+    record Schedule(String collection, boolean onDateField, String field, Map<String, Object> settings) implements TriggerConfig {
+    }
+
     static TriggerConfig read(TriggerType type, Map<String, Object> raw) {
         Map<String, Object> config = raw == null ? Map.of() : raw;
         String collection = text(config.get("collection"));
@@ -102,6 +110,11 @@ public sealed interface TriggerConfig {
             case APPROVAL -> new Approval(collection, !"afterSave".equals(config.get("mode")), texts(config.get("roles")),
                     text(config.get("condition")), bool(config.get("global")), enums(config.get("actions"), DataAction.class),
                     texts(config.get("appends")));
+            case SCHEDULE -> {
+                boolean dated = "dateField".equals(text(config.get("mode")));
+                yield new Schedule(dated ? collection : null, dated, dated ? text(config.get("field")) : null,
+                        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config)));
+            }
         };
     }
 

@@ -29,13 +29,17 @@ import org.springframework.stereotype.Component;
 class AsyncWorkflows implements SmartLifecycle {
 
     static final String TASK = "workflow-execution";
+    /** The fires of schedules: one row per fixed schedule (its workflow's key) or per record of a date-field one. */
+    static final String FIRE_TASK = "workflow-schedule";
     private static final Logger log = LoggerFactory.getLogger(AsyncWorkflows.class);
 
     private final DataSource dataSource;
     private final WorkflowRunner.RunnerSettings settings;
     private final CustomTask<Long> task;
+    private final CustomTask<Void> fireTask;
     private volatile Scheduler scheduler;
     private volatile StepRunner steps;
+    private volatile FireRunner fires = id -> Next.REMOVE;
     private final ExecutionRetention retention;
     private final ScheduledExecutions scheduled;
     /** The name this instance picks executions under. */
@@ -45,6 +49,12 @@ class AsyncWorkflows implements SmartLifecycle {
     interface StepRunner {
         /** Returns what is left to do with the execution's row once the step is over. */
         Next step(long executionId);
+    }
+
+    /** Makes a schedule's fire (one instance of the schedule task); set by the schedule trigger. */
+    interface FireRunner {
+        /** Returns when to wake again for this schedule, or that it is over. */
+        Next fire(String instanceId);
     }
 
     /**
@@ -68,10 +78,46 @@ class AsyncWorkflows implements SmartLifecycle {
         this.dataSource = new TransactionAwareDataSourceProxy(dataSource);
         this.settings = settings;
         this.task = Tasks.custom(TASK, Long.class).execute(this::execute);
+        this.fireTask = Tasks.custom(FIRE_TASK, Void.class).execute(this::fire);
     }
 
     void steps(StepRunner runner) {
         this.steps = runner;
+    }
+
+    void fires(FireRunner runner) {
+        this.fires = runner;
+    }
+
+    /** Wakes the schedule task {@code id} at {@code when} (moved there if it is waiting already), in the current transaction. */
+    void scheduleFire(String id, Instant when) {
+        scheduler().schedule(fireTask.instance(id), when, com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+    }
+
+    /** Wakes many schedule tasks, none of which is waiting yet, each at its time: batched inserts. */
+    void scheduleFires(java.util.Map<String, Instant> due) {
+        if (!due.isEmpty()) {
+            scheduler().scheduleBatch(due.entrySet().stream()
+                    .<com.github.kagkarlsson.scheduler.task.SchedulableInstance<?>>map(e ->
+                            com.github.kagkarlsson.scheduler.task.SchedulableInstance.of(fireTask.instance(e.getKey()), e.getValue()))
+                    .toList());
+        }
+    }
+
+    /** Stops waking the schedule task {@code id}, in the current transaction. */
+    void cancelFire(String id) {
+        scheduled.remove(FIRE_TASK, id);
+    }
+
+    private CompletionHandler<Void> fire(TaskInstance<Void> instance, ExecutionContext context) {
+        Next next = fires.fire(instance.getId());
+        if (next.at() != null) {
+            return (complete, operations) -> operations.reschedule(complete, next.at());
+        }
+        if (next.removed()) {
+            return (complete, operations) -> { };
+        }
+        return (complete, operations) -> operations.remove();
     }
 
     /**
@@ -136,7 +182,7 @@ class AsyncWorkflows implements SmartLifecycle {
     private Scheduler build() {
         log.info("Running asynchronous executions as instance '{}'; those of an instance that stops without handing them"
                 + " back run again within {} s", instance, settings.orphanResume().toSeconds());
-        var builder = Scheduler.create(dataSource, task)
+        var builder = Scheduler.create(dataSource, task, fireTask)
                 .schedulerName(new SchedulerName.Fixed(instance))
                 .threads(settings.asyncThreads())
                 .pollingInterval(settings.asyncPolling())

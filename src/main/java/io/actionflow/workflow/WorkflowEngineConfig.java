@@ -30,7 +30,8 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wires the plain-Java engine to the application: the node types, and ports that reach records, HTTP, the inbox and mail. */
 @Configuration
-@EnableConfigurationProperties({HttpAdapter.HttpSettings.class, WorkflowRunner.RunnerSettings.class, ExecutionRetention.Settings.class})
+@EnableConfigurationProperties({HttpAdapter.HttpSettings.class, WorkflowRunner.RunnerSettings.class, ExecutionRetention.Settings.class,
+        ScheduleTrigger.Settings.class})
 class WorkflowEngineConfig {
 
     @Bean

@@ -51,13 +51,15 @@ public class WorkflowService {
     private final io.actionflow.workflow.engine.Expressions expressions;
 
     private final Constraints constraints;
+    private final ScheduleTrigger schedules;
 
     WorkflowService(WorkflowRepository workflows, ExecutionRepository executions, JobRepository jobs, WorkflowJson json,
             GraphCheck check, WorkflowRunner runner, AsyncWorkflows async,
             WorkflowVersions runnable, io.actionflow.workflow.engine.NodeRegistry registry,
             io.actionflow.triggers.TriggerChecks triggerChecks, TransactionTemplate transaction, Clock clock,
             org.springframework.context.ApplicationEventPublisher events, io.actionflow.workflow.engine.Expressions expressions,
-            Constraints constraints) {
+            Constraints constraints, ScheduleTrigger schedules) {
+        this.schedules = schedules;
         this.constraints = constraints;
         this.events = events;
         this.expressions = expressions;
@@ -143,6 +145,7 @@ public class WorkflowService {
             other.setCurrent(other == entity);
             other.setEnabled(other == entity);
         }
+        schedules.plan(entity, entity.getKey());
         return definition(entity);
     }
 
@@ -180,6 +183,9 @@ public class WorkflowService {
     public WorkflowDefinition disable(long id) {
         runnable.changing();
         var entity = entity(id);
+        if (entity.isEnabled()) {
+            schedules.plan(null, entity.getKey());
+        }
         entity.setEnabled(false);
         return definition(entity);
     }

@@ -210,7 +210,9 @@ final class ExecutionHistory extends VerticalLayout {
         if (origin.operator() != null) {
             parts.add(origin.operator());
         }
-        if (origin.label() != null) {
+        if ("SCHEDULE".equals(origin.source())) {
+            parts.add(getTranslation("workflows.history.schedule", origin.label()));
+        } else if (origin.label() != null) {
             parts.add(origin.label());
         } else if ("API".equals(origin.source())) {
             parts.add(getTranslation("workflows.history.api"));

@@ -132,6 +132,8 @@ final class Variables {
         boolean none = trigger == TriggerType.CUSTOM_ACTION && "none".equals(config.get("contextType"));
         if (several) {
             groups.add(new Group(text.apply("variables.records"), List.of(new Variable(text.apply("variables.records.all"), "$context.data"))));
+        } else if (trigger == TriggerType.SCHEDULE && !"dateField".equals(config.get("mode"))) {
+            // a fixed schedule runs on no record
         } else if (none) {
             groups.add(new Group(text.apply("variables.submitted"), List.of(new Variable(text.apply("variables.submitted.all"), "$context.data"))));
         } else {
@@ -144,7 +146,13 @@ final class Variables {
             }
             groups.add(new Group(collection.map(c -> text.apply("variables.record") + " · " + c.title()).orElse(text.apply("variables.record")), record));
         }
-        if (trigger == TriggerType.COLLECTION) {
+        if (trigger == TriggerType.SCHEDULE) {
+            groups.add(new Group(text.apply("variables.schedule"), List.of(
+                    new Variable(text.apply("variables.schedule.fireTime"), "$context.fireTime"),
+                    new Variable(text.apply("variables.schedule.localTime"), "$context.localTime"),
+                    new Variable(text.apply("variables.schedule.timeZone"), "$context.timeZone"),
+                    new Variable(text.apply("variables.schedule.missed"), "$context.missed"))));
+        } else if (trigger == TriggerType.COLLECTION) {
             var before = new ArrayList<Variable>();
             collection.ifPresent(c -> before.addAll(fields(c, "$context.previous", List.of())));
             before.add(new Variable(text.apply("variables.changed"), "$context.changed"));

@@ -52,6 +52,7 @@ final class WorkflowDialog extends FormDialog {
     private final Checkbox synchronous = new Checkbox();
     private final com.vaadin.flow.component.textfield.IntegerField retries = new com.vaadin.flow.component.textfield.IntegerField();
     private final List<CollectionDefinition> all;
+    private final ScheduleFields schedule = new ScheduleFields(this::getTranslation, getLocale());
 
     WorkflowDialog(WorkflowService workflows, CollectionService collections, io.actionflow.platform.Roles roles,
             Consumer<WorkflowDefinition> onCreated) {
@@ -114,13 +115,18 @@ final class WorkflowDialog extends FormDialog {
         errors.bind("retries", retries).bind("title", title).bind("triggerType", trigger).bind("collection", collection)
                 .bind("contextType", contextType).bind("actions", actions).bind("appends", appends).bind("on", on)
                 .bind("changedFields", changedFields).bind("condition", condition);
+        schedule.bind(errors);
+        schedule.mode.addValueChangeListener(e -> adapt());
         checks(WorkflowDraft.class).field("title", title).field("description", description);
         trigger.addValueChangeListener(e -> adapt());
         contextType.addValueChangeListener(e -> adapt());
         global.addValueChangeListener(e -> adapt());
         collection.addValueChangeListener(e -> fields());
-        form.add(title, trigger, contextType, collection, global, actions, on, changedFields, condition, appends, approvalMode,
-                startRoles, synchronous, retries, description);
+        form.add(title, trigger, contextType);
+        schedule.components().stream().limit(1).forEach(form::add);
+        form.add(collection, global, actions, on, changedFields, condition, appends, approvalMode, startRoles);
+        schedule.components().stream().skip(1).forEach(form::add);
+        form.add(synchronous, retries, description);
         if (existing == null) {
             trigger.setValue(TriggerType.POST_ACTION);
             contextType.setValue("single");
@@ -148,14 +154,20 @@ final class WorkflowDialog extends FormDialog {
         startRoles.setValue(new LinkedHashSet<>(strings(config.get("roles"))));
         synchronous.setValue(workflow.synchronous());
         retries.setValue(workflow.retries());
+        if (workflow.triggerType() == TriggerType.SCHEDULE) {
+            fields();
+            schedule.fill(config);
+        }
         adapt();
     }
 
     private void adapt() {
         TriggerType type = trigger.getValue();
         boolean custom = type == TriggerType.CUSTOM_ACTION;
+        boolean timed = type == TriggerType.SCHEDULE;
         contextType.setVisible(custom);
-        collection.setVisible(!custom || !"none".equals(contextType.getValue()));
+        collection.setVisible(timed ? schedule.onDateField() : !custom || !"none".equals(contextType.getValue()));
+        schedule.adapt(timed);
         global.setVisible(type == TriggerType.PRE_ACTION || type == TriggerType.POST_ACTION || type == TriggerType.APPROVAL);
         // new items clear the choice: what was ticked (and still fits) stays ticked
         var ticked = actions.getValue();
@@ -181,8 +193,8 @@ final class WorkflowDialog extends FormDialog {
         }
         startRoles.setLabel(getTranslation(runners ? "trigger.custom.roles" : "trigger.approval.roles"));
         startRoles.setHelperText(getTranslation(runners ? "trigger.custom.roles.help" : "trigger.approval.roles.help"));
-        synchronous.setVisible(type != TriggerType.PRE_ACTION && type != TriggerType.APPROVAL);
-        retries.setVisible(type == TriggerType.APPROVAL || synchronous.isVisible() && !synchronous.getValue());
+        synchronous.setVisible(type != TriggerType.PRE_ACTION && type != TriggerType.APPROVAL && !timed);
+        retries.setVisible(type == TriggerType.APPROVAL || timed || synchronous.isVisible() && !synchronous.getValue());
         trigger.setHelperText(type == null ? null : getTranslation("trigger.help." + type.name().toLowerCase(java.util.Locale.ROOT)));
         fields();
     }
@@ -197,6 +209,7 @@ final class WorkflowDialog extends FormDialog {
         changedFields.setItems(definition == null ? List.of() : definition.columnFields().stream().map(FieldDefinition::name).toList());
         // fields by their titles: the technical name only where two share a title
         appends.setItemLabelGenerator(n -> FieldLabels.of(definition, n));
+        schedule.collection(definition);
         changedFields.setItemLabelGenerator(n -> FieldLabels.of(definition, n));
         if (trigger.getValue() != null) {
             // the condition's variables: what this trigger gives, on this collection
@@ -215,6 +228,9 @@ final class WorkflowDialog extends FormDialog {
     protected void save() {
         var config = new LinkedHashMap<String, Object>();
         TriggerType type = trigger.getValue();
+        if (type == TriggerType.SCHEDULE) {
+            config.putAll(schedule.write());
+        }
         if (collection.isVisible() && collection.getValue() != null) {
             config.put("collection", collection.getValue());
         }
@@ -243,7 +259,7 @@ final class WorkflowDialog extends FormDialog {
         if (startRoles.isVisible() && !startRoles.getValue().isEmpty()) {
             config.put("roles", ordered(startRoles.getValue(), roleOrder));
         }
-        boolean sync = synchronous.isVisible() ? synchronous.getValue() : type == TriggerType.PRE_ACTION;
+        boolean sync = synchronous.isVisible() && type != TriggerType.SCHEDULE ? synchronous.getValue() : type == TriggerType.PRE_ACTION;
         int retryCount = retries.isVisible() && retries.getValue() != null ? retries.getValue() : 0;
         var draft = new WorkflowDraft(title.getValue(), description.getValue(), type, config, sync, retryCount);
         if (existing == null) {

@@ -179,6 +179,12 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         Object collection = definition.triggerConfig().get("collection");
         String collectionTitle = collection == null ? null : collections.find(String.valueOf(collection))
                 .map(io.actionflow.collections.CollectionDefinition::title).orElse(String.valueOf(collection));
+        if (definition.triggerType() == io.actionflow.triggers.TriggerType.SCHEDULE) {
+            // a schedule's card says when it fires: "Daily at 08:00 · Europe/Amsterdam", "3 days before Due date"
+            var definedOn = collection == null ? null : collections.find(String.valueOf(collection)).orElse(null);
+            String when = ScheduleSummary.of(definition.triggerConfig(), definedOn, this::getTranslation, getLocale());
+            collectionTitle = collectionTitle == null ? when : collectionTitle + " · " + when;
+        }
         canvasArea.add(new Canvas(definition, collectionTitle, shownResults, true,
                 new NodeSummary(collections, roles, this)::of, this::insert, this::open, this::editTrigger));
         history.show(definition, allVersions);

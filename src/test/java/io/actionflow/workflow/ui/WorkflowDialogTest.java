@@ -102,4 +102,75 @@ class WorkflowDialogTest extends KaribuTest {
         var saved = workflows.get(created.get().id());
         assertThat(saved.triggerConfig()).containsEntry("contextType", "none").containsEntry("roles", List.of("member"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_schedule_shows_its_next_fires_refuses_a_wrong_cron_on_its_field_and_is_saved_with_a_summary() {
+        signIn("admin");
+        var created = new AtomicReference<WorkflowDefinition>();
+        new WorkflowDialog(workflows, collections, roles, created::set).open();
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Title")), "Morning reminder " + UUID.randomUUID());
+        _setValue(_get(Select.class, spec -> spec.withLabel("Trigger")), TriggerType.SCHEDULE);
+        // what a schedule does not have is not shown: no collection for fixed times, no synchronous choice
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Select.class, spec -> spec.withLabel("Collection"))).isEmpty();
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Checkbox.class, spec -> spec.withLabel("Run synchronously (the user waits and sees its messages)"))).isEmpty();
+        com.vaadin.flow.component.combobox.ComboBox<String> zone = _get(com.vaadin.flow.component.combobox.ComboBox.class,
+                spec -> spec.withLabel("Time zone"));
+        _setValue(zone, "Europe/Amsterdam");
+        _setValue(_get(com.vaadin.flow.component.timepicker.TimePicker.class, spec -> spec.withLabel("At")),
+                java.time.LocalTime.of(8, 0));
+        var preview = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("af-next-fires"));
+        assertThat(preview.getElement().getTextRecursively()).startsWith("Next fires:").contains("8:00");
+        assertThat(preview.getChildren().filter(c -> c instanceof com.vaadin.flow.component.html.UnorderedList).findFirst()
+                .orElseThrow().getChildren().count()).isEqualTo(5);
+
+        // a cron with an hour 25: refused on its field, nothing saved
+        Select<String> repeat = _get(Select.class, spec -> spec.withLabel("Repeats"));
+        _setValue(repeat, "cron");
+        var cron = _get(TextField.class, spec -> spec.withLabel("Cron expression"));
+        _setValue(cron, "0 25 * * *");
+        assertThat(preview.getElement().getTextRecursively()).contains("Fill in the settings");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(cron.isInvalid()).isTrue();
+        assertThat(cron.getErrorMessage()).startsWith("This cron expression cannot be read");
+        assertThat(created.get()).isNull();
+
+        _setValue(cron, "30 7 * * 1-5");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        var saved = workflows.get(created.get().id());
+        assertThat(saved.triggerType()).isEqualTo(TriggerType.SCHEDULE);
+        assertThat(saved.synchronous()).isFalse();
+        assertThat(saved.triggerConfig()).containsEntry("repeat", "cron").containsEntry("cron", "30 7 * * 1-5")
+                .containsEntry("timeZone", "Europe/Amsterdam").containsEntry("missed", "runOnce").doesNotContainKey("collection");
+
+        // opened again, it shows what was saved
+        new WorkflowDialog(workflows, collections, roles, saved, created::set).open();
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Cron expression").withValue("30 7 * * 1-5")).isVisible()).isTrue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_date_field_schedule_offers_the_date_fields_of_its_collection_and_says_when_it_fires() {
+        signIn("admin");
+        String orders = "sched_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        collections.create(new CollectionDraft(orders, "Orders", null, null));
+        collections.addField(orders, io.actionflow.collections.FieldDraft.of("due_date", io.actionflow.collections.FieldType.DATE,
+                io.actionflow.collections.FieldSettings.titled("Due date")));
+        collections.addField(orders, io.actionflow.collections.FieldDraft.of("item", io.actionflow.collections.FieldType.TEXT,
+                io.actionflow.collections.FieldSettings.titled("Item")));
+        var created = new AtomicReference<WorkflowDefinition>();
+        new WorkflowDialog(workflows, collections, roles, created::set).open();
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Title")), "Due soon " + orders);
+        _setValue(_get(Select.class, spec -> spec.withLabel("Trigger")), TriggerType.SCHEDULE);
+        _setValue(_get(Select.class, spec -> spec.withLabel("Fires")), "dateField");
+        _setValue(_get(Select.class, spec -> spec.withLabel("Collection")), orders);
+        Select<String> field = _get(Select.class, spec -> spec.withLabel("Date field"));
+        assertThat(field.getListDataView().getItems().toList()).containsExactly("due_date");
+        _setValue(_get(com.vaadin.flow.component.textfield.IntegerField.class, spec -> spec.withLabel("Offset")), 3);
+        var preview = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("af-next-fires"));
+        assertThat(preview.getElement().getTextRecursively()).isEqualTo("3 days before Due date");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(workflows.get(created.get().id()).triggerConfig()).containsEntry("mode", "dateField")
+                .containsEntry("collection", orders).containsEntry("field", "due_date").containsEntry("offset", 3);
+    }
 }

@@ -1,0 +1,7 @@
+package io.actionflow.workflow;
+
+import io.actionflow.PostgresTest;
+
+@PostgresTest
+class ScheduleTriggerPostgresTest extends ScheduleTriggerContract {
+}
