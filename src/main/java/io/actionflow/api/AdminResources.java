@@ -35,8 +35,11 @@ class AdminResources {
     private final PageService pages;
     private final WorkflowService workflows;
     private final Workspace workspace;
+    private final io.actionflow.workflow.Webhooks webhooks;
 
-    AdminResources(CollectionService collections, PageService pages, WorkflowService workflows, Workspace workspace) {
+    AdminResources(CollectionService collections, PageService pages, WorkflowService workflows, Workspace workspace,
+            io.actionflow.workflow.Webhooks webhooks) {
+        this.webhooks = webhooks;
         this.collections = collections;
         this.pages = pages;
         this.workflows = workflows;
@@ -214,6 +217,24 @@ class AdminResources {
     @PostMapping("/api/workflows:disable")
     Map<String, Object> disable(HttpServletRequest request) {
         return data(workspace.workflow(workflows.disable(workflow(required(request, "filterByTk")).id())));
+    }
+
+    /**
+     * A new secret for a webhook workflow's hook (made on first call): the address to call and the secret, answered
+     * this once; the old secret stops working.
+     */
+    @PostMapping("/api/workflows:webhookSecret")
+    Map<String, Object> webhookSecret(HttpServletRequest request) {
+        var workflow = workflow(required(request, "filterByTk"));
+        if (workflow.triggerType() != io.actionflow.triggers.TriggerType.WEBHOOK) {
+            throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.workflow.notWebhook", workflow.title());
+        }
+        var hook = webhooks.renew(workflow.key());
+        var answer = new java.util.LinkedHashMap<String, Object>();
+        answer.put("url", org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/webhooks/{hook}").buildAndExpand(hook.hookKey()).toUriString());
+        answer.put("secret", hook.secret());
+        return data(answer);
     }
 
     private WorkflowDefinition workflow(String key) {

@@ -42,6 +42,20 @@ class ApiSecurity {
     }
 
     /**
+     * Webhook calls ({@code /api/webhooks/<hook>}): nobody signs in, not even with a valid API token (the token is not
+     * read); the workflow's secret is checked by the endpoint itself.
+     */
+    @Bean
+    @Order(-1)
+    SecurityFilterChain webhookChain(HttpSecurity http, ApiErrors errors) throws Exception {
+        signedByToken(http.securityMatcher("/api/webhooks/*"), errors)
+                .addFilterBefore(new JsonErrorsFilter(errors), org.springframework.security.web.session.DisableEncodeUrlFilter.class)
+                .anonymous(anonymous -> anonymous.disable())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
+    /**
      * What the API's chains share: each call signs itself in (no session, no CSRF token, no login form), and a refusal
      * is a JSON 401 or 403.
      */

@@ -230,7 +230,8 @@ public final class ScheduleTimes {
         try {
             return CronExpression.parse(expression);
         } catch (IllegalArgumentException e) {
-            errors.add(FieldError.of("cron", "trigger.schedule.cron", String.valueOf(e.getMessage())));
+            // the parser's words name its own fields and the six-field form the admin never wrote: said in ours
+            errors.add(FieldError.of("cron", "trigger.schedule.cron"));
             return null;
         }
     }

@@ -39,6 +39,7 @@ public class TriggerChecks {
         boolean needsCollection = switch (trigger) {
             case TriggerConfig.CustomAction custom -> custom.contextType() != TriggerConfig.ContextType.NONE;
             case TriggerConfig.Schedule schedule -> schedule.onDateField();
+            case TriggerConfig.Webhook webhook -> false;
             default -> true;
         };
         if (needsCollection && trigger.collection() == null) {
@@ -95,6 +96,26 @@ public class TriggerChecks {
                     errors.add(FieldError.of("actions", "trigger.approval.noDestroy"));
                 }
                 checkRoles(approval.roles(), errors);
+            }
+            case TriggerConfig.Webhook webhook -> {
+                if (config.get("auth") != null && !Set.of("hmac", "bearer").contains(String.valueOf(config.get("auth")))) {
+                    errors.add(FieldError.of("auth", "trigger.webhook.auth"));
+                }
+                if (!Set.of("POST", "GET").containsAll(webhook.methods()) || !webhook.methods().contains("POST")) {
+                    errors.add(FieldError.of("methods", "trigger.webhook.methods"));
+                }
+                Object rate = config.get("rate");
+                if (rate != null && !(rate instanceof Integer n && n >= 1 && n <= 10_000)) {
+                    errors.add(FieldError.of("rate", "trigger.webhook.rate"));
+                }
+                if (webhook.headers().size() > 20) {
+                    errors.add(FieldError.of("headers", "trigger.webhook.headers.many"));
+                }
+                for (String header : webhook.headers()) {
+                    if (!header.matches("[a-z0-9][a-z0-9-]{0,63}") || header.equals("authorization") || header.equals("cookie")) {
+                        errors.add(FieldError.of("headers", "trigger.webhook.header", header));
+                    }
+                }
             }
             case TriggerConfig.Schedule schedule -> {
                 errors.addAll(ScheduleTimes.problems(schedule.settings(), clock.instant()));

@@ -94,6 +94,20 @@ public sealed interface TriggerConfig {
     record Schedule(String collection, boolean onDateField, String field, Map<String, Object> settings) implements TriggerConfig {
     }
 
+    /**
+     * Runs when another system calls {@code /api/webhooks/<key>}: signed with the workflow's secret ({@code hmac}, a
+     * signature over the timestamp and body) or carrying it ({@code bearer}); by the {@code methods} allowed (POST,
+     * and GET when named), with the request's {@code headers} named here in its context;
+     * at most {@code rate} calls a second (null: the server's default).
+     */
+    record Webhook(boolean hmac, Set<String> methods, List<String> headers, Integer rate) implements TriggerConfig {
+
+        @Override
+        public String collection() {
+            return null;
+        }
+    }
+
     static TriggerConfig read(TriggerType type, Map<String, Object> raw) {
         Map<String, Object> config = raw == null ? Map.of() : raw;
         String collection = text(config.get("collection"));
@@ -110,6 +124,11 @@ public sealed interface TriggerConfig {
             case APPROVAL -> new Approval(collection, !"afterSave".equals(config.get("mode")), texts(config.get("roles")),
                     text(config.get("condition")), bool(config.get("global")), enums(config.get("actions"), DataAction.class),
                     texts(config.get("appends")));
+            case WEBHOOK -> new Webhook(!"bearer".equals(text(config.get("auth"))),
+                    texts(config.get("methods")).isEmpty() ? Set.of("POST") : Set.copyOf(texts(config.get("methods")).stream()
+                            .map(m -> m.toUpperCase(Locale.ROOT)).toList()),
+                    texts(config.get("headers")).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList(),
+                    config.get("rate") instanceof Integer rate ? rate : null);
             case SCHEDULE -> {
                 boolean dated = "dateField".equals(text(config.get("mode")));
                 yield new Schedule(dated ? collection : null, dated, dated ? text(config.get("field")) : null,

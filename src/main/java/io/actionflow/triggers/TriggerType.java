@@ -7,7 +7,7 @@ import java.util.Locale;
  * schedule has nobody waiting for it).
  */
 public enum TriggerType {
-    PRE_ACTION, POST_ACTION, APPROVAL, CUSTOM_ACTION, COLLECTION, SCHEDULE;
+    PRE_ACTION, POST_ACTION, APPROVAL, CUSTOM_ACTION, COLLECTION, SCHEDULE, WEBHOOK;
 
     public String labelKey() {
         return "triggerType." + name().toLowerCase(Locale.ROOT);

@@ -22,6 +22,7 @@ import io.actionflow.workflow.nodes.QueryNode;
 import io.actionflow.workflow.nodes.ResponseMessageNode;
 import io.actionflow.workflow.nodes.UpdateRecordsNode;
 import io.actionflow.workflow.nodes.UpdateSubmittedNode;
+import io.actionflow.workflow.nodes.WebhookResponseNode;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,7 +32,7 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the plain-Java engine to the application: the node types, and ports that reach records, HTTP, the inbox and mail. */
 @Configuration
 @EnableConfigurationProperties({HttpAdapter.HttpSettings.class, WorkflowRunner.RunnerSettings.class, ExecutionRetention.Settings.class,
-        ScheduleTrigger.Settings.class})
+        ScheduleTrigger.Settings.class, Webhooks.Settings.class})
 class WorkflowEngineConfig {
 
     @Bean
@@ -45,7 +46,8 @@ class WorkflowEngineConfig {
         var all = new java.util.ArrayList<NodeExecutor>(List.of(new ConditionNode(expressions), new LoopNode(),
                 new CalculationNode(expressions),
                 new QueryNode(), new CreateRecordNode(), new UpdateRecordsNode(), new DeleteRecordsNode(), new UpdateSubmittedNode(),
-                new EndNode(), new ResponseMessageNode(), new HttpRequestNode(http), new DelayNode(), new NotificationNode(), new EmailNode(mail)));
+                new EndNode(), new ResponseMessageNode(), new HttpRequestNode(http), new DelayNode(), new NotificationNode(), new EmailNode(mail),
+                new WebhookResponseNode()));
         all.addAll(contributed);
         return new NodeRegistry(all);
     }

@@ -277,6 +277,7 @@ public class WorkflowRunner {
         if (!testRun) {
             metrics.ended(workflow, result.status(), false);
         }
-        return new RunOutcome(executionId, result.status(), result.messages(), result.error(), result.stopped(), result.submitted());
+        return new RunOutcome(executionId, result.status(), result.messages(), result.error(), result.stopped(), result.submitted(),
+                result.response());
     }
 }

@@ -52,14 +52,16 @@ public class WorkflowService {
 
     private final Constraints constraints;
     private final ScheduleTrigger schedules;
+    private final Webhooks webhooks;
 
     WorkflowService(WorkflowRepository workflows, ExecutionRepository executions, JobRepository jobs, WorkflowJson json,
             GraphCheck check, WorkflowRunner runner, AsyncWorkflows async,
             WorkflowVersions runnable, io.actionflow.workflow.engine.NodeRegistry registry,
             io.actionflow.triggers.TriggerChecks triggerChecks, TransactionTemplate transaction, Clock clock,
             org.springframework.context.ApplicationEventPublisher events, io.actionflow.workflow.engine.Expressions expressions,
-            Constraints constraints, ScheduleTrigger schedules) {
+            Constraints constraints, ScheduleTrigger schedules, Webhooks webhooks) {
         this.schedules = schedules;
+        this.webhooks = webhooks;
         this.constraints = constraints;
         this.events = events;
         this.expressions = expressions;
@@ -140,6 +142,10 @@ public class WorkflowService {
                 triggerCollection(entity));
         if (!problems.isEmpty()) {
             throw new ValidationException(problems.stream().map(p -> FieldError.of("nodes", p.key(), p.args().toArray())).toList());
+        }
+        if (entity.getTriggerType() == TriggerType.WEBHOOK && !webhooks.hasSecret(entity.getKey())) {
+            // a hook nobody can call yet: its secret is made (and shown once) first
+            throw new ValidationException(FieldError.of("triggerConfig", "workflow.webhook.noSecret"));
         }
         for (WorkflowEntity other : workflows.findByKeyOrderByNumberDesc(entity.getKey())) {
             other.setCurrent(other == entity);

@@ -86,4 +86,19 @@ public final class ExecutionState {
             }
         }
     }
+
+    private Map<String, Object> response;
+
+    /** What a Webhook response node set to answer the call that started the workflow (status, body); null when none. */
+    public Map<String, Object> response() {
+        return response;
+    }
+
+    /** Sets the answer to the webhook call; a later response node replaces an earlier one. */
+    public void respond(int status, Object body) {
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("status", status);
+        answer.put("body", body);
+        response = java.util.Collections.unmodifiableMap(answer);
+    }
 }

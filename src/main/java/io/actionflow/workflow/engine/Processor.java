@@ -32,14 +32,14 @@ public final class Processor {
         return switch (step) {
             case Step.Proceed p -> result(ExecutionStatus.RESOLVED, state, null, null);
             case Step.Ended e -> new RunResult(e.status(), List.copyOf(state.messages()), null, null,
-                    e.status() == ExecutionStatus.RESOLVED, state.submitted());
+                    e.status() == ExecutionStatus.RESOLVED, state.submitted(), state.response());
             case Step.Failed f -> result(f.status(), state, f.error(), null);
             case Step.Waiting w -> result(ExecutionStatus.WAITING, state, null, w.until());
         };
     }
 
     private static RunResult result(ExecutionStatus status, ExecutionState state, String error, Instant resumeAt) {
-        return new RunResult(status, List.copyOf(state.messages()), error, resumeAt, false, state.submitted());
+        return new RunResult(status, List.copyOf(state.messages()), error, resumeAt, false, state.submitted(), state.response());
     }
 
     /** How walking a chain ended. */

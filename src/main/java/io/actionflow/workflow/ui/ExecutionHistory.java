@@ -212,6 +212,9 @@ final class ExecutionHistory extends VerticalLayout {
         }
         if ("SCHEDULE".equals(origin.source())) {
             parts.add(getTranslation("workflows.history.schedule", origin.label()));
+        } else if ("WEBHOOK".equals(origin.source())) {
+            parts.add(origin.label() == null ? getTranslation("workflows.history.webhook")
+                    : getTranslation("workflows.history.webhookDelivery", origin.label()));
         } else if (origin.label() != null) {
             parts.add(origin.label());
         } else if ("API".equals(origin.source())) {

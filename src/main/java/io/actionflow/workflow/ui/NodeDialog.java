@@ -203,6 +203,7 @@ final class NodeDialog extends FormDialog {
             case "destroy" -> "{\n  \"collection\": \"\",\n  \"filter\": []\n}";
             case "end" -> "{\n  \"status\": \"success\"\n}";
             case "response-message" -> "{\n  \"message\": \"\"\n}";
+            case "webhook-response" -> "{\n  \"code\": 200,\n  \"body\": {}\n}";
             case "request" -> "{\n  \"method\": \"POST\",\n  \"url\": \"\",\n  \"headers\": {},\n  \"body\": \"\",\n  \"timeoutMs\": 5000\n}";
             case "delay" -> "{\n  \"duration\": \"PT10M\"\n}";
             case "update-submitted" -> "{\n  \"values\": {}\n}";

@@ -124,6 +124,10 @@ final class NodeSettingsForm extends FormLayout {
             }
             case "end" -> choice("status", List.of("success", "fail"));
             case "response-message" -> text("message", true);
+            case "webhook-response" -> {
+                number("code");
+                pairs("body", "name", "value");
+            }
             case "request" -> {
                 choice("method", METHODS);
                 text("url", false);

@@ -38,6 +38,8 @@ final class NodeSummary {
             case "update-submitted" -> sets(config, node);
             case "end" -> t("nodeSetting.status." + ("fail".equals(config.get("status")) ? "fail" : "success"));
             case "response-message" -> text(config.get("message"));
+            case "webhook-response" -> join(text(config.getOrDefault("code", 200)),
+                    config.get("body") instanceof Map<?, ?> body ? String.join(", ", body.keySet().stream().map(String::valueOf).toList()) : "");
             case "request" -> join(text(config.getOrDefault("method", "GET")), text(config.get("url")));
             case "delay" -> text(config.get("duration"));
             case "notification" -> text(config.get("title"));

@@ -89,6 +89,9 @@ final class ScheduleFields {
         timeZone.setItems(ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") || z.equals("UTC")).sorted().toList());
         timeZone.setValue(ZoneId.systemDefault().getId().equals("GMT") ? "UTC" : ZoneId.systemDefault().getId());
         timeZone.setRequiredIndicatorVisible(true);
+        // a zone typed that is not in the list stays as typed, and Save says it does not exist (never silently replaced)
+        timeZone.setAllowCustomValue(true);
+        timeZone.addCustomValueSetListener(e -> timeZone.setValue(e.getDetail()));
         start.setLabel(text.apply("trigger.schedule.start"));
         end.setLabel(text.apply("trigger.schedule.end"));
         limit.setLabel(text.apply("trigger.schedule.limit.label"));
@@ -123,7 +126,7 @@ final class ScheduleFields {
 
     /** The fields, in the order the form shows them. */
     List<Component> components() {
-        return List.of(mode, repeat, every, days, at, cron, field, offset, offsetUnit, direction, timeZone, start, end, limit,
+        return List.of(mode, repeat, every, days, field, at, cron, offset, offsetUnit, direction, timeZone, start, end, limit,
                 missed, preview);
     }
 
@@ -159,7 +162,10 @@ final class ScheduleFields {
         repeat.setVisible(visible && !dated);
         every.setVisible(visible && !dated && ("minutes".equals(kind) || "hours".equals(kind)));
         days.setVisible(visible && !dated && "weekly".equals(kind));
-        at.setVisible(visible && (dated || "daily".equals(kind) || "weekly".equals(kind)));
+        // a date and time has its own time of day; a date alone fires at the set one
+        boolean withTime = collection != null && field.getValue() != null && collection.field(field.getValue())
+                .map(f -> f.type() == FieldType.DATETIME).orElse(false);
+        at.setVisible(visible && (dated && !withTime || !dated && ("daily".equals(kind) || "weekly".equals(kind))));
         at.setLabel(text.apply(dated ? "trigger.schedule.atDate" : "trigger.schedule.at"));
         cron.setVisible(visible && !dated && "cron".equals(kind));
         for (Component c : List.<Component>of(start, end, limit)) {
@@ -189,18 +195,23 @@ final class ScheduleFields {
     private void preview() {
         preview.removeAll();
         var settings = write();
-        if (onDateField()) {
-            preview.add(new Span(ScheduleSummary.of(settings, collection, words, locale)));
-            return;
-        }
         List<FieldError> problems = ScheduleTimes.problems(settings, Instant.now());
         if (!problems.isEmpty()) {
-            preview.add(new Span(text.apply("trigger.schedule.preview.incomplete")));
+            // what is wrong, in the words Save would use
+            var first = problems.getFirst();
+            preview.add(new Span(words.say(first.messageKey(), first.args().toArray())));
+            preview.addClassName("af-next-fires-problem");
+            return;
+        }
+        preview.removeClassName("af-next-fires-problem");
+        if (onDateField()) {
+            preview.add(new Span(field.getValue() == null ? text.apply("trigger.schedule.preview.field")
+                    : ScheduleSummary.of(settings, collection, words, locale)));
             return;
         }
         var times = ScheduleTimes.of(settings);
         var format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale);
-        preview.add(new Span(text.apply("trigger.schedule.preview")));
+        preview.add(new Span(words.say("trigger.schedule.preview", times.zone().getId())));
         var list = new com.vaadin.flow.component.html.UnorderedList();
         for (Instant next : times.upcoming(Instant.now(), 5)) {
             var local = LocalDateTime.ofInstant(next, times.zone());

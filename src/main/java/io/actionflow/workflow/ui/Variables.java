@@ -132,8 +132,8 @@ final class Variables {
         boolean none = trigger == TriggerType.CUSTOM_ACTION && "none".equals(config.get("contextType"));
         if (several) {
             groups.add(new Group(text.apply("variables.records"), List.of(new Variable(text.apply("variables.records.all"), "$context.data"))));
-        } else if (trigger == TriggerType.SCHEDULE && !"dateField".equals(config.get("mode"))) {
-            // a fixed schedule runs on no record
+        } else if (trigger == TriggerType.SCHEDULE && !"dateField".equals(config.get("mode")) || trigger == TriggerType.WEBHOOK) {
+            // a fixed schedule and a webhook run on no record
         } else if (none) {
             groups.add(new Group(text.apply("variables.submitted"), List.of(new Variable(text.apply("variables.submitted.all"), "$context.data"))));
         } else {
@@ -152,6 +152,14 @@ final class Variables {
                     new Variable(text.apply("variables.schedule.localTime"), "$context.localTime"),
                     new Variable(text.apply("variables.schedule.timeZone"), "$context.timeZone"),
                     new Variable(text.apply("variables.schedule.missed"), "$context.missed"))));
+        } else if (trigger == TriggerType.WEBHOOK) {
+            groups.add(new Group(text.apply("variables.webhook"), List.of(
+                    new Variable(text.apply("variables.webhook.body"), "$context.body"),
+                    new Variable(text.apply("variables.webhook.query"), "$context.query"),
+                    new Variable(text.apply("variables.webhook.headers"), "$context.headers"),
+                    new Variable(text.apply("variables.webhook.method"), "$context.method"),
+                    new Variable(text.apply("variables.webhook.deliveryId"), "$context.deliveryId"),
+                    new Variable(text.apply("variables.webhook.receivedAt"), "$context.receivedAt"))));
         } else if (trigger == TriggerType.COLLECTION) {
             var before = new ArrayList<Variable>();
             collection.ifPresent(c -> before.addAll(fields(c, "$context.previous", List.of())));

@@ -53,6 +53,7 @@ final class WorkflowDialog extends FormDialog {
     private final com.vaadin.flow.component.textfield.IntegerField retries = new com.vaadin.flow.component.textfield.IntegerField();
     private final List<CollectionDefinition> all;
     private final ScheduleFields schedule = new ScheduleFields(this::getTranslation, getLocale());
+    private final WebhookFields webhook = new WebhookFields(this::getTranslation);
 
     WorkflowDialog(WorkflowService workflows, CollectionService collections, io.actionflow.platform.Roles roles,
             Consumer<WorkflowDefinition> onCreated) {
@@ -116,6 +117,7 @@ final class WorkflowDialog extends FormDialog {
                 .bind("contextType", contextType).bind("actions", actions).bind("appends", appends).bind("on", on)
                 .bind("changedFields", changedFields).bind("condition", condition);
         schedule.bind(errors);
+        webhook.bind(errors);
         schedule.mode.addValueChangeListener(e -> adapt());
         checks(WorkflowDraft.class).field("title", title).field("description", description);
         trigger.addValueChangeListener(e -> adapt());
@@ -126,6 +128,7 @@ final class WorkflowDialog extends FormDialog {
         schedule.components().stream().limit(1).forEach(form::add);
         form.add(collection, global, actions, on, changedFields, condition, appends, approvalMode, startRoles);
         schedule.components().stream().skip(1).forEach(form::add);
+        webhook.components().forEach(form::add);
         form.add(synchronous, retries, description);
         if (existing == null) {
             trigger.setValue(TriggerType.POST_ACTION);
@@ -158,6 +161,9 @@ final class WorkflowDialog extends FormDialog {
             fields();
             schedule.fill(config);
         }
+        if (workflow.triggerType() == TriggerType.WEBHOOK) {
+            webhook.fill(config);
+        }
         adapt();
     }
 
@@ -165,9 +171,11 @@ final class WorkflowDialog extends FormDialog {
         TriggerType type = trigger.getValue();
         boolean custom = type == TriggerType.CUSTOM_ACTION;
         boolean timed = type == TriggerType.SCHEDULE;
+        boolean called = type == TriggerType.WEBHOOK;
         contextType.setVisible(custom);
-        collection.setVisible(timed ? schedule.onDateField() : !custom || !"none".equals(contextType.getValue()));
+        collection.setVisible(timed ? schedule.onDateField() : !called && (!custom || !"none".equals(contextType.getValue())));
         schedule.adapt(timed);
+        webhook.show(called);
         global.setVisible(type == TriggerType.PRE_ACTION || type == TriggerType.POST_ACTION || type == TriggerType.APPROVAL);
         // new items clear the choice: what was ticked (and still fits) stays ticked
         var ticked = actions.getValue();
@@ -230,6 +238,9 @@ final class WorkflowDialog extends FormDialog {
         TriggerType type = trigger.getValue();
         if (type == TriggerType.SCHEDULE) {
             config.putAll(schedule.write());
+        }
+        if (type == TriggerType.WEBHOOK) {
+            config.putAll(webhook.write());
         }
         if (collection.isVisible() && collection.getValue() != null) {
             config.put("collection", collection.getValue());

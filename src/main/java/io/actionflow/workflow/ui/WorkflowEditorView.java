@@ -57,10 +57,12 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
     private Map<String, JobView> results = Map.of();
 
     private final io.actionflow.platform.Roles roles;
+    private final io.actionflow.workflow.Webhooks webhooks;
 
     WorkflowEditorView(WorkflowService workflows, NodeRegistry registry, JsonMapper json,
             io.actionflow.collections.CollectionService collections, io.actionflow.collections.RecordQueries queries,
-            io.actionflow.platform.Roles roles) {
+            io.actionflow.platform.Roles roles, io.actionflow.workflow.Webhooks webhooks) {
+        this.webhooks = webhooks;
         this.roles = roles;
         this.queries = queries;
         this.workflows = workflows;
@@ -184,6 +186,9 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
             var definedOn = collection == null ? null : collections.find(String.valueOf(collection)).orElse(null);
             String when = ScheduleSummary.of(definition.triggerConfig(), definedOn, this::getTranslation, getLocale());
             collectionTitle = collectionTitle == null ? when : collectionTitle + " · " + when;
+        }
+        if (definition.triggerType() == io.actionflow.triggers.TriggerType.WEBHOOK) {
+            canvasArea.add(new WebhookPanel(webhooks, definition));
         }
         canvasArea.add(new Canvas(definition, collectionTitle, shownResults, true,
                 new NodeSummary(collections, roles, this)::of, this::insert, this::open, this::editTrigger));

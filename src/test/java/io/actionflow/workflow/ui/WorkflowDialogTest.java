@@ -120,7 +120,7 @@ class WorkflowDialogTest extends KaribuTest {
         _setValue(_get(com.vaadin.flow.component.timepicker.TimePicker.class, spec -> spec.withLabel("At")),
                 java.time.LocalTime.of(8, 0));
         var preview = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("af-next-fires"));
-        assertThat(preview.getElement().getTextRecursively()).startsWith("Next fires:").contains("8:00");
+        assertThat(preview.getElement().getTextRecursively()).startsWith("Next fires (Europe/Amsterdam):").contains("8:00");
         assertThat(preview.getChildren().filter(c -> c instanceof com.vaadin.flow.component.html.UnorderedList).findFirst()
                 .orElseThrow().getChildren().count()).isEqualTo(5);
 
@@ -129,7 +129,7 @@ class WorkflowDialogTest extends KaribuTest {
         _setValue(repeat, "cron");
         var cron = _get(TextField.class, spec -> spec.withLabel("Cron expression"));
         _setValue(cron, "0 25 * * *");
-        assertThat(preview.getElement().getTextRecursively()).contains("Fill in the settings");
+        assertThat(preview.getElement().getTextRecursively()).startsWith("This cron expression cannot be read");
         _click(_get(Button.class, spec -> spec.withText("Save")));
         assertThat(cron.isInvalid()).isTrue();
         assertThat(cron.getErrorMessage()).startsWith("This cron expression cannot be read");
@@ -172,5 +172,46 @@ class WorkflowDialogTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Save")));
         assertThat(workflows.get(created.get().id()).triggerConfig()).containsEntry("mode", "dateField")
                 .containsEntry("collection", orders).containsEntry("field", "due_date").containsEntry("offset", 3);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_webhook_refuses_a_header_it_may_not_pass_on_and_its_editor_makes_the_secret_once_and_sends_a_test_delivery() {
+        signIn("admin");
+        var created = new AtomicReference<WorkflowDefinition>();
+        new WorkflowDialog(workflows, collections, roles, created::set).open();
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Title")), "Payments in " + UUID.randomUUID());
+        _setValue(_get(Select.class, spec -> spec.withLabel("Trigger")), TriggerType.WEBHOOK);
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Select.class, spec -> spec.withLabel("Collection"))).isEmpty();
+        var headers = _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withLabel("Headers passed to the workflow"));
+        _setValue(headers, "X-Shop\nAuthorization");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(headers.isInvalid()).isTrue();
+        assertThat(headers.getErrorMessage()).contains("authorization is not a header name");
+        assertThat(created.get()).isNull();
+        _setValue(headers, "X-Shop");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        var saved = workflows.get(created.get().id());
+        assertThat(saved.triggerConfig()).containsEntry("auth", "hmac").containsEntry("methods", List.of("POST"))
+                .containsEntry("headers", List.of("X-Shop"));
+
+        navigate("admin/workflows/" + saved.id());
+        _click(_get(Button.class, spec -> spec.withText("Make the secret")));
+        var secret = _get(TextField.class, spec -> spec.withClasses("af-webhook-secret"));
+        assertThat(secret.getValue()).hasSizeGreaterThan(30);
+        assertThat(secret.getHelperText()).contains("shown this once");
+        assertThat(_get(TextField.class, spec -> spec.withClasses("af-webhook-url")).getValue()).contains("/api/webhooks/");
+        _click(_get(Button.class, spec -> spec.withText("Enable")));
+        navigate("admin/workflows/" + saved.id());
+        // shown once: opened again, the secret is not there
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(TextField.class, spec -> spec.withClasses("af-webhook-secret"))).isEmpty();
+        com.github.mvysny.kaributesting.v10.NotificationsKt.clearNotifications();
+        _click(_get(Button.class, spec -> spec.withText("Send a test delivery")));
+        var notices = com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications();
+        assertThat(notices).hasSize(1);
+        String said = notices.getFirst().getElement().getProperty("text") != null ? notices.getFirst().getElement().getProperty("text")
+                : notices.getFirst().getElement().getTextRecursively();
+        // synchronous, as the dialog offers first: it ran within the call and answered its execution
+        assertThat(said).startsWith("Test delivery answered 200: {\"data\":{\"executionId\":").contains("\"status\":\"RESOLVED\"");
     }
 }
