@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Removes finished executions (and, by cascade, their jobs) once they are older than {@code keep}; test runs once
  * they are older than {@code keep-test-runs}. Runs every {@code every} as a recurring task of db-scheduler, so on one
  * instance of a cluster at a time, in batches of {@code batch} executions, each in a transaction of its own. An
- * execution an approval still waits on is kept. A zero {@code keep} keeps everything.
+ * execution an approval still waits on is kept. A zero {@code keep} keeps everything. Webhook deliveries and
+ * date-field fires older than {@code keep} go too.
  */
 @Component
 class ExecutionRetention {
@@ -72,7 +73,25 @@ class ExecutionRetention {
         if (removed > 0) {
             log.info("Removed {} finished executions older than kept", removed);
         }
+        if (!settings.keep().isZero()) {
+            removeTraces(settings.keep());
+        }
         return removed;
+    }
+
+    /**
+     * What webhooks and date-field schedules keep to make each delivery and each record's fire once: gone with the
+     * executions of their time. A redelivery or a wake-up that old is not sent or made any more.
+     */
+    void removeTraces(Duration keep) {
+        var before = OffsetDateTime.ofInstant(clock.instant().minus(keep), ZoneOffset.UTC);
+        int deliveries = dsl.deleteFrom(table(name("af_webhook_delivery")))
+                .where(field(name("created_at"), OffsetDateTime.class).lt(before)).execute();
+        int fires = dsl.deleteFrom(table(name("af_schedule_fire")))
+                .where(field(name("due_at"), OffsetDateTime.class).lt(before)).execute();
+        if (deliveries + fires > 0) {
+            log.info("Removed {} webhook deliveries and {} date-field fires older than kept", deliveries, fires);
+        }
     }
 
     private int remove(boolean testRuns, Duration keep) {

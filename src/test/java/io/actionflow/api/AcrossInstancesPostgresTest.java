@@ -233,6 +233,42 @@ class AcrossInstancesPostgresTest {
         }
     }
 
+    /**
+     * A schedule's fire, due while both instances poll db-scheduler's table: one of them makes it, once (issue 28).
+     * The fire is made due by moving its time to now, as reaching 08:00 would.
+     */
+    @Test
+    void a_schedule_due_while_two_instances_run_fires_once() {
+        String s = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String log = "firelog_" + s;
+        collections.create(new io.actionflow.collections.CollectionDraft(log, "Fire log", null, null));
+        collections.addField(log, io.actionflow.collections.FieldDraft.of("note", FieldType.TEXT, FieldSettings.titled("Note")));
+        var workflow = workflows.create(new io.actionflow.workflow.WorkflowDraft("Daily " + s, null,
+                io.actionflow.triggers.TriggerType.SCHEDULE, Map.of("repeat", "daily", "at", "08:00", "timeZone", "UTC"), false, 0));
+        workflows.updateGraph(workflow.id(), new io.actionflow.workflow.engine.WorkflowGraph(List.of(io.actionflow.workflow.engine.NodeDef.of(
+                "log", "create", Map.of("collection", log, "values", Map.of("note", "{{$context.fireTime}}"))))));
+        workflows.enable(workflow.id());
+        var dsl = other.getBean(org.jooq.DSLContext.class);
+        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        var tasks = org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("scheduled_tasks"));
+        var instance = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("task_instance"), String.class);
+        var due = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("execution_time"), java.time.OffsetDateTime.class);
+        transaction.executeWithoutResult(status -> {
+            dsl.update(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("af_schedule")))
+                    .set(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("next_fire_at"), java.time.OffsetDateTime.class), now)
+                    .where(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("workflow_key")).eq(workflow.key())).execute();
+            dsl.update(tasks).set(due, now).where(instance.eq(workflow.key())).execute();
+        });
+        // made, and woken next at tomorrow's 08:00: whichever instance made it is done with it
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            var next = dsl.select(due).from(tasks).where(instance.eq(workflow.key())).fetchOne(due);
+            return next != null && next.isAfter(now.plusHours(1)) && queries.count(log, io.actionflow.collections.Filter.all()) > 0;
+        });
+        assertThat(queries.count(log, io.actionflow.collections.Filter.all())).isEqualTo(1);
+        assertThat(dsl.fetchCount(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("af_execution")),
+                org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("wf_key")).eq(workflow.key()))).isEqualTo(1);
+    }
+
     private static void awaitStatus(Callable<Integer> call, int status) throws Exception {
         long start = System.nanoTime();
         while (call.call() != status) {

@@ -87,6 +87,24 @@ class ExecutionRetentionTest extends IntegrationTest {
         assertThat(retention.removeOld()).as("nothing more to remove").isZero();
     }
 
+    @Test
+    void old_webhook_deliveries_and_date_field_fires_go_and_recent_ones_stay() {
+        String key = "wf_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (var at : List.of(now.minusDays(31), now.minusHours(1))) {
+            dsl.insertInto(table(name("af_webhook_delivery"))).set(field(name("hook_key")), key)
+                    .set(field(name("delivery_id")), "d-" + at.toEpochSecond()).set(field(name("status")), 202)
+                    .set(field(name("created_at")), at).execute();
+            dsl.insertInto(table(name("af_schedule_fire"))).set(field(name("workflow_key")), key)
+                    .set(field(name("record_id")), 7L).set(field(name("due_at")), at).execute();
+        }
+
+        retention.removeOld();
+
+        assertThat(dsl.fetchCount(table(name("af_webhook_delivery")), field(name("hook_key")).eq(key))).isEqualTo(1);
+        assertThat(dsl.fetchCount(table(name("af_schedule_fire")), field(name("workflow_key")).eq(key))).isEqualTo(1);
+    }
+
     private void finished(long id, OffsetDateTime at, boolean testRun) {
         dsl.update(table(name("af_execution"))).set(field(name("finished_at")), at).set(field(name("test_run")), testRun)
                 .where(field(name("id")).eq(id)).execute();

@@ -245,6 +245,18 @@ abstract class ScheduleTriggerContract {
         assertThat(asked.synchronous()).isFalse();
     }
 
+    @Test
+    void an_exported_schedule_imports_with_its_settings_and_is_planned_when_enabled_there() {
+        var workflow = schedule(Map.of("repeat", "weekly", "days", List.of("MON", "FRI"), "at", "07:30", "timeZone", "Asia/Tokyo",
+                "limit", 12, "missed", "skip"), "weekly");
+        String document = workflows.export(workflow.id());
+        workflows.disable(workflow.id());
+        var imported = workflows.importJson(document, true);
+        assertThat(imported.triggerType()).isEqualTo(TriggerType.SCHEDULE);
+        assertThat(imported.triggerConfig()).isEqualTo(workflow.triggerConfig());
+        assertThat(waking(imported.key())).isEqualTo(ScheduleTimes.of(imported.triggerConfig()).next(Instant.now()));
+    }
+
     private WorkflowDefinition schedule(Map<String, Object> config, String note) {
         var settings = new HashMap<String, Object>(config);
         var workflow = workflows.create(new WorkflowDraft("Every " + UUID.randomUUID(), null, TriggerType.SCHEDULE, settings, false, 0));
