@@ -21,7 +21,6 @@ final class WebhookPanel extends Composite<Div> {
 
     private final Webhooks webhooks;
     private final WorkflowDefinition workflow;
-    private final Div secretShown = new Div();
 
     WebhookPanel(Webhooks webhooks, WorkflowDefinition workflow) {
         this.webhooks = webhooks;
@@ -52,16 +51,28 @@ final class WebhookPanel extends Composite<Div> {
         test.setDisableOnClick(true);
         var buttons = new Div(renew, test);
         buttons.addClassName("af-webhook-actions");
-        root.add(url, secretShown, buttons);
+        root.add(url, buttons);
     }
 
+    /**
+     * Makes a new secret and shows it in a dialog of its own, until the admin closes it: shown in the panel, it went
+     * with the next redraw of the editor (Enable), before anyone had copied it.
+     */
     private void renew() {
         var hook = webhooks.renew(workflow.key());
         draw();
-        secretShown.removeAll();
         var secret = copyable(hook.secret(), "af-webhook-secret");
         secret.setHelperText(getTranslation("webhook.panel.secret"));
-        secretShown.add(secret);
+        var dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle(getTranslation("webhook.panel.secretTitle"));
+        dialog.addClassName("af-dialog");
+        dialog.setWidth("min(560px, 95vw)");
+        dialog.setCloseOnOutsideClick(false);
+        dialog.add(secret);
+        var done = new Button(getTranslation("webhook.panel.done"), e -> dialog.close());
+        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(done);
+        dialog.open();
     }
 
     private void test() {

@@ -201,6 +201,9 @@ class WorkflowDialogTest extends KaribuTest {
         assertThat(secret.getValue()).hasSizeGreaterThan(30);
         assertThat(secret.getHelperText()).contains("shown this once");
         assertThat(_get(TextField.class, spec -> spec.withClasses("af-webhook-url")).getValue()).contains("/api/webhooks/");
+        // the secret stays in its own dialog until the admin closes it
+        _click(_get(Button.class, spec -> spec.withText("I have copied it")));
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(TextField.class, spec -> spec.withClasses("af-webhook-secret"))).isEmpty();
         _click(_get(Button.class, spec -> spec.withText("Enable")));
         navigate("admin/workflows/" + saved.id());
         // shown once: opened again, the secret is not there
