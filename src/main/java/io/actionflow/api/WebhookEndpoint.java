@@ -38,14 +38,25 @@ class WebhookEndpoint {
         if (request.getContentLengthLong() > max) {
             return errors.error(HttpStatus.PAYLOAD_TOO_LARGE, locale, "webhook.tooLarge", max);
         }
-        byte[] body = request.getInputStream().readNBytes(max + 1);
-        var headers = new LinkedHashMap<String, String>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
+        byte[] body;
+        try {
+            body = request.getInputStream().readNBytes(max + 1);
+        } catch (IOException broken) {
+            // the caller went away, or sent a broken chunk: nothing to run, and nothing for the log
+            return errors.error(HttpStatus.BAD_REQUEST, locale, "webhook.body.unreadable");
         }
+        var headers = new LinkedHashMap<String, String>();
         var query = new LinkedHashMap<String, List<String>>();
-        request.getParameterMap().forEach((name, values) -> query.put(name, List.of(values)));
-        var answer = webhooks.receive(hook, new Webhooks.Call(request.getMethod(), headers, query, body));
+        try {
+            for (String name : Collections.list(request.getHeaderNames())) {
+                headers.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
+            }
+            request.getParameterMap().forEach((name, values) -> query.put(name, List.of(values)));
+        } catch (org.springframework.security.web.firewall.RequestRejectedException rejected) {
+            // a header the firewall refuses to hand out (control bytes): refused as any API call is, not a 500
+            return errors.error(HttpStatus.BAD_REQUEST, locale, "api.request.rejected");
+        }
+        var answer = webhooks.receive(hook, new Webhooks.Call(request.getMethod(), headers, request.getQueryString(), query, body));
         if (answer.refusal() != null) {
             return ApiErrors.errors(HttpStatus.valueOf(answer.status()), List.of(ApiErrors.entry(null, errors.say(answer.refusal(), locale))));
         }

@@ -35,10 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Webhook triggers: another system starts a workflow by calling its address, {@code /api/webhooks/<hook>}. The call is
- * authenticated by the workflow's secret, never by a user: a signature over the timestamp and body ({@code
- * X-Actionflow-Signature: sha256=<hex of HMAC-SHA256(secret, timestamp + "." + body)>} with {@code
- * X-Actionflow-Timestamp} in seconds, refused outside the replay window) or the secret itself as a bearer token. A
- * delivery id ({@code X-Actionflow-Delivery}) makes a redelivery answer as the first delivery did, starting nothing.
+ * authenticated by the workflow's secret, never by a user: a signature ({@link #sign}) over the timestamp, delivery id,
+ * method, query and body ({@code X-Actionflow-Signature: sha256=<hex>}, with {@code X-Actionflow-Timestamp} in seconds
+ * and {@code X-Actionflow-Delivery}, refused outside the replay window), or the secret itself as a bearer token. A
+ * delivery id makes a redelivery answer as the first delivery did, starting nothing, so a signed call runs once.
  * An asynchronous workflow is queued and answered 202 at once; a synchronous one runs within the call and answers what
  * its Webhook response node set. Calls per hook are limited per second on each instance
  * (the trigger's {@code rate}, else {@code actionflow.webhooks.rate-per-second}; twice as many at once).
@@ -52,8 +52,11 @@ public class Webhooks {
             @DefaultValue("50") int ratePerSecond) {
     }
 
-    /** What a webhook call brought: its method, headers (names in lower case), query and body as received. */
-    public record Call(String method, Map<String, String> headers, Map<String, List<String>> query, byte[] body) {
+    /**
+     * What a webhook call brought: its method, headers (names in lower case), query (as sent, {@code rawQuery}, and
+     * read) and body as received.
+     */
+    public record Call(String method, Map<String, String> headers, String rawQuery, Map<String, List<String>> query, byte[] body) {
     }
 
     /**
@@ -85,6 +88,7 @@ public class Webhooks {
     private static final Field<Long> EXECUTION_ID = field(name("execution_id"), Long.class);
     private static final Field<Integer> STATUS = field(name("status"), Integer.class);
     private static final Field<String> ANSWER = field(name("answer"), String.class);
+    private static final Field<String> DIGEST = field(name("digest"), String.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String HMAC = "HmacSHA256"; // i18n: not user-facing
     private static final String BEARER = "Bearer "; // i18n: not user-facing
@@ -160,20 +164,21 @@ public class Webhooks {
         if (!trigger.methods().contains(method)) {
             return Answer.refused(405, "webhook.method", method);
         }
-        int rate = trigger.rate() == null ? settings.ratePerSecond() : trigger.rate();
-        if (!buckets.computeIfAbsent(hookKey + "/" + rate, k -> new Bucket(rate)).take(System.nanoTime())) {
-            return Answer.refused(429, "webhook.rate", rate);
-        }
         if (call.body().length > settings.maxBytes()) {
             return Answer.refused(413, "webhook.tooLarge", settings.maxBytes());
-        }
-        var refused = trigger.hmac() ? signed(call, row.value2()) : bearer(call, row.value2());
-        if (refused != null) {
-            return refused;
         }
         String delivery = call.headers().get(DELIVERY);
         if (delivery != null && (delivery.isBlank() || delivery.length() > 200 || !delivery.matches("[\\x21-\\x7e]+"))) {
             return Answer.refused(400, "webhook.delivery");
+        }
+        var refused = trigger.hmac() ? signed(call, row.value2(), delivery, method) : bearer(call, row.value2());
+        if (refused != null) {
+            return refused;
+        }
+        // counted once the caller proved the secret: a flood of unsigned calls cannot keep the sender's out
+        int rate = trigger.rate() == null ? settings.ratePerSecond() : trigger.rate();
+        if (!buckets.computeIfAbsent(hookKey + "/" + rate, k -> new Bucket(rate)).take(System.nanoTime())) {
+            return Answer.refused(429, "webhook.rate", rate);
         }
         Object body = null;
         if (call.body().length > 0) {
@@ -182,13 +187,18 @@ public class Webhooks {
                 return Answer.refused(415, "webhook.contentType");
             }
             try {
-                body = json.read(new String(call.body(), StandardCharsets.UTF_8));
-            } catch (RuntimeException e) {
+                // bytes that are not UTF-8 are refused, never read as replacement characters
+                String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(call.body())).toString();
+                body = json.read(text);
+            } catch (RuntimeException | java.nio.charset.CharacterCodingException e) {
                 return Answer.refused(400, "webhook.json");
             }
         }
+        String digest = digest(method, call.rawQuery(), call.body());
         if (delivery != null) {
-            var seen = seen(hookKey, delivery);
+            var seen = seen(hookKey, delivery, digest);
             if (seen != null) {
                 return seen;
             }
@@ -210,8 +220,8 @@ public class Webhooks {
         try {
             return transaction.execute(status -> {
                 if (delivery != null) {
-                    dsl.insertInto(DELIVERIES).columns(HOOK_KEY, DELIVERY_ID, STATUS, CREATED)
-                            .values(hookKey, delivery, 0, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).execute();
+                    dsl.insertInto(DELIVERIES).columns(HOOK_KEY, DELIVERY_ID, DIGEST, STATUS, CREATED)
+                            .values(hookKey, delivery, digest, 0, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).execute();
                 }
                 Answer answer;
                 Long executionId;
@@ -237,16 +247,22 @@ public class Webhooks {
             });
         } catch (org.springframework.dao.DataIntegrityViolationException | org.jooq.exception.IntegrityConstraintViolationException e) {
             // the same delivery, sent twice at once: the other one runs it
-            var seen = seen(hookKey, delivery);
+            var seen = seen(hookKey, delivery, digest);
             return seen != null ? seen : Answer.refused(409, "webhook.delivery.running");
         }
     }
 
-    /** What a delivery seen before was answered; a delivery still running is said to be. */
-    private Answer seen(String hookKey, String delivery) {
-        var stored = dsl.select(STATUS, ANSWER).from(DELIVERIES).where(HOOK_KEY.eq(hookKey), DELIVERY_ID.eq(delivery)).fetchOne();
+    /**
+     * What a delivery seen before was answered; a delivery still running is said to be; the same id with another
+     * method, query or body is refused (the sender reused an id), never answered as the first.
+     */
+    private Answer seen(String hookKey, String delivery, String digest) {
+        var stored = dsl.select(STATUS, ANSWER, DIGEST).from(DELIVERIES).where(HOOK_KEY.eq(hookKey), DELIVERY_ID.eq(delivery)).fetchOne();
         if (stored == null) {
             return null;
+        }
+        if (!digest.equals(stored.value3())) {
+            return Answer.refused(422, "webhook.delivery.reused");
         }
         if (stored.value1() == 0) {
             return Answer.refused(409, "webhook.delivery.running");
@@ -274,7 +290,7 @@ public class Webhooks {
         return new Answer(200, Map.of("data", data), null, false);
     }
 
-    private Answer signed(Call call, String secret) {
+    private Answer signed(Call call, String secret, String delivery, String method) {
         String signature = call.headers().get(SIGNATURE);
         String timestamp = call.headers().get(TIMESTAMP);
         if (signature == null || timestamp == null) {
@@ -290,7 +306,12 @@ public class Webhooks {
         if (Math.abs(now - seconds) > settings.replayWindow().toSeconds()) {
             return Answer.refused(401, "webhook.timestamp");
         }
-        byte[] expected = ("sha256=" + sign(secret, timestamp.strip(), call.body())).getBytes(StandardCharsets.US_ASCII);
+        if (delivery == null) {
+            // signed calls name their delivery: the signature covers it, so a call caught on the way runs once at most
+            return Answer.refused(400, "webhook.delivery.required");
+        }
+        byte[] expected = ("sha256=" + sign(secret, timestamp.strip(), delivery, method, call.rawQuery(), call.body()))
+                .getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, signature.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
             return Answer.refused(401, "webhook.signature");
         }
@@ -306,12 +327,17 @@ public class Webhooks {
         return null;
     }
 
-    /** The hex HMAC-SHA256 of {@code timestamp.body} under {@code secret}: what a sender puts after {@code sha256=}. */
-    public static String sign(String secret, String timestamp, byte[] body) {
+    /**
+     * What a sender puts after {@code sha256=}: the hex HMAC-SHA256 under {@code secret} of the timestamp, the delivery
+     * id, the method, the query string as sent (empty when none) and the body, the first four each followed by a line
+     * break. Only the body, last, may hold a line break, so no two calls are signed alike.
+     */
+    public static String sign(String secret, String timestamp, String delivery, String method, String rawQuery, byte[] body) {
         try {
             var mac = Mac.getInstance(HMAC);
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), HMAC));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            mac.update((timestamp + "\n" + delivery + "\n" + method.toUpperCase(Locale.ROOT) + "\n"
+                    + (rawQuery == null ? "" : rawQuery) + "\n").getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(mac.doFinal(body));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
@@ -333,10 +359,22 @@ public class Webhooks {
         headers.put("content-type", "application/json");
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
         headers.put(TIMESTAMP, timestamp);
-        headers.put(SIGNATURE, "sha256=" + sign(row.value2(), timestamp, bytes));
+        String delivery = "test-" + random(9);
+        headers.put(SIGNATURE, "sha256=" + sign(row.value2(), timestamp, delivery, "POST", null, bytes));
         headers.put("authorization", BEARER + row.value2());
-        headers.put(DELIVERY, "test-" + random(9));
-        return receive(row.value1(), new Call("POST", headers, Map.of(), bytes));
+        headers.put(DELIVERY, delivery);
+        return receive(row.value1(), new Call("POST", headers, null, Map.of(), bytes));
+    }
+
+    /** What identifies a call's content, to tell a redelivery from a reused delivery id. */
+    private static String digest(String method, String rawQuery, byte[] body) {
+        try {
+            var sha = MessageDigest.getInstance("SHA-256"); // i18n: not user-facing
+            sha.update((method + "\n" + (rawQuery == null ? "" : rawQuery) + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     private static Map<String, Object> query(Map<String, List<String>> query) {

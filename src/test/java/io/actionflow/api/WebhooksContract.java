@@ -99,11 +99,18 @@ abstract class WebhooksContract {
     }
 
     private ApiClient.Answer signed(Hook hook, String body, long timestamp, Map<String, String> extra) throws Exception {
+        return api.send("POST", hook.path(), null, body, signedHeaders(hook, "POST", null, body, timestamp, extra));
+    }
+
+    /** The headers of a signed call: its timestamp, delivery id (a new one unless given) and signature. */
+    private static Map<String, String> signedHeaders(Hook hook, String method, String query, String body, long timestamp,
+            Map<String, String> extra) {
         var headers = new LinkedHashMap<String, String>(extra);
+        headers.putIfAbsent("X-Actionflow-Delivery", "d-" + UUID.randomUUID());
         headers.put("X-Actionflow-Timestamp", String.valueOf(timestamp));
         headers.put("X-Actionflow-Signature", "sha256=" + Webhooks.sign(hook.secret(), String.valueOf(timestamp),
-                body.getBytes(StandardCharsets.UTF_8)));
-        return api.send("POST", hook.path(), null, body, headers);
+                headers.get("X-Actionflow-Delivery"), method, query, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
+        return headers;
     }
 
     private int executions(Hook hook) {
@@ -136,6 +143,10 @@ abstract class WebhooksContract {
         var again = signed(hook, body, now(), Map.of("X-Shop", "north", "X-Actionflow-Delivery", "d-1"));
         assertThat(again.status()).isEqualTo(202);
         assertThat(again.data().get("executionId")).isEqualTo(executionId);
+        assertThat(executions(hook)).isEqualTo(1);
+        // the same id for another body: the sender reused an id, refused rather than answered as the first
+        var reused = signed(hook, "{\"invoice\": 43}", now(), Map.of("X-Actionflow-Delivery", "d-1"));
+        assertThat(reused.status()).isEqualTo(422);
         assertThat(executions(hook)).isEqualTo(1);
         assertThat(dsl.select(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("source"), String.class))
                 .from(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("af_execution")))
@@ -172,7 +183,13 @@ abstract class WebhooksContract {
         var notJson = signed(hook, "{not json", now(), Map.of());
         assertThat(notJson.status()).isEqualTo(400);
         var form = api.typed("POST", hook.path(), null, "a=1", "application/x-www-form-urlencoded",
-                signedHeaders(hook, "a=1"));
+                signedHeaders(hook, "POST", null, "a=1", now(), Map.of()));
+        // a signed call caught on the way: another query, or no delivery id, and it is refused
+        var caught = signedHeaders(hook, "POST", null, body, now(), Map.of());
+        assertThat(api.send("POST", hook.path() + "?amount=999999", null, body, caught).status()).isEqualTo(401);
+        var unnamed = new LinkedHashMap<>(caught);
+        unnamed.remove("X-Actionflow-Delivery");
+        assertThat(api.send("POST", hook.path(), null, body, unnamed).status()).isEqualTo(400);
         assertThat(form.status()).isEqualTo(415);
         var badDelivery = signed(hook, body, now(), Map.of("X-Actionflow-Delivery", " "));
         assertThat(badDelivery.status()).isEqualTo(400);
@@ -188,11 +205,6 @@ abstract class WebhooksContract {
         assertThat(signed(fresh, body, now(), Map.of()).status()).isEqualTo(202);
     }
 
-    private Map<String, String> signedHeaders(Hook hook, String body) {
-        String timestamp = String.valueOf(now());
-        return Map.of("X-Actionflow-Timestamp", timestamp, "X-Actionflow-Signature",
-                "sha256=" + Webhooks.sign(hook.secret(), timestamp, body.getBytes(StandardCharsets.UTF_8)));
-    }
 
     @Test
     void a_synchronous_webhook_answers_what_its_response_node_sets_and_a_bearer_secret_may_sign_it_in() throws Exception {
@@ -211,20 +223,56 @@ abstract class WebhooksContract {
     }
 
     @Test
-    void calls_beyond_the_rate_are_refused_with_429_before_anything_is_checked() throws Exception {
-        // one call a second, two at once: ten calls in a row cannot all fit unless they took eight seconds
+    void signed_calls_beyond_the_rate_are_refused_with_429_and_unsigned_ones_do_not_use_it_up() throws Exception {
+        // one call a second, two at once: ten signed calls in a row cannot all fit unless they took eight seconds
         var hook = hook(Map.of("rate", 1), false, List.of(logNode("ran")));
+        for (int i = 0; i < 50; i++) {
+            assertThat(api.send("POST", hook.path(), null, "{}", Map.of()).status()).isEqualTo(401);
+        }
         int limited = 0;
+        int accepted = 0;
         for (int i = 0; i < 10; i++) {
-            var answer = api.send("POST", hook.path(), null, "{}", Map.of());
+            var answer = signed(hook, "{}", now(), Map.of());
             if (answer.status() == 429) {
                 limited++;
                 assertThat(answer.error()).contains("Too many calls");
             } else {
-                assertThat(answer.status()).isEqualTo(401);
+                assertThat(answer.status()).isEqualTo(202);
+                accepted++;
             }
         }
+        assertThat(accepted).as("the fifty unsigned calls used none of the allowance").isGreaterThanOrEqualTo(2);
         assertThat(limited).isPositive();
+        int ran = accepted;
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> entries().size() == ran);
+        assertThat(executions(hook)).isEqualTo(ran);
+    }
+
+    @Test
+    void a_header_with_control_bytes_and_a_body_that_is_not_utf8_are_refused_with_400_not_a_server_error() throws Exception {
+        var hook = hook(Map.of(), false, List.of(logNode("ran")));
+        var odd = raw("POST " + hook.path() + " HTTP/1.1\r\nHost: localhost\r\nX-Odd: \u0085\u0090\r\nContent-Length: 2\r\n"
+                + "Connection: close\r\n\r\n{}", new byte[0]);
+        assertThat(odd).startsWith("HTTP/1.1 400").contains("application/json").doesNotContain("Something went wrong");
+        byte[] body = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        String timestamp = String.valueOf(now());
+        String signature = Webhooks.sign(hook.secret(), timestamp, "bytes-1", "POST", null, body);
+        var notUtf8 = raw("POST " + hook.path() + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "X-Actionflow-Timestamp: " + timestamp + "\r\nX-Actionflow-Delivery: bytes-1\r\nX-Actionflow-Signature: sha256="
+                + signature + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n", body);
+        assertThat(notUtf8).startsWith("HTTP/1.1 400").contains("not valid JSON");
         assertThat(executions(hook)).isZero();
+    }
+
+    /** A request written byte for byte (what Java's HTTP client refuses to send), and the whole answer. */
+    private String raw(String head, byte[] body) throws Exception {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -85,7 +85,8 @@ public final class WebhookBenchmark {
             var request = HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .header("X-Actionflow-Timestamp", timestamp)
-                    .header("X-Actionflow-Signature", "sha256=" + Webhooks.sign(secret, timestamp, body.getBytes(StandardCharsets.UTF_8)))
+                    .header("X-Actionflow-Signature", "sha256=" + Webhooks.sign(secret, timestamp, prefix + "-" + i, "POST", null,
+                            body.getBytes(StandardCharsets.UTF_8)))
                     .header("X-Actionflow-Delivery", prefix + "-" + i)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             int n = i;

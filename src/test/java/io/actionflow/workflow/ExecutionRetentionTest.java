@@ -93,7 +93,7 @@ class ExecutionRetentionTest extends IntegrationTest {
         var now = OffsetDateTime.now(ZoneOffset.UTC);
         for (var at : List.of(now.minusDays(31), now.minusHours(1))) {
             dsl.insertInto(table(name("af_webhook_delivery"))).set(field(name("hook_key")), key)
-                    .set(field(name("delivery_id")), "d-" + at.toEpochSecond()).set(field(name("status")), 202)
+                    .set(field(name("delivery_id")), "d-" + at.toEpochSecond()).set(field(name("digest")), "x").set(field(name("status")), 202)
                     .set(field(name("created_at")), at).execute();
             dsl.insertInto(table(name("af_schedule_fire"))).set(field(name("workflow_key")), key)
                     .set(field(name("record_id")), 7L).set(field(name("due_at")), at).execute();
