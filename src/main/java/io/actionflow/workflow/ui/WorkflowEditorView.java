@@ -201,10 +201,22 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         return badge;
     }
 
+    /**
+     * The node types this workflow can hold: not those only for another trigger (Approval, Update submitted data,
+     * Webhook response), nor those only for synchronous workflows in an asynchronous one (Response message); they
+     * would be refused at Enable. The type of a node already there is always offered.
+     */
+    private java.util.List<String> offeredTypes(String current) {
+        return registry.types().stream().filter(type -> type.equals(current) || registry.find(type)
+                .map(executor -> (executor.onlyFor() == null || executor.onlyFor().equals(workflow.triggerType().name()))
+                        && (!executor.synchronousOnly() || workflow.synchronous()))
+                .orElse(false)).toList();
+    }
+
     private void insert(Canvas.Slot slot) {
         String key = GraphEdits.freeKey(workflow.graph(), "node");
         var reach = Variables.reach(workflow.graph().chain(), slot.parentKey(), slot.branch(), slot.index());
-        new NodeDialog(json, environment(reach), registry.types(), null, key, null, true, node -> {
+        new NodeDialog(json, environment(reach), offeredTypes(null), null, key, null, true, node -> {
             String newKey = GraphEdits.freeKey(workflow.graph(), node.type());
             var graph = GraphEdits.insert(workflow.graph(), slot.parentKey(), slot.branch(), slot.index(),
                     new NodeDef(newKey, node.type(), node.title(), node.config(), node.branches()));
@@ -213,7 +225,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
     }
 
     private void open(NodeDef node) {
-        new NodeDialog(json, environment(Variables.reachOf(workflow.graph().chain(), node.key())), registry.types(), node,
+        new NodeDialog(json, environment(Variables.reachOf(workflow.graph().chain(), node.key())), offeredTypes(node.type()), node,
                 node.key(), results.get(node.key()), true,
                 changed -> save(GraphEdits.replace(workflow.graph(), changed), changed.key()),
                 () -> save(GraphEdits.remove(workflow.graph(), node.key()), null)).open();

@@ -217,4 +217,17 @@ class WorkflowDialogTest extends KaribuTest {
         // synchronous, as the dialog offers first: it ran within the call and answered its execution
         assertThat(said).startsWith("Test delivery answered 200: {\"data\":{\"executionId\":").contains("\"status\":\"RESOLVED\"");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_schedules_canvas_offers_only_the_node_types_it_can_hold() {
+        signIn("admin");
+        var schedule = workflows.create(new io.actionflow.workflow.WorkflowDraft("Offered " + UUID.randomUUID(), null, TriggerType.SCHEDULE,
+                java.util.Map.of("repeat", "daily", "at", "08:00", "timeZone", "UTC"), false, 0));
+        navigate("admin/workflows/" + schedule.id());
+        _click(_get(Button.class, spec -> spec.withAttribute("data-slot", "main:0")));
+        Select<String> type = _get(Select.class, spec -> spec.withLabel("Type"));
+        assertThat(type.getListDataView().getItems().toList()).contains("create", "query", "notification", "email", "delay")
+                .doesNotContain("response-message", "approval", "update-submitted", "webhook-response");
+    }
 }
