@@ -68,7 +68,7 @@ final class NodeDialog extends FormDialog {
         errors.bind("type", type).bind("settings", settings).bind("setting.title", title);
         form.add(type, title, formArea, settings, asJson);
         if (existing == null) {
-            type.addValueChangeListener(e -> showForm(e.getValue(), parse(example(e.getValue()))));
+            type.addValueChangeListener(e -> showForm(e.getValue(), parse(example(e.getValue(), operatorKnown()))));
             type.setValue("condition");
         } else {
             type.setValue(existing.type());
@@ -190,8 +190,17 @@ final class NodeDialog extends FormDialog {
         return Map.of();
     }
 
-    /** A starting point for each type's settings. */
-    private static String example(String type) {
+    /** Whether someone started the workflow this node is in (a click, a call), so that it names the operator. */
+    private boolean operatorKnown() {
+        return environment.variables().stream().flatMap(g -> g.variables().stream())
+                .anyMatch(v -> "$context.user.username".equals(v.path()));
+    }
+
+    /**
+     * A starting point for each type's settings; a notification goes to whoever started the workflow, when someone
+     * did (a schedule or a webhook has nobody to name).
+     */
+    private static String example(String type, boolean operator) {
         return switch (type == null ? "" : type) {
             case "condition" -> "{\n  \"mode\": \"branch\"\n}";
             case "loop" -> "{\n  \"target\": \"\"\n}";
@@ -208,7 +217,8 @@ final class NodeDialog extends FormDialog {
             case "delay" -> "{\n  \"duration\": \"PT10M\"\n}";
             case "update-submitted" -> "{\n  \"values\": {}\n}";
             case "approval" -> "{\n  \"role\": \"admin\",\n  \"agreement\": \"any\",\n  \"order\": \"parallel\",\n  \"onReject\": \"end\"\n}";
-            case "notification" -> "{\n  \"users\": [\"{{$context.user.username}}\"],\n  \"title\": \"\",\n  \"message\": \"\"\n}";
+            case "notification" -> operator ? "{\n  \"users\": [\"{{$context.user.username}}\"],\n  \"title\": \"\",\n  \"message\": \"\"\n}"
+                    : "{\n  \"users\": [],\n  \"title\": \"\",\n  \"message\": \"\"\n}";
             case "email" -> "{\n  \"to\": [],\n  \"cc\": [],\n  \"subject\": \"\",\n  \"format\": \"text\",\n  \"body\": \"\"\n}";
             default -> "{}";
         };

@@ -229,5 +229,8 @@ class WorkflowDialogTest extends KaribuTest {
         Select<String> type = _get(Select.class, spec -> spec.withLabel("Type"));
         assertThat(type.getListDataView().getItems().toList()).contains("create", "query", "notification", "email", "delay")
                 .doesNotContain("response-message", "approval", "update-submitted", "webhook-response");
+        // nobody started a schedule: a new notification names no one for the admin to replace
+        _setValue(type, "notification");
+        assertThat(_get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withLabel("Users to notify")).getValue()).isEmpty();
     }
 }
