@@ -1,0 +1,91 @@
+package io.actionflow.workflow.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import io.actionflow.BrowserTest;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Issue 28's schedule in a real browser: an admin builds "remind the approvers every morning" (a daily schedule with a
+ * Notification node) from the workflow dialog and the canvas, sees its next fires and its card, enables it; when its
+ * morning comes (the time moved to now, as 08:00 would come), the approver's inbox has the reminder and the history
+ * says the schedule started it.
+ */
+class SchedulesBrowserTest extends BrowserTest {
+
+    private static final String DIALOG = "//vaadin-dialog";
+
+    @Autowired
+    DSLContext dsl;
+
+    @Test
+    void an_admin_builds_a_morning_reminder_and_it_reaches_the_approver_when_its_time_comes() throws Exception {
+        String title = "Remind approvers " + unique("m");
+        String reminder = "Purchases wait " + unique("r");
+        signIn("admin", "admin1234");
+        open("admin/workflows");
+        click(waitFor(By.xpath("//vaadin-button[normalize-space(.)='New workflow']")));
+        type(waitFor(By.xpath(DIALOG + "//vaadin-text-field[label[normalize-space(.)='Title']]//input")), title);
+        select("Trigger", "Schedule");
+        waitForText("Next fires");
+        select("Repeats", "Weekly");
+        click(present(By.xpath(DIALOG + "//vaadin-checkbox[.//label[normalize-space(.)='Mon']]//input")));
+        click(present(By.xpath(DIALOG + "//vaadin-checkbox[.//label[normalize-space(.)='Wed']]//input")));
+        var preview = present(By.xpath(DIALOG + "//div[contains(@class,'af-next-fires')]"));
+        scrollTo(preview);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> preview.findElements(By.tagName("li")).size() == 5);
+        assertThat(preview.getText()).startsWith("Next fires (").contains("Mon").contains("Wed").doesNotContain("Tue");
+        screenshot("schedule-dialog");
+        select("Repeats", "Daily");
+        click(waitFor(By.xpath(DIALOG + "//vaadin-button[normalize-space(.)='Save']")));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.xpath(DIALOG)).isEmpty());
+        waitForText("Daily at 08:00");
+
+        click(waitFor(By.cssSelector("vaadin-button.af-insert[data-slot='main:0']")));
+        waitForText("Add a node");
+        select("Type", "Notification");
+        type(waitFor(By.xpath(DIALOG + "//*[@data-setting='users']//textarea")), "admin");
+        type(waitFor(By.xpath(DIALOG + "//*[@data-setting='title']//input")), reminder);
+        type(waitFor(By.xpath(DIALOG + "//*[@data-setting='message']//textarea")), "Please look at the purchases waiting for you.");
+        click(waitFor(By.xpath(DIALOG + "//vaadin-button[normalize-space(.)='Save']")));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.xpath(DIALOG)).isEmpty());
+        click(waitFor(By.xpath("//vaadin-button[normalize-space(.)='Enable']")));
+        waitForText("is enabled");
+        screenshot("schedule-canvas");
+
+        // its morning comes: the schedule's next fire moved to now, as 08:00 would come
+        String key = dsl.select(field(name("wf_key"), String.class)).from(table(name("af_workflow")))
+                .where(field(name("title")).eq(title)).fetchOne(0, String.class);
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        dsl.update(table(name("af_schedule"))).set(field(name("next_fire_at"), OffsetDateTime.class), now)
+                .where(field(name("workflow_key")).eq(key)).execute();
+        dsl.update(table(name("scheduled_tasks"))).set(field(name("execution_time"), OffsetDateTime.class), now)
+                .where(field(name("task_name")).eq("workflow-schedule"), field(name("task_instance")).eq(key)).execute();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                dsl.fetchCount(table(name("af_notification")), field(name("username")).eq("admin"), field(name("title")).eq(reminder)) == 1);
+
+        browser.navigate().refresh();
+        click(waitFor(By.xpath("//vaadin-tab[normalize-space(.)='History']")));
+        waitForText("Schedule ·");
+        screenshot("schedule-history");
+        assertThat(dsl.fetchCount(table(name("af_notification")), field(name("title")).eq(reminder))).isEqualTo(1);
+    }
+
+    /** Opens a select of the dialog (scrolled into sight: the dialog scrolls) and clicks the option. */
+    private void select(String label, String option) {
+        var select = present(By.xpath(DIALOG + "//vaadin-select[label[normalize-space(.)='" + label + "']]"));
+        scrollTo(select);
+        click(select);
+        click(present(By.xpath("//vaadin-select-item[normalize-space(.)='" + option + "']")));
+    }
+}
