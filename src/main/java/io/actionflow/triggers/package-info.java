@@ -1,5 +1,6 @@
 /**
- * The trigger types (pre-action, post-action, approval, custom action, collection event) and the configuration each
- * one takes, checked against the collections it names.
+ * The trigger types (pre-action, post-action, approval, custom action, collection event, schedule, webhook) and the
+ * configuration each one takes, checked against the collections it names; {@link io.actionflow.triggers.ScheduleTimes}
+ * says when a schedule fires.
  */
 package io.actionflow.triggers;

@@ -182,7 +182,14 @@ class ScheduleTrigger {
             if (values == null) {
                 continue;
             }
-            Instant due = ScheduleTimes.of(trigger.settings()).due(values.get(trigger.field()));
+            Instant due;
+            try {
+                due = ScheduleTimes.of(trigger.settings()).due(values.get(trigger.field()));
+            } catch (IllegalArgumentException unreadable) {
+                // settings that no longer read (checked when saved): the record's write goes on, the schedule says why
+                log.warn("Schedule {} cannot follow record {}: {}", workflow.key(), event.id(), unreadable.getMessage());
+                continue;
+            }
             try {
                 if (due != null && due.isAfter(clock.instant())) {
                     async.scheduleFire(id, due);
