@@ -6,6 +6,8 @@ import io.actionflow.dispatch.WorkflowBinding;
 import io.actionflow.pages.PageService;
 import io.actionflow.platform.FieldError;
 import io.actionflow.platform.ValidationException;
+import io.actionflow.triggers.TriggerType;
+import io.actionflow.workflow.Webhooks;
 import io.actionflow.workflow.WorkflowDefinition;
 import io.actionflow.workflow.WorkflowService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,10 +37,10 @@ class AdminResources {
     private final PageService pages;
     private final WorkflowService workflows;
     private final Workspace workspace;
-    private final io.actionflow.workflow.Webhooks webhooks;
+    private final Webhooks webhooks;
 
     AdminResources(CollectionService collections, PageService pages, WorkflowService workflows, Workspace workspace,
-            io.actionflow.workflow.Webhooks webhooks) {
+            Webhooks webhooks) {
         this.webhooks = webhooks;
         this.collections = collections;
         this.pages = pages;
@@ -226,7 +228,7 @@ class AdminResources {
     @PostMapping("/api/workflows:webhookSecret")
     Map<String, Object> webhookSecret(HttpServletRequest request) {
         var workflow = workflow(required(request, "filterByTk"));
-        if (workflow.triggerType() != io.actionflow.triggers.TriggerType.WEBHOOK) {
+        if (workflow.triggerType() != TriggerType.WEBHOOK) {
             throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.workflow.notWebhook", workflow.title());
         }
         var hook = webhooks.renew(workflow.key());

@@ -58,7 +58,6 @@ public final class ScheduleTimes {
     private static final int SEARCH = 5_000;
 
     private final boolean onDateField;
-    private final Repeat repeat;
     private final CronExpression cron;
     private final ZoneId zone;
     private final LocalDateTime start;
@@ -69,10 +68,9 @@ public final class ScheduleTimes {
     private final long offset;
     private final ChronoUnit offsetUnit;
 
-    private ScheduleTimes(boolean onDateField, Repeat repeat, CronExpression cron, ZoneId zone, LocalDateTime start,
+    private ScheduleTimes(boolean onDateField, CronExpression cron, ZoneId zone, LocalDateTime start,
             LocalDateTime end, Integer limit, Missed missed, LocalTime at, long offset, ChronoUnit offsetUnit) {
         this.onDateField = onDateField;
-        this.repeat = repeat;
         this.cron = cron;
         this.zone = zone;
         this.start = start;
@@ -106,13 +104,13 @@ public final class ScheduleTimes {
 
     private static ScheduleTimes read(Map<String, Object> raw, List<FieldError> errors) {
         Map<String, Object> settings = raw == null ? Map.of() : raw;
-        String mode = text(settings.get("mode"), "fixed");
+        String mode = ScheduleValues.text(settings.get("mode"), "fixed");
         if (!mode.equals("fixed") && !mode.equals("dateField")) {
             errors.add(FieldError.of("mode", "trigger.schedule.mode"));
         }
         boolean dated = mode.equals("dateField");
         ZoneId zone = ZoneId.of("UTC");
-        String zoneName = text(settings.get("timeZone"), null);
+        String zoneName = ScheduleValues.text(settings.get("timeZone"), null);
         if (zoneName == null) {
             errors.add(FieldError.of("timeZone", "validation.required"));
         } else {
@@ -123,35 +121,35 @@ public final class ScheduleTimes {
             }
         }
         Missed missed = Missed.RUN_ONCE;
-        String missedName = text(settings.get("missed"), "runOnce");
+        String missedName = ScheduleValues.text(settings.get("missed"), "runOnce");
         if (missedName.equals("skip")) {
             missed = Missed.SKIP;
         } else if (!missedName.equals("runOnce")) {
             errors.add(FieldError.of("missed", "trigger.schedule.missed"));
         }
-        LocalTime at = time(settings.get("at"), "at", errors);
+        LocalTime at = ScheduleValues.time(settings.get("at"), "at", errors);
         if (dated) {
             long offset = 0;
-            Long count = whole(settings.get("offset"), "offset", errors);
+            Long count = ScheduleValues.whole(settings.get("offset"), "offset", errors);
             if (count != null && (count < 0 || count > 100_000)) {
                 errors.add(FieldError.of("offset", "trigger.schedule.offset"));
             } else if (count != null) {
                 offset = count;
             }
-            String unit = text(settings.get("offsetUnit"), "days");
+            String unit = ScheduleValues.text(settings.get("offsetUnit"), "days");
             if (!OFFSET_UNITS.contains(unit)) {
                 errors.add(FieldError.of("offsetUnit", "trigger.schedule.offsetUnit"));
                 unit = "days";
             }
-            String direction = text(settings.get("direction"), "before");
+            String direction = ScheduleValues.text(settings.get("direction"), "before");
             if (!direction.equals("before") && !direction.equals("after")) {
                 errors.add(FieldError.of("direction", "trigger.schedule.direction"));
             }
-            return new ScheduleTimes(true, null, null, zone, null, null, null, missed, at == null ? LocalTime.MIDNIGHT : at,
+            return new ScheduleTimes(true, null, zone, null, null, null, missed, at == null ? LocalTime.MIDNIGHT : at,
                     direction.equals("before") ? -offset : offset, ChronoUnit.valueOf(unit.toUpperCase(Locale.ROOT)));
         }
         Repeat repeat = null;
-        String repeatName = text(settings.get("repeat"), null);
+        String repeatName = ScheduleValues.text(settings.get("repeat"), null);
         for (Repeat candidate : Repeat.values()) {
             if (candidate.key().equals(repeatName)) {
                 repeat = candidate;
@@ -163,16 +161,16 @@ public final class ScheduleTimes {
         } else {
             cron = cron(repeat, settings, at, errors);
         }
-        LocalDateTime start = dateTime(settings.get("start"), "start", errors);
-        LocalDateTime end = dateTime(settings.get("end"), "end", errors);
+        LocalDateTime start = ScheduleValues.dateTime(settings.get("start"), "start", errors);
+        LocalDateTime end = ScheduleValues.dateTime(settings.get("end"), "end", errors);
         if (start != null && end != null && !end.isAfter(start)) {
             errors.add(FieldError.of("end", "trigger.schedule.endBeforeStart"));
         }
-        Long limit = whole(settings.get("limit"), "limit", errors);
+        Long limit = ScheduleValues.whole(settings.get("limit"), "limit", errors);
         if (limit != null && (limit < 1 || limit > 1_000_000)) {
             errors.add(FieldError.of("limit", "trigger.schedule.limit"));
         }
-        return new ScheduleTimes(false, repeat, cron, zone, start, end, limit == null ? null : limit.intValue(), missed, at, 0,
+        return new ScheduleTimes(false, cron, zone, start, end, limit == null ? null : limit.intValue(), missed, at, 0,
                 ChronoUnit.MINUTES);
     }
 
@@ -181,7 +179,7 @@ public final class ScheduleTimes {
         String expression = null;
         switch (repeat) {
             case MINUTES, HOURS -> {
-                Long every = whole(settings.get("every"), "every", errors);
+                Long every = ScheduleValues.whole(settings.get("every"), "every", errors);
                 List<Integer> steps = repeat == Repeat.MINUTES ? MINUTE_STEPS : HOUR_STEPS;
                 if (every == null) {
                     if (settings.get("every") == null) {
@@ -202,7 +200,7 @@ public final class ScheduleTimes {
                 }
             }
             case WEEKLY -> {
-                var days = days(settings.get("days"), errors);
+                var days = ScheduleValues.days(settings.get("days"), errors);
                 if (at == null) {
                     atRequired(settings, errors);
                 } else if (days != null) {
@@ -211,7 +209,7 @@ public final class ScheduleTimes {
                 }
             }
             case CRON -> {
-                String written = text(settings.get("cron"), null);
+                String written = ScheduleValues.text(settings.get("cron"), null);
                 if (written == null) {
                     errors.add(FieldError.of("cron", "validation.required"));
                 } else {
@@ -238,13 +236,9 @@ public final class ScheduleTimes {
 
     /** A time of day is needed: said once, and not again when the one written could not be read. */
     private static void atRequired(Map<String, Object> settings, List<FieldError> errors) {
-        if (text(settings.get("at"), null) == null) {
+        if (ScheduleValues.text(settings.get("at"), null) == null) {
             errors.add(FieldError.of("at", "validation.required"));
         }
-    }
-
-    public boolean onDateField() {
-        return onDateField;
     }
 
     public ZoneId zone() {
@@ -253,15 +247,6 @@ public final class ScheduleTimes {
 
     public Missed missed() {
         return missed;
-    }
-
-    /** How many times it fires at most; null when there is no limit. */
-    public Integer limit() {
-        return limit;
-    }
-
-    public Repeat repeat() {
-        return repeat;
     }
 
     /** The first fixed time strictly after {@code after}, within start and end; null when there is none. */
@@ -343,75 +328,5 @@ public final class ScheduleTimes {
             return null;
         }
         return base.plus(offset, offsetUnit).toInstant();
-    }
-
-    private static LocalTime time(Object value, String field, List<FieldError> errors) {
-        String text = text(value, null);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalTime.parse(text.length() == 4 ? "0" + text : text).truncatedTo(ChronoUnit.MINUTES);
-        } catch (DateTimeParseException e) {
-            errors.add(FieldError.of(field, "trigger.schedule.time", text));
-            return null;
-        }
-    }
-
-    private static LocalDateTime dateTime(Object value, String field, List<FieldError> errors) {
-        String text = text(value, null);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text);
-        } catch (DateTimeParseException e) {
-            errors.add(FieldError.of(field, "trigger.schedule.dateTime", text));
-            return null;
-        }
-    }
-
-    private static Set<DayOfWeek> days(Object value, List<FieldError> errors) {
-        var days = EnumSet.noneOf(DayOfWeek.class);
-        if (value instanceof List<?> list) {
-            for (Object item : list) {
-                String name = String.valueOf(item).strip().toUpperCase(Locale.ROOT);
-                DayOfWeek day = null;
-                for (DayOfWeek candidate : DayOfWeek.values()) {
-                    if (candidate.name().equals(name) || candidate.name().substring(0, 3).equals(name)) {
-                        day = candidate;
-                    }
-                }
-                if (day == null) {
-                    errors.add(FieldError.of("days", "trigger.schedule.day", String.valueOf(item)));
-                    return null;
-                }
-                days.add(day);
-            }
-        }
-        if (days.isEmpty()) {
-            errors.add(FieldError.of("days", "trigger.schedule.days"));
-            return null;
-        }
-        return new TreeSet<>(days);
-    }
-
-    /** A whole number, written as one or as text holding one; anything else is a problem, never a guess. */
-    private static Long whole(Object value, String field, List<FieldError> errors) {
-        if (value == null || value instanceof String text && text.isBlank()) {
-            return null;
-        }
-        if (value instanceof Integer || value instanceof Long) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof String text && text.strip().matches("-?\\d{1,9}")) {
-            return Long.parseLong(text.strip());
-        }
-        errors.add(FieldError.of(field, "trigger.schedule.number", String.valueOf(value)));
-        return null;
-    }
-
-    private static String text(Object value, String otherwise) {
-        return value == null || String.valueOf(value).isBlank() ? otherwise : String.valueOf(value).strip();
     }
 }

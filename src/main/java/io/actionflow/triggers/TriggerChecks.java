@@ -4,6 +4,8 @@ import io.actionflow.collections.CollectionDefinition;
 import io.actionflow.collections.CollectionService;
 import io.actionflow.collections.FieldType;
 import io.actionflow.platform.FieldError;
+import io.actionflow.platform.Roles;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +19,10 @@ public class TriggerChecks {
     private static final Set<String> CONTEXT_TYPES = Set.of("none", "single", "multiple");
 
     private final CollectionService collections;
-    private final io.actionflow.platform.Roles roles;
-    private final java.time.Clock clock;
+    private final Roles roles;
+    private final Clock clock;
 
-    TriggerChecks(CollectionService collections, io.actionflow.platform.Roles roles, java.time.Clock clock) {
+    TriggerChecks(CollectionService collections, Roles roles, Clock clock) {
         this.collections = collections;
         this.roles = roles;
         this.clock = clock;

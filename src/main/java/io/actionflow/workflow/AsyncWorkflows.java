@@ -110,14 +110,7 @@ class AsyncWorkflows implements SmartLifecycle {
     }
 
     private CompletionHandler<Void> fire(TaskInstance<Void> instance, ExecutionContext context) {
-        Next next = fires.fire(instance.getId());
-        if (next.at() != null) {
-            return (complete, operations) -> operations.reschedule(complete, next.at());
-        }
-        if (next.removed()) {
-            return (complete, operations) -> { };
-        }
-        return (complete, operations) -> operations.remove();
+        return completion(fires.fire(instance.getId()));
     }
 
     /**
@@ -154,6 +147,11 @@ class AsyncWorkflows implements SmartLifecycle {
             org.slf4j.MDC.remove("execution");
             org.slf4j.MDC.remove("workflow");
         }
+        return completion(next);
+    }
+
+    /** What db-scheduler does with a task's row once it ran: runs it again at a time, leaves it (gone), or removes it. */
+    private static <T> CompletionHandler<T> completion(Next next) {
         if (next.at() != null) {
             return (complete, operations) -> operations.reschedule(complete, next.at());
         }

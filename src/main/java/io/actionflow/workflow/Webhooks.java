@@ -89,8 +89,6 @@ public class Webhooks {
     private static final Field<String> ANSWER = field(name("answer"), String.class);
     private static final Field<String> DIGEST = field(name("digest"), String.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String HMAC = "HmacSHA256"; // i18n: not user-facing
-    private static final String BEARER = "Bearer "; // i18n: not user-facing
 
     private final DSLContext dsl;
     private final WorkflowDirectory directory;
@@ -99,7 +97,7 @@ public class Webhooks {
     private final WorkflowJson json;
     private final Clock clock;
     private final Settings settings;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, RateBucket> buckets = new ConcurrentHashMap<>();
 
     Webhooks(DSLContext dsl, WorkflowDirectory directory, WorkflowRunner runner, TransactionTemplate transaction,
             WorkflowJson json, Clock clock, Settings settings) {
@@ -170,13 +168,14 @@ public class Webhooks {
         if (delivery != null && (delivery.isBlank() || delivery.length() > 200 || !delivery.matches("[\\x21-\\x7e]+"))) {
             return Answer.refused(400, "webhook.delivery");
         }
-        var refused = trigger.hmac() ? signed(call, row.value2(), delivery, method) : bearer(call, row.value2());
+        var refused = trigger.hmac() ? WebhookProof.signed(call, row.value2(), delivery, method, clock.instant(), settings.replayWindow())
+                : WebhookProof.bearer(call, row.value2());
         if (refused != null) {
             return refused;
         }
         // counted once the caller proved the secret: a flood of unsigned calls cannot keep the sender's out
         int rate = trigger.rate() == null ? settings.ratePerSecond() : trigger.rate();
-        if (!buckets.computeIfAbsent(hookKey + "/" + rate, k -> new Bucket(rate)).take(System.nanoTime())) {
+        if (!buckets.computeIfAbsent(hookKey + "/" + rate, k -> new RateBucket(rate)).take(System.nanoTime())) {
             return Answer.refused(429, "webhook.rate", rate);
         }
         Object body = null;
@@ -195,7 +194,7 @@ public class Webhooks {
                 return Answer.refused(400, "webhook.json");
             }
         }
-        String digest = digest(method, call.rawQuery(), call.body());
+        String digest = WebhookProof.digest(method, call.rawQuery(), call.body());
         if (delivery != null) {
             var seen = seen(hookKey, delivery, digest);
             if (seen != null) {
@@ -289,60 +288,6 @@ public class Webhooks {
         return new Answer(200, Map.of("data", data), null, false);
     }
 
-    private Answer signed(Call call, String secret, String delivery, String method) {
-        String signature = call.headers().get(SIGNATURE);
-        String timestamp = call.headers().get(TIMESTAMP);
-        if (signature == null || timestamp == null) {
-            return Answer.refused(401, "webhook.signature.missing");
-        }
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp.strip());
-        } catch (NumberFormatException e) {
-            return Answer.refused(401, "webhook.timestamp");
-        }
-        long now = clock.instant().getEpochSecond();
-        if (Math.abs(now - seconds) > settings.replayWindow().toSeconds()) {
-            return Answer.refused(401, "webhook.timestamp");
-        }
-        if (delivery == null) {
-            // signed calls name their delivery: the signature covers it, so a call caught on the way runs once at most
-            return Answer.refused(400, "webhook.delivery.required");
-        }
-        byte[] expected = ("sha256=" + sign(secret, timestamp.strip(), delivery, method, call.rawQuery(), call.body()))
-                .getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, signature.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
-            return Answer.refused(401, "webhook.signature");
-        }
-        return null;
-    }
-
-    private static Answer bearer(Call call, String secret) {
-        String header = call.headers().get("authorization");
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8))) {
-            return Answer.refused(401, "webhook.secret");
-        }
-        return null;
-    }
-
-    /**
-     * What a sender puts after {@code sha256=}: the hex HMAC-SHA256 under {@code secret} of the timestamp, the delivery
-     * id, the method, the query string as sent (empty when none) and the body, the first four each followed by a line
-     * break. Only the body, last, may hold a line break, so no two calls are signed alike.
-     */
-    public static String sign(String secret, String timestamp, String delivery, String method, String rawQuery, byte[] body) {
-        try {
-            var mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), HMAC));
-            mac.update((timestamp + "\n" + delivery + "\n" + method.toUpperCase(Locale.ROOT) + "\n"
-                    + (rawQuery == null ? "" : rawQuery) + "\n").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
-    }
-
     /**
      * Sends workflow {@code key} a test delivery through the same checks as a real one, signed (or carrying the secret)
      * as its sender would; the secret is read here and never shown.
@@ -359,21 +304,10 @@ public class Webhooks {
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
         headers.put(TIMESTAMP, timestamp);
         String delivery = "test-" + random(9);
-        headers.put(SIGNATURE, "sha256=" + sign(row.value2(), timestamp, delivery, "POST", null, bytes));
-        headers.put("authorization", BEARER + row.value2());
+        headers.put(SIGNATURE, "sha256=" + WebhookProof.sign(row.value2(), timestamp, delivery, "POST", null, bytes));
+        headers.put("authorization", WebhookProof.BEARER + row.value2());
         headers.put(DELIVERY, delivery);
         return receive(row.value1(), new Call("POST", headers, null, Map.of(), bytes));
-    }
-
-    /** What identifies a call's content, to tell a redelivery from a reused delivery id. */
-    private static String digest(String method, String rawQuery, byte[] body) {
-        try {
-            var sha = MessageDigest.getInstance("SHA-256"); // i18n: not user-facing
-            sha.update((method + "\n" + (rawQuery == null ? "" : rawQuery) + "\n").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest(body));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 
     private static Map<String, Object> query(Map<String, List<String>> query) {
@@ -386,31 +320,5 @@ public class Webhooks {
         byte[] value = new byte[bytes];
         RANDOM.nextBytes(value);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(value);
-    }
-
-    /** A token bucket: {@code rate} calls a second on average, twice that at once. */
-    private static final class Bucket {
-
-        private final double rate;
-        private final double burst;
-        private double tokens;
-        private long last;
-
-        Bucket(int rate) {
-            this.rate = rate;
-            this.burst = 2.0 * rate;
-            this.tokens = this.burst;
-            this.last = System.nanoTime();
-        }
-
-        synchronized boolean take(long now) {
-            tokens = Math.min(burst, tokens + (now - last) / 1e9 * rate);
-            last = now;
-            if (tokens < 1) {
-                return false;
-            }
-            tokens -= 1;
-            return true;
-        }
     }
 }

@@ -1,5 +1,10 @@
 package io.actionflow.api;
 
+import io.actionflow.collections.Filter;
+import io.actionflow.triggers.TriggerType;
+import io.actionflow.workflow.WorkflowDraft;
+import io.actionflow.workflow.engine.NodeDef;
+import io.actionflow.workflow.engine.WorkflowGraph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.actionflow.Application;
@@ -188,10 +193,10 @@ class AcrossInstancesPostgresTest {
         collections.create(new CollectionDraft(notes, "Memos", null, null));
         collections.addField(notes, FieldDraft.of("text", FieldType.TEXT, FieldSettings.titled("Text")));
         String admin = tokens.create("admin", "across " + s).secret();
-        var workflow = workflows.create(new io.actionflow.workflow.WorkflowDraft("Stamp " + s, null,
-                io.actionflow.triggers.TriggerType.POST_ACTION, Map.of("collection", notes), true, 0));
-        workflows.updateGraph(workflow.id(), new io.actionflow.workflow.engine.WorkflowGraph(java.util.List.of(
-                io.actionflow.workflow.engine.NodeDef.of("stamp", "update", Map.of("collection", notes,
+        var workflow = workflows.create(new WorkflowDraft("Stamp " + s, null,
+                TriggerType.POST_ACTION, Map.of("collection", notes), true, 0));
+        workflows.updateGraph(workflow.id(), new WorkflowGraph(java.util.List.of(
+                NodeDef.of("stamp", "update", Map.of("collection", notes,
                         "filter", java.util.List.of(Map.of("field", "id", "value", "{{$context.data.id}}")),
                         "values", Map.of("text", "stamped"))))));
         workflows.enable(workflow.id());
@@ -241,11 +246,11 @@ class AcrossInstancesPostgresTest {
     void a_schedule_due_while_two_instances_run_fires_once() {
         String s = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String log = "firelog_" + s;
-        collections.create(new io.actionflow.collections.CollectionDraft(log, "Fire log", null, null));
-        collections.addField(log, io.actionflow.collections.FieldDraft.of("note", FieldType.TEXT, FieldSettings.titled("Note")));
-        var workflow = workflows.create(new io.actionflow.workflow.WorkflowDraft("Daily " + s, null,
-                io.actionflow.triggers.TriggerType.SCHEDULE, Map.of("repeat", "daily", "at", "08:00", "timeZone", "UTC"), false, 0));
-        workflows.updateGraph(workflow.id(), new io.actionflow.workflow.engine.WorkflowGraph(List.of(io.actionflow.workflow.engine.NodeDef.of(
+        collections.create(new CollectionDraft(log, "Fire log", null, null));
+        collections.addField(log, FieldDraft.of("note", FieldType.TEXT, FieldSettings.titled("Note")));
+        var workflow = workflows.create(new WorkflowDraft("Daily " + s, null,
+                TriggerType.SCHEDULE, Map.of("repeat", "daily", "at", "08:00", "timeZone", "UTC"), false, 0));
+        workflows.updateGraph(workflow.id(), new WorkflowGraph(List.of(NodeDef.of(
                 "log", "create", Map.of("collection", log, "values", Map.of("note", "{{$context.fireTime}}"))))));
         workflows.enable(workflow.id());
         var dsl = other.getBean(org.jooq.DSLContext.class);
@@ -262,9 +267,9 @@ class AcrossInstancesPostgresTest {
         // made, and woken next at tomorrow's 08:00: whichever instance made it is done with it
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             var next = dsl.select(due).from(tasks).where(instance.eq(workflow.key())).fetchOne(due);
-            return next != null && next.isAfter(now.plusHours(1)) && queries.count(log, io.actionflow.collections.Filter.all()) > 0;
+            return next != null && next.isAfter(now.plusHours(1)) && queries.count(log, Filter.all()) > 0;
         });
-        assertThat(queries.count(log, io.actionflow.collections.Filter.all())).isEqualTo(1);
+        assertThat(queries.count(log, Filter.all())).isEqualTo(1);
         assertThat(dsl.fetchCount(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("af_execution")),
                 org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("wf_key")).eq(workflow.key()))).isEqualTo(1);
     }

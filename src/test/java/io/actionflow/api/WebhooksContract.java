@@ -13,6 +13,7 @@ import io.actionflow.platform.ApiTokens;
 import io.actionflow.platform.Role;
 import io.actionflow.platform.UserDraft;
 import io.actionflow.platform.UserService;
+import io.actionflow.workflow.WebhookProof;
 import io.actionflow.workflow.Webhooks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -108,7 +109,7 @@ abstract class WebhooksContract {
         var headers = new LinkedHashMap<String, String>(extra);
         headers.putIfAbsent("X-Actionflow-Delivery", "d-" + UUID.randomUUID());
         headers.put("X-Actionflow-Timestamp", String.valueOf(timestamp));
-        headers.put("X-Actionflow-Signature", "sha256=" + Webhooks.sign(hook.secret(), String.valueOf(timestamp),
+        headers.put("X-Actionflow-Signature", "sha256=" + WebhookProof.sign(hook.secret(), String.valueOf(timestamp),
                 headers.get("X-Actionflow-Delivery"), method, query, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
         return headers;
     }
@@ -256,7 +257,7 @@ abstract class WebhooksContract {
         assertThat(odd).startsWith("HTTP/1.1 400").contains("application/json").doesNotContain("Something went wrong");
         byte[] body = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
         String timestamp = String.valueOf(now());
-        String signature = Webhooks.sign(hook.secret(), timestamp, "bytes-1", "POST", null, body);
+        String signature = WebhookProof.sign(hook.secret(), timestamp, "bytes-1", "POST", null, body);
         var notUtf8 = raw("POST " + hook.path() + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "X-Actionflow-Timestamp: " + timestamp + "\r\nX-Actionflow-Delivery: bytes-1\r\nX-Actionflow-Signature: sha256="
                 + signature + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n", body);

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,22 +63,17 @@ public final class DateFireBenchmark {
             }
             double writeSeconds = (System.nanoTime() - setupStart) / 1e9;
             long planned = dsl.fetchCount(DSL.table(DSL.name("scheduled_tasks")), DSL.field(DSL.name("task_name")).eq("workflow-schedule"));
-            long untilDue = Duration.between(OffsetDateTime.now(ZoneOffset.UTC), due).toMillis();
-            if (untilDue > 0) {
-                Thread.sleep(untilDue);
-            }
+            Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !OffsetDateTime.now(ZoneOffset.UTC).isBefore(due));
             long start = System.nanoTime();
             runner.start();
             var fires = DSL.table(DSL.name("af_schedule_fire"));
-            while (dsl.fetchCount(fires) < count && System.nanoTime() - start < 600e9) {
-                Thread.sleep(50);
-            }
+            Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50)).until(() -> dsl.fetchCount(fires) >= count);
             double fireSeconds = (System.nanoTime() - start) / 1e9;
             var executions = DSL.table(DSL.name("af_execution"));
             var resolved = DSL.field(DSL.name("status")).eq("RESOLVED");
-            while (dsl.fetchCount(executions, resolved) < count && System.nanoTime() - start < 900e9) {
-                Thread.sleep(100);
-            }
+            Awaitility.await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> dsl.fetchCount(executions, resolved) >= count);
             double runSeconds = (System.nanoTime() - start) / 1e9;
 
             System.out.printf("%nDate-field fires on %s, cores=%s java=%s%n", database, Bench.machine().get("cores"), Bench.machine().get("java"));

@@ -6,6 +6,7 @@ import io.actionflow.collections.FieldDraft;
 import io.actionflow.collections.FieldSettings;
 import io.actionflow.collections.FieldType;
 import io.actionflow.triggers.TriggerType;
+import io.actionflow.workflow.WebhookProof;
 import io.actionflow.workflow.Webhooks;
 import io.actionflow.workflow.WorkflowDraft;
 import io.actionflow.workflow.WorkflowService;
@@ -85,7 +86,7 @@ public final class WebhookBenchmark {
             var request = HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .header("X-Actionflow-Timestamp", timestamp)
-                    .header("X-Actionflow-Signature", "sha256=" + Webhooks.sign(secret, timestamp, prefix + "-" + i, "POST", null,
+                    .header("X-Actionflow-Signature", "sha256=" + WebhookProof.sign(secret, timestamp, prefix + "-" + i, "POST", null,
                             body.getBytes(StandardCharsets.UTF_8)))
                     .header("X-Actionflow-Delivery", prefix + "-" + i)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,7 +68,9 @@ class ScheduleCrashIT {
         if (Duration.between(Instant.now(), next).toSeconds() < 8) {
             next = next.plus(Duration.ofMinutes(1));
         }
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), next.minusSeconds(3)).toMillis()));
+        Instant killAt = next.minusSeconds(3);
+        Awaitility.await().atMost(Duration.ofSeconds(75)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !Instant.now().isBefore(killAt));
         instance.kill();
         System.out.printf("%s killed at %s, before the fire of %s%n", instance.name(), Instant.now(), next);
         return next;
@@ -75,10 +78,9 @@ class ScheduleCrashIT {
 
     /** Waits until the fire of {@code at} has written its row (at most 90 s after it was due). */
     private static void awaitFire(Connection db, Instant at) throws Exception {
-        while (Instance.number(db, "select count(*) from rec_fires where at = '" + at + "'") == 0) {
-            assertThat(Instant.now()).as("the fire of %s was made", at).isBefore(at.plusSeconds(90));
-            Thread.sleep(200);
-        }
+        Awaitility.await("the fire of " + at).atMost(Duration.between(Instant.now(), at.plusSeconds(90)))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> Instance.number(db, "select count(*) from rec_fires where at = '" + at + "'") > 0);
         System.out.printf("fire of %s made %d ms after its time%n", at, Duration.between(at, Instant.now()).toMillis());
     }
 }

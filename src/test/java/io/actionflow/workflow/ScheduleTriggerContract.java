@@ -1,5 +1,6 @@
 package io.actionflow.workflow;
 
+import io.actionflow.collections.RecordQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.field;
@@ -309,7 +310,7 @@ abstract class ScheduleTriggerContract {
     }
 
     private List<String> notes() {
-        return queries.find(logs, io.actionflow.collections.RecordQuery.firstPage(100)).stream()
+        return queries.find(logs, RecordQuery.firstPage(100)).stream()
                 .map(r -> String.valueOf(r.values().get("note"))).toList();
     }
 }

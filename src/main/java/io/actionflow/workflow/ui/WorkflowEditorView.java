@@ -1,12 +1,12 @@
 package io.actionflow.workflow.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -21,7 +21,9 @@ import io.actionflow.platform.NotFoundException;
 import io.actionflow.platform.Role;
 import io.actionflow.platform.ValidationException;
 import io.actionflow.platform.ui.Notices;
+import io.actionflow.triggers.TriggerType;
 import io.actionflow.workflow.JobView;
+import io.actionflow.workflow.Webhooks;
 import io.actionflow.workflow.WorkflowDefinition;
 import io.actionflow.workflow.WorkflowService;
 import io.actionflow.workflow.engine.NodeDef;
@@ -57,11 +59,11 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
     private Map<String, JobView> results = Map.of();
 
     private final io.actionflow.platform.Roles roles;
-    private final io.actionflow.workflow.Webhooks webhooks;
+    private final Webhooks webhooks;
 
     WorkflowEditorView(WorkflowService workflows, NodeRegistry registry, JsonMapper json,
             io.actionflow.collections.CollectionService collections, io.actionflow.collections.RecordQueries queries,
-            io.actionflow.platform.Roles roles, io.actionflow.workflow.Webhooks webhooks) {
+            io.actionflow.platform.Roles roles, Webhooks webhooks) {
         this.webhooks = webhooks;
         this.roles = roles;
         this.queries = queries;
@@ -181,13 +183,13 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         Object collection = definition.triggerConfig().get("collection");
         String collectionTitle = collection == null ? null : collections.find(String.valueOf(collection))
                 .map(io.actionflow.collections.CollectionDefinition::title).orElse(String.valueOf(collection));
-        if (definition.triggerType() == io.actionflow.triggers.TriggerType.SCHEDULE) {
+        if (definition.triggerType() == TriggerType.SCHEDULE) {
             // a schedule's card says when it fires: "Daily at 08:00 · Europe/Amsterdam", "3 days before Due date"
             var definedOn = collection == null ? null : collections.find(String.valueOf(collection)).orElse(null);
             String when = ScheduleSummary.of(definition.triggerConfig(), definedOn, this::getTranslation, getLocale());
             collectionTitle = collectionTitle == null ? when : collectionTitle + " · " + when;
         }
-        if (definition.triggerType() == io.actionflow.triggers.TriggerType.WEBHOOK) {
+        if (definition.triggerType() == TriggerType.WEBHOOK) {
             canvasArea.add(new WebhookPanel(webhooks, definition));
         }
         canvasArea.add(new Canvas(definition, collectionTitle, shownResults, true,

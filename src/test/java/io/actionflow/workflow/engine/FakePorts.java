@@ -1,5 +1,6 @@
 package io.actionflow.workflow.engine;
 
+import io.actionflow.platform.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ final class FakePorts {
     final List<String> notified = new ArrayList<>();
     final List<MailPort.Mail> mailed = new ArrayList<>();
     /** Why no mail can be sent, or null when it can. */
-    io.actionflow.platform.Text mailOff;
+    Text mailOff;
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     HttpPort.Response nextResponse = new HttpPort.Response(200, Map.of(), "ok");
@@ -78,7 +79,7 @@ final class FakePorts {
         NotificationPort notifications = (users, title, message, link) -> notified.add(users + " " + title + ": " + message);
         MailPort mail = new MailPort() {
             @Override
-            public java.util.Optional<io.actionflow.platform.Text> unavailable() {
+            public java.util.Optional<Text> unavailable() {
                 return java.util.Optional.ofNullable(mailOff);
             }
 

@@ -1,5 +1,9 @@
 package io.actionflow.workflow.ui;
 
+import io.actionflow.collections.FieldDraft;
+import io.actionflow.collections.FieldSettings;
+import io.actionflow.collections.FieldType;
+import io.actionflow.workflow.WorkflowDraft;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -15,12 +19,12 @@ import io.actionflow.collections.CollectionDraft;
 import io.actionflow.collections.CollectionService;
 import io.actionflow.platform.Roles;
 import io.actionflow.triggers.TriggerType;
-import io.actionflow.workflow.WorkflowService;
 import io.actionflow.workflow.WorkflowDefinition;
+import io.actionflow.workflow.WorkflowService;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -154,10 +158,10 @@ class WorkflowDialogTest extends KaribuTest {
         signIn("admin");
         String orders = "sched_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         collections.create(new CollectionDraft(orders, "Orders", null, null));
-        collections.addField(orders, io.actionflow.collections.FieldDraft.of("due_date", io.actionflow.collections.FieldType.DATE,
-                io.actionflow.collections.FieldSettings.titled("Due date")));
-        collections.addField(orders, io.actionflow.collections.FieldDraft.of("item", io.actionflow.collections.FieldType.TEXT,
-                io.actionflow.collections.FieldSettings.titled("Item")));
+        collections.addField(orders, FieldDraft.of("due_date", FieldType.DATE,
+                FieldSettings.titled("Due date")));
+        collections.addField(orders, FieldDraft.of("item", FieldType.TEXT,
+                FieldSettings.titled("Item")));
         var created = new AtomicReference<WorkflowDefinition>();
         new WorkflowDialog(workflows, collections, roles, created::set).open();
         _setValue(_get(TextField.class, spec -> spec.withLabel("Title")), "Due soon " + orders);
@@ -222,7 +226,7 @@ class WorkflowDialogTest extends KaribuTest {
     @SuppressWarnings("unchecked")
     void a_schedules_canvas_offers_only_the_node_types_it_can_hold() {
         signIn("admin");
-        var schedule = workflows.create(new io.actionflow.workflow.WorkflowDraft("Offered " + UUID.randomUUID(), null, TriggerType.SCHEDULE,
+        var schedule = workflows.create(new WorkflowDraft("Offered " + UUID.randomUUID(), null, TriggerType.SCHEDULE,
                 java.util.Map.of("repeat", "daily", "at", "08:00", "timeZone", "UTC"), false, 0));
         navigate("admin/workflows/" + schedule.id());
         _click(_get(Button.class, spec -> spec.withAttribute("data-slot", "main:0")));
