@@ -1,8 +1,7 @@
 package io.actionflow.approval;
 
-import io.actionflow.platform.Role;
 import io.actionflow.platform.Text;
-import io.actionflow.platform.UserService;
+import io.actionflow.platform.Roles;
 import io.actionflow.workflow.engine.JobState;
 import io.actionflow.workflow.engine.NodeContext;
 import io.actionflow.workflow.engine.NodeDef;
@@ -11,9 +10,9 @@ import io.actionflow.workflow.engine.NodeFailure;
 import io.actionflow.workflow.engine.NodeResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,15 +35,13 @@ import org.springframework.stereotype.Component;
 class ApprovalNode implements NodeExecutor {
 
     /** Looked up when a node runs: the service reaches the runner, which runs this node. */
-    private final org.springframework.beans.factory.ObjectProvider<ApprovalService> approvalService;
-    private final UserService users;
+    private final ObjectProvider<ApprovalService> approvalService;
+    private final Assignees assignees;
+    private final Roles roles;
 
-    private final io.actionflow.platform.Roles roles;
-
-    ApprovalNode(org.springframework.beans.factory.ObjectProvider<ApprovalService> approvals, UserService users,
-            io.actionflow.platform.Roles roles) {
+    ApprovalNode(ObjectProvider<ApprovalService> approvals, Assignees assignees, Roles roles) {
         this.approvalService = approvals;
-        this.users = users;
+        this.assignees = assignees;
         this.roles = roles;
     }
 
@@ -138,30 +135,15 @@ class ApprovalNode implements NodeExecutor {
 
     /** The approvers the settings name, in order, each once; unknown and disabled accounts are left out. */
     private List<String> approvers(NodeContext context) {
-        var named = new LinkedHashSet<String>();
-        named.addAll(list(context.config().get("approvers")));
-        Object role = context.config().get("role");
-        if (!blank(role)) {
-            named.addAll(users.usernamesWithRole(String.valueOf(role)));
-        }
+        var fromData = new ArrayList<String>();
         Object from = context.config().get("approversFrom");
         if (from instanceof List<?> values) {
-            values.forEach(v -> named.add(String.valueOf(v)));
+            values.forEach(v -> fromData.add(String.valueOf(v)));
         } else if (!blank(from)) {
-            for (String part : String.valueOf(from).split(",")) {
-                named.add(part.strip());
-            }
+            fromData.addAll(List.of(String.valueOf(from).split(",")));
         }
-        var approvers = new ArrayList<String>();
-        for (String name : named) {
-            var user = name.matches("\\d{1,18}") ? users.findById(Long.parseLong(name)) : users.findByUsername(name);
-            user.filter(u -> u.enabled()).ifPresent(u -> {
-                if (!approvers.contains(u.username())) {
-                    approvers.add(u.username());
-                }
-            });
-        }
-        return approvers;
+        Object role = context.config().get("role");
+        return assignees.resolve(list(context.config().get("approvers")), blank(role) ? null : String.valueOf(role), fromData);
     }
 
     private static ApprovalRules.Policy policy(NodeContext context) {

@@ -52,6 +52,18 @@ public record FieldDefinition(
         return List.copyOf(errors);
     }
 
+    /**
+     * The value as the field stores it (a Long for an integer, a LocalDate for a date); null when there is none or
+     * when it cannot be read as the field's type ({@link #problems(Object)} says why).
+     */
+    public Object typed(Object raw) {
+        try {
+            return FieldValues.coerce(this, raw);
+        } catch (FieldValues.Unreadable e) {
+            return null;
+        }
+    }
+
     public FieldSettings settings() {
         return new FieldSettings(title, required, unique, indexed, defaultValue, min, max, pattern, options);
     }

@@ -19,6 +19,11 @@ public final class Links {
         return "todo:" + approvalId;
     }
 
+    /** A Manual task's form, in its person's to-dos. */
+    public static String form(long taskId) {
+        return "form:" + taskId;
+    }
+
     public static String submission(long approvalId) {
         return "submission:" + approvalId;
     }
@@ -37,6 +42,7 @@ public final class Links {
         try {
             return switch (parts[0]) {
                 case "todo" -> Optional.of("todos?request=" + Long.parseLong(parts[1]));
+                case "form" -> Optional.of("todos?form=" + Long.parseLong(parts[1]));
                 case "submission" -> Optional.of("submissions?request=" + Long.parseLong(parts[1]));
                 case "record" -> parts.length == 3 ? pages.path(parts[1], Long.parseLong(parts[2])) : Optional.empty();
                 default -> Optional.empty();

@@ -1,7 +1,9 @@
 package io.actionflow.workflow;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -91,7 +93,7 @@ class AsyncWorkflows implements SmartLifecycle {
 
     /** Wakes the schedule task {@code id} at {@code when} (moved there if it is waiting already), in the current transaction. */
     void scheduleFire(String id, Instant when) {
-        scheduler().schedule(fireTask.instance(id), when, com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+        scheduler().schedule(fireTask.instance(id), when, SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
     }
 
     /** Wakes many schedule tasks, none of which is waiting yet, each at its time: batched inserts. */
@@ -119,6 +121,20 @@ class AsyncWorkflows implements SmartLifecycle {
      */
     void schedule(long executionId, Instant when) {
         scheduler().schedule(task.instance(String.valueOf(executionId)), when);
+    }
+
+    /**
+     * Runs a waiting execution at {@code when}, earlier than the time it waits for if it waits for one (a form submitted
+     * before its deadline). An execution running at this moment is left to its own next time: what it waits for is
+     * read again then.
+     */
+    void wake(long executionId, Instant when) {
+        try {
+            scheduler().schedule(task.instance(String.valueOf(executionId)), when,
+                    SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+        } catch (TaskInstanceCurrentlyExecutingException running) {
+            log.debug("Execution {} is running; it reads what it waits for when it next runs", executionId);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import io.actionflow.workflow.expressions.SpelExpressions;
 import io.actionflow.workflow.engine.NodeExecutor;
 import io.actionflow.workflow.engine.NodeRegistry;
 import io.actionflow.workflow.engine.Ports;
+import io.actionflow.workflow.engine.TaskPort;
 import io.actionflow.workflow.engine.Processor;
 import io.actionflow.workflow.nodes.CalculationNode;
 import io.actionflow.workflow.nodes.ConditionNode;
@@ -17,6 +18,7 @@ import io.actionflow.workflow.nodes.EmailNode;
 import io.actionflow.workflow.nodes.EndNode;
 import io.actionflow.workflow.nodes.HttpRequestNode;
 import io.actionflow.workflow.nodes.LoopNode;
+import io.actionflow.workflow.nodes.ManualTaskNode;
 import io.actionflow.workflow.nodes.NotificationNode;
 import io.actionflow.workflow.nodes.QueryNode;
 import io.actionflow.workflow.nodes.ResponseMessageNode;
@@ -29,7 +31,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the plain-Java engine to the application: the node types, and ports that reach records, HTTP, the inbox and mail. */
+/**
+ * Wires the plain-Java engine to the application: the node types, and ports that reach records, HTTP, the inbox, mail and
+ * people's forms.
+ */
 @Configuration
 @EnableConfigurationProperties({HttpAdapter.HttpSettings.class, WorkflowRunner.RunnerSettings.class, ExecutionRetention.Settings.class,
         ScheduleTrigger.Settings.class, Webhooks.Settings.class})
@@ -47,14 +52,16 @@ class WorkflowEngineConfig {
                 new CalculationNode(expressions),
                 new QueryNode(), new CreateRecordNode(), new UpdateRecordsNode(), new DeleteRecordsNode(), new UpdateSubmittedNode(),
                 new EndNode(), new ResponseMessageNode(), new HttpRequestNode(http), new DelayNode(), new NotificationNode(), new EmailNode(mail),
-                new WebhookResponseNode()));
+                new WebhookResponseNode(), new ManualTaskNode()));
         all.addAll(contributed);
         return new NodeRegistry(all);
     }
 
     @Bean
-    Processor processor(NodeRegistry registry, RecordsAdapter records, HttpAdapter http, Inbox inbox, MailAdapter mail, Clock clock) {
-        return new Processor(registry, new Ports(records, http, (users, title, message, link) -> inbox.send(users, title, message, link), mail, clock));
+    Processor processor(NodeRegistry registry, RecordsAdapter records, HttpAdapter http, Inbox inbox, MailAdapter mail, TaskPort tasks,
+            Clock clock) {
+        return new Processor(registry, new Ports(records, http, (users, title, message, link) -> inbox.send(users, title, message, link), mail,
+                tasks, clock));
     }
 
     @Bean

@@ -248,7 +248,7 @@ public class WorkflowRunner {
      * runs once the current transaction commits.
      */
     public void resume(long executionId) {
-        async.schedule(executionId, clock.instant());
+        async.wake(executionId, clock.instant());
     }
 
     /** The next execution of a chain starts when the one before it has ended. */

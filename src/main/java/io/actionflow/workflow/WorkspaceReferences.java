@@ -3,6 +3,7 @@ package io.actionflow.workflow;
 import io.actionflow.collections.CollectionService;
 import io.actionflow.collections.FieldDefinition;
 import io.actionflow.collections.FieldType;
+import io.actionflow.platform.Roles;
 import io.actionflow.platform.UserService;
 import io.actionflow.workflow.engine.References;
 import java.util.LinkedHashMap;
@@ -16,10 +17,12 @@ class WorkspaceReferences implements References {
 
     private final CollectionService collections;
     private final UserService users;
+    private final Roles roles;
 
-    WorkspaceReferences(CollectionService collections, UserService users) {
+    WorkspaceReferences(CollectionService collections, UserService users, Roles roles) {
         this.collections = collections;
         this.users = users;
+        this.roles = roles;
     }
 
     @Override
@@ -42,5 +45,10 @@ class WorkspaceReferences implements References {
     @Override
     public boolean userExists(String username) {
         return users.findByUsername(username).isPresent();
+    }
+
+    @Override
+    public boolean roleExists(String role) {
+        return roles.exists(role);
     }
 }

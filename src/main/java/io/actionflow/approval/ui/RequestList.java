@@ -78,18 +78,20 @@ abstract class RequestList<T> extends Div implements HasDynamicTitle, com.vaadin
         add(split);
     }
 
-    /** A link to one request ({@code ?request=<id>}, from a notification) opens it. */
+    /** A link to one item ({@code ?request=<id>} or {@code ?form=<id>}, from a notification) opens it. */
     @Override
     public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("request").filter(v -> v.matches("\\d{1,18}"))
-                .map(Long::valueOf).ifPresent(id -> wanted = id);
+        var parameters = event.getLocation().getQueryParameters();
+        for (String kind : List.of("request", "form")) {
+            parameters.getSingleParameter(kind).filter(v -> v.matches("\\d{1,18}")).ifPresent(id -> wanted = kind + ":" + id);
+        }
     }
 
-    /** The request a link asked for, chosen once the list is read. */
-    private Long wanted;
+    /** The item a link asked for ({@code request:12}), chosen once the list is read. */
+    private String wanted;
 
-    /** The request an item is about. */
-    protected abstract long requestId(T item);
+    /** What a link to an item names: {@code request:<id>} for the request it is about. */
+    protected abstract String linkedAs(T item);
 
     /** The signed-in user's items, as the list shows them. */
     protected abstract List<T> items();
@@ -98,7 +100,7 @@ abstract class RequestList<T> extends Div implements HasDynamicTitle, com.vaadin
     protected abstract long id(T item);
 
     /** The chosen item, with what the reader can do with it. */
-    protected abstract RequestPanel panel(T item);
+    protected abstract com.vaadin.flow.component.Component panel(T item);
 
     @Override
     protected void onAttach(AttachEvent event) {
@@ -120,7 +122,7 @@ abstract class RequestList<T> extends Div implements HasDynamicTitle, com.vaadin
         empty.setVisible(items.isEmpty());
         grid.setVisible(!items.isEmpty());
         if (wanted != null) {
-            items.stream().filter(i -> requestId(i) == wanted).findFirst().ifPresent(i -> shown = id(i));
+            items.stream().filter(i -> wanted.equals(linkedAs(i))).findFirst().ifPresent(i -> shown = id(i));
             wanted = null;
         }
         var again = items.stream().filter(i -> shown != null && id(i) == shown).findFirst();

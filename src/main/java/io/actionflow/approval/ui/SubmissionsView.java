@@ -45,8 +45,8 @@ class SubmissionsView extends RequestList<Approval> {
     }
 
     @Override
-    protected long requestId(Approval approval) {
-        return approval.id();
+    protected String linkedAs(Approval approval) {
+        return "request:" + approval.id();
     }
 
     @Override

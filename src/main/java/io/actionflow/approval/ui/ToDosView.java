@@ -1,13 +1,22 @@
 package io.actionflow.approval.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Route;
+import io.actionflow.access.Access;
 import io.actionflow.approval.Approval;
 import io.actionflow.approval.ApprovalService;
+import io.actionflow.approval.ManualTask;
+import io.actionflow.approval.ManualTasks;
 import io.actionflow.collections.CollectionService;
 import io.actionflow.collections.RecordQueries;
 import io.actionflow.platform.CurrentUser;
@@ -15,30 +24,49 @@ import io.actionflow.platform.NotFoundException;
 import io.actionflow.platform.UserService;
 import io.actionflow.platform.ValidationException;
 import io.actionflow.platform.ui.Notices;
+import io.actionflow.platform.ui.Times;
 import io.actionflow.platform.ui.UserBroadcaster;
 import jakarta.annotation.security.PermitAll;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * "My to-dos": the approval tasks waiting for the signed-in user, oldest first. Choosing one shows the submitted values
- * (the fields the approval step allows changed as inputs), the timeline, and what the approver can do: approve,
- * reject, return to the submitter, delegate. The list refreshes itself when a task arrives or closes.
+ * "My to-dos": what waits for the signed-in user, oldest first: approval tasks, and forms that Manual task nodes ask them
+ * to fill in. Choosing an approval task shows the submitted values (the fields the approval step allows changed as
+ * inputs), the timeline, and what the approver can do: approve, reject, return to the submitter, delegate. Choosing a
+ * form shows its fields, to submit or save as a draft. The list refreshes itself when a task arrives or closes.
  */
 @Route("todos")
 @PermitAll
-class ToDosView extends RequestList<ApprovalService.ToDo> {
+class ToDosView extends RequestList<ToDosView.Item> {
+
+    /** One line of the list: an approval task or a form. */
+    sealed interface Item {
+    }
+
+    record ApprovalItem(ApprovalService.ToDo todo) implements Item {
+    }
+
+    record FormItem(ManualTask task) implements Item {
+    }
 
     private final UserService users;
-    private final com.vaadin.flow.component.select.Select<String> which = new com.vaadin.flow.component.select.Select<>();
-    private final com.vaadin.flow.component.textfield.TextField search = new com.vaadin.flow.component.textfield.TextField();
-    private final com.vaadin.flow.component.select.Select<String> collection = new com.vaadin.flow.component.select.Select<>();
+    private final ManualTasks forms;
+    private final Access access;
+    private final Select<String> which = new Select<>();
+    private final TextField search = new TextField();
+    private final Select<String> collection = new Select<>();
 
-    ToDosView(ApprovalService approvals, CollectionService collections, RecordQueries queries, UserService users,
-            CurrentUser currentUser, UserBroadcaster broadcaster) {
+    ToDosView(ApprovalService approvals, ManualTasks forms, CollectionService collections, RecordQueries queries, Access access,
+            UserService users, CurrentUser currentUser, UserBroadcaster broadcaster) {
         super(approvals, collections, queries, currentUser, broadcaster, "af-todos", "approval.todos.empty", "approval.todos.choose");
         this.users = users;
+        this.forms = forms;
+        this.access = access;
         // open tasks, or those already done; narrowed by words of the title and by what they are about
         which.setItems("open", "finished");
         which.setItemLabelGenerator(w -> getTranslation("approval.todos." + w));
@@ -48,7 +76,7 @@ class ToDosView extends RequestList<ApprovalService.ToDo> {
         search.setPlaceholder(getTranslation("approval.todos.search"));
         search.setAriaLabel(getTranslation("approval.todos.search"));
         search.setClearButtonVisible(true);
-        search.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> refresh());
         collection.setEmptySelectionAllowed(true);
         collection.setEmptySelectionCaption(getTranslation("approval.todos.anyCollection"));
@@ -61,13 +89,17 @@ class ToDosView extends RequestList<ApprovalService.ToDo> {
             }
         });
         filters.add(which, search, collection);
-        grid.addComponentColumn(t -> RequestPanel.summary(collections, t.approval().title(), t.approval().collection(),
-                approvals.name(t.approval().submitter()), t.task().createdAt(), getLocale())).setHeader(getTranslation("approval.column.request"));
+        grid.addComponentColumn(item -> switch (item) {
+            case ApprovalItem a -> RequestPanel.summary(collections, a.todo().approval().title(), a.todo().approval().collection(),
+                    approvals.name(a.todo().approval().submitter()), a.todo().task().createdAt(), getLocale());
+            case FormItem f -> formSummary(f.task());
+        }).setHeader(getTranslation("approval.column.request"));
     }
 
     @Override
-    protected List<ApprovalService.ToDo> items() {
-        var all = "finished".equals(which.getValue()) ? approvals.myFinishedToDos() : approvals.myToDos();
+    protected List<Item> items() {
+        boolean finished = "finished".equals(which.getValue());
+        var all = finished ? approvals.myFinishedToDos() : approvals.myToDos();
         var about = all.stream().map(t -> t.approval().collection()).distinct().sorted().toList();
         if (!about.equals(collection.getListDataView().getItems().toList())) {
             String chosen = collection.getValue();
@@ -75,24 +107,66 @@ class ToDosView extends RequestList<ApprovalService.ToDo> {
             collection.setValue(about.contains(chosen) ? chosen : null);
         }
         String words = search.getValue() == null ? "" : search.getValue().strip().toLowerCase(getLocale());
-        return all.stream()
+        var items = new ArrayList<Item>();
+        if (collection.getValue() == null) {
+            // forms are about no collection: they leave the list when one is chosen
+            (finished ? forms.myFinished() : forms.mine()).stream()
+                    .filter(f -> words.isEmpty() || f.title().toLowerCase(getLocale()).contains(words))
+                    .map(FormItem::new).forEach(items::add);
+        }
+        all.stream()
                 .filter(t -> collection.getValue() == null || collection.getValue().equals(t.approval().collection()))
                 .filter(t -> words.isEmpty() || t.approval().title().toLowerCase(getLocale()).contains(words))
-                .toList();
+                .map(ApprovalItem::new).forEach(items::add);
+        items.sort(Comparator.comparing(ToDosView::since, finished ? Comparator.reverseOrder() : Comparator.naturalOrder()));
+        return items;
+    }
+
+    private static Instant since(Item item) {
+        return switch (item) {
+            case ApprovalItem a -> a.todo().task().createdAt();
+            case FormItem f -> f.task().createdAt();
+        };
+    }
+
+    /** A form as the list shows it: its title, and under it that it is a form, since when, and until when. */
+    private Component formSummary(ManualTask task) {
+        var name = new Span(task.title());
+        name.addClassName("af-summary-title");
+        var about = new Span(getTranslation("manual.form.kind") + " · " + Times.format(task.createdAt(), getLocale())
+                + (task.dueAt() == null ? "" : " · " + getTranslation("manual.form.due", Times.format(task.dueAt(), getLocale()))));
+        about.addClassName("af-muted");
+        var summary = new Div(name, about);
+        summary.addClassNames("af-summary", "af-summary-form");
+        return summary;
     }
 
     @Override
-    protected long id(ApprovalService.ToDo todo) {
-        return todo.task().id();
+    protected long id(Item item) {
+        // forms and approval tasks are numbered apart: a form's number is kept negative here
+        return switch (item) {
+            case ApprovalItem a -> a.todo().task().id();
+            case FormItem f -> -f.task().id();
+        };
     }
 
     @Override
-    protected long requestId(ApprovalService.ToDo todo) {
-        return todo.approval().id();
+    protected String linkedAs(Item item) {
+        return switch (item) {
+            case ApprovalItem a -> "request:" + a.todo().approval().id();
+            case FormItem f -> "form:" + f.task().id();
+        };
     }
 
     @Override
-    protected RequestPanel panel(ApprovalService.ToDo todo) {
+    protected Component panel(Item item) {
+        return switch (item) {
+            case ApprovalItem a -> panel(a.todo());
+            case FormItem f -> new FormPanel(forms, collections, queries, access, f.task(), this::refresh);
+        };
+    }
+
+    private RequestPanel panel(ApprovalService.ToDo todo) {
         Approval approval = todo.approval();
         if (todo.task().status() != io.actionflow.approval.ApprovalTask.Status.PENDING) {
             // done: the request as it stands, and what became of it; nothing more to do here

@@ -1,5 +1,7 @@
 package io.actionflow.pages.ui;
 
+import io.actionflow.collections.ui.FieldEditor;
+import io.actionflow.collections.ui.FieldEditors;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import io.actionflow.collections.CollectionDefinition;
 import io.actionflow.collections.CollectionService;

@@ -1,5 +1,7 @@
 package io.actionflow.pages.ui;
 
+import io.actionflow.collections.ui.FieldEditor;
+import io.actionflow.collections.ui.FieldEditors;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;

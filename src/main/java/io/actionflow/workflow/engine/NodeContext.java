@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * What a node sees when it runs: its settings with variables already filled in, the variables themselves (for
- * expressions), the ports to the outside, and whether the workflow runs synchronously.
+ * expressions), the ports to the outside, and whether the workflow runs synchronously. {@code jobKey} names this run of
+ * the node (its key, with the loop passes it is in).
  */
-public record NodeContext(NodeDef node, Map<String, Object> config, Map<String, Object> variables, Ports ports,
+public record NodeContext(NodeDef node, String jobKey, Map<String, Object> config, Map<String, Object> variables, Ports ports,
         boolean synchronous, List<String> messages, ExecutionState state) {
 
     public String text(String name) {

@@ -21,6 +21,14 @@ public interface NodeExecutor {
         return false;
     }
 
+    /**
+     * Whether a waiting node of this type is asked again when its execution is woken before the time it waits for
+     * (a form submitted before its deadline); otherwise such a wake leaves it waiting.
+     */
+    default boolean wakesEarly() {
+        return false;
+    }
+
     /** Whether this node only makes sense in a synchronous workflow (Response message). */
     default boolean synchronousOnly() {
         return false;

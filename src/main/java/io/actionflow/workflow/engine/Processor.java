@@ -105,7 +105,8 @@ public final class Processor {
             if (recorded != null && recorded.status() == JobStatus.RESOLVED) {
                 result = replay(recorded);
             } else if (recorded != null && recorded.status() == JobStatus.WAITING) {
-                if (recorded.resumeAt() != null && ports.clock().instant().isBefore(recorded.resumeAt())) {
+                if (recorded.resumeAt() != null && ports.clock().instant().isBefore(recorded.resumeAt())
+                        && !registry.get(node.type()).wakesEarly()) {
                     return new Step.Waiting(recorded.resumeAt());
                 }
                 result = run(node, frame, jobKey, recorded);
@@ -188,7 +189,7 @@ public final class Processor {
                     }
                 }
                 input = config;
-                var context = new NodeContext(node, config, variables, ports, state.synchronous(), state.messages(), state);
+                var context = new NodeContext(node, jobKey, config, variables, ports, state.synchronous(), state.messages(), state);
                 result = waited == null ? executor.execute(context) : executor.resume(context, waited);
                 status = switch (result) {
                     case NodeResult.Wait w -> JobStatus.WAITING;

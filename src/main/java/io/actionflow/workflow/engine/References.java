@@ -19,4 +19,9 @@ public interface References {
     default java.util.List<String> options(String collection, String field) {
         return java.util.List.of();
     }
+
+    /** Whether there is a role with this id. */
+    default boolean roleExists(String role) {
+        return true;
+    }
 }

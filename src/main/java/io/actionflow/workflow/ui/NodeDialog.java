@@ -164,7 +164,7 @@ final class NodeDialog extends FormDialog {
         }
         String nodeTitle = title.getValue().isBlank() ? null : title.getValue().strip();
         var node = existing != null
-                ? new NodeDef(existing.key(), existing.type(), nodeTitle, config, existing.branches())
+                ? new NodeDef(existing.key(), existing.type(), nodeTitle, config, keptBranches(existing, config))
                 : new NodeDef(newKey, chosen, nodeTitle, config, branchesFor(chosen, config));
         try {
             onSave.accept(node);
@@ -177,12 +177,22 @@ final class NodeDialog extends FormDialog {
         }
     }
 
+    /** The branches a node's settings now ask for, added to those it has (whose nodes are never dropped here). */
+    private static Map<String, List<NodeDef>> keptBranches(NodeDef existing, Map<String, Object> config) {
+        var branches = new java.util.HashMap<>(branchesFor(existing.type(), config));
+        branches.putAll(existing.branches());
+        return branches;
+    }
+
     private static Map<String, List<NodeDef>> branchesFor(String type, Map<String, Object> config) {
         if ("loop".equals(type)) {
             return Map.of("body", List.of());
         }
         if ("condition".equals(type) && !"continue".equals(config.get("mode"))) {
             return Map.of("yes", List.of(), "no", List.of());
+        }
+        if ("manual".equals(type) && config.get("timeout") != null && !String.valueOf(config.get("timeout")).isBlank()) {
+            return Map.of("timeout", List.of());
         }
         if ("approval".equals(type) && "branch".equals(config.get("onReject"))) {
             return Map.of("approved", List.of(), "rejected", List.of());
@@ -219,6 +229,8 @@ final class NodeDialog extends FormDialog {
             case "approval" -> "{\n  \"role\": \"admin\",\n  \"agreement\": \"any\",\n  \"order\": \"parallel\",\n  \"onReject\": \"end\"\n}";
             case "notification" -> operator ? "{\n  \"users\": [\"{{$context.user.username}}\"],\n  \"title\": \"\",\n  \"message\": \"\"\n}"
                     : "{\n  \"users\": [],\n  \"title\": \"\",\n  \"message\": \"\"\n}";
+            case "manual" -> "{\n  \"assignees\": [],\n  \"mode\": \"any\",\n  \"title\": \"\",\n  \"fields\": [\n"
+                    + "    {\"name\": \"note\", \"title\": \"Note\", \"type\": \"text\", \"required\": true}\n  ]\n}"; // i18n: not user-facing
             case "email" -> "{\n  \"to\": [],\n  \"cc\": [],\n  \"subject\": \"\",\n  \"format\": \"text\",\n  \"body\": \"\"\n}";
             default -> "{}";
         };

@@ -148,6 +148,18 @@ final class NodeSettingsForm extends FormLayout {
                 checkbox("submitterMayApprove");
                 choice("onReject", List.of("end", "branch"));
             }
+            case "manual" -> {
+                lines("assignees");
+                roleChoice();
+                text("assigneesFrom", false);
+                choice("mode", "manualMode", List.of("any", "all"));
+                text("title", false).setLabel(label("taskTitle"));
+                text("description", true);
+                collection();
+                formFields();
+                text("timeout", false);
+                text("remindAfter", false);
+            }
             case "notification" -> {
                 lines("users");
                 text("title", false);
@@ -171,7 +183,8 @@ final class NodeSettingsForm extends FormLayout {
     /** Variables shown in help texts and placeholders (they cannot be in the message bundles, which use braces). */
     private static final Map<String, String> EXAMPLES = Map.of("target", "{{$context.data.lines}}",
             "message", "{{$context.data.title}}", "users", "{{$context.user.username}}",
-            "approversFrom", "{{$context.data.manager}}", "to", "{{$context.data.email}}");
+            "approversFrom", "{{$context.data.manager}}", "to", "{{$context.data.email}}",
+            "assigneesFrom", "{{$context.data.manager}}");
     private static final String VARIABLE = "{{$context.data.name}}";
 
     private String help(String setting) {
@@ -209,19 +222,19 @@ final class NodeSettingsForm extends FormLayout {
         writers.put(setting, v -> field.setValue(v == null ? "" : String.valueOf(v)));
     }
 
-    private void text(String setting, boolean multiline) {
-        HasValue<?, String> field;
+    private com.vaadin.flow.component.HasLabel text(String setting, boolean multiline) {
         if (multiline) {
             var area = labelled(new TextArea(), setting);
             area.setSuffixComponent(VariablePicker.into(area, environment.variables(), false));
-            field = area;
-        } else {
-            var line = labelled(new TextField(), setting);
-            line.setSuffixComponent(VariablePicker.into(line, environment.variables(), false));
-            field = line;
+            readers.put(setting, area::getValue);
+            writers.put(setting, v -> area.setValue(v == null ? "" : String.valueOf(v)));
+            return area;
         }
-        readers.put(setting, field::getValue);
-        writers.put(setting, v -> field.setValue(v == null ? "" : String.valueOf(v)));
+        var line = labelled(new TextField(), setting);
+        line.setSuffixComponent(VariablePicker.into(line, environment.variables(), false));
+        readers.put(setting, line::getValue);
+        writers.put(setting, v -> line.setValue(v == null ? "" : String.valueOf(v)));
+        return line;
     }
 
     private void number(String setting) {
@@ -241,9 +254,15 @@ final class NodeSettingsForm extends FormLayout {
     }
 
     private void choice(String setting, List<String> options) {
+        choice(setting, setting, options);
+    }
+
+    /** A choice whose label and options are named by {@code labels} (settings of the same name differ by node type). */
+    private void choice(String setting, String labels, List<String> options) {
         var field = labelled(new Select<String>(), setting);
+        field.setLabel(label(labels));
         field.setItems(options);
-        field.setItemLabelGenerator(o -> getTranslation("nodeSetting." + setting + "." + o));
+        field.setItemLabelGenerator(o -> getTranslation("nodeSetting." + labels + "." + o));
         // left out, a choice is its first option: it stays left out until changed, so saving as it was changes nothing
         readers.put(setting, () -> !original.containsKey(setting) && options.getFirst().equals(field.getValue()) ? null : field.getValue());
         writers.put(setting, v -> field.setValue(v != null && options.contains(String.valueOf(v)) ? String.valueOf(v) : options.getFirst()));
@@ -487,6 +506,15 @@ final class NodeSettingsForm extends FormLayout {
             return values;
         });
         writers.put(setting, v -> rows.show(v instanceof Map<?, ?> map ? entries(map) : List.of()));
+    }
+
+    /** A Manual task's form: one row per field. */
+    private void formFields() {
+        var rows = this.<Map<String, Object>>rows("fields", "nodeSetting.fields.add", row -> FormFieldRow.make(row,
+                () -> collection == null || collection.getValue() == null ? java.util.Optional.empty() : collections.find(collection.getValue()),
+                environment.variables()));
+        readers.put("fields", rows::values);
+        writers.put("fields", v -> rows.show(v instanceof List<?> list ? maps(list) : List.of()));
     }
 
     /** A list of texts, one per line. */

@@ -45,9 +45,15 @@ final class NodeSummary {
             case "notification" -> text(config.get("title"));
             case "email" -> text(config.get("subject"));
             case "approval" -> approvers(config);
+            case "manual" -> join(text(config.get("title")), fieldCount(config));
             default -> "";
         };
         return summary.length() <= LONGEST ? summary : summary.substring(0, LONGEST - 1).strip() + "…";
+    }
+
+    private String fieldCount(Map<String, Object> config) {
+        int count = config.get("fields") instanceof List<?> list ? list.size() : 0;
+        return translator.getTranslation(count == 1 ? "summary.field" : "summary.fields", count);
     }
 
     private String conditions(Map<String, Object> config) {

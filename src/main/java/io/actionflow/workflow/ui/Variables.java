@@ -293,10 +293,30 @@ final class Variables {
                     new Variable(text.apply("variables.result.body"), base + ".body"));
             case "email" -> List.of(new Variable(text.apply("variables.result.recipients"), base + ".to"),
                     new Variable(text.apply("variables.result.subject"), base + ".subject"));
+            case "manual" -> manual(node, base);
             case "approval" -> List.of(new Variable(text.apply("variables.result.decision"), base + ".decision"),
                     new Variable(text.apply("variables.result.data"), base + ".data"));
             default -> List.of();
         };
+    }
+
+    /** A Manual task's submitted values, by the labels the form gives them; who submitted, and how the wait ended. */
+    private List<Variable> manual(NodeDef node, String base) {
+        var found = new ArrayList<Variable>();
+        var collection = node.config().get("collection") == null ? null : collections.find(String.valueOf(node.config().get("collection"))).orElse(null);
+        if (node.config().get("fields") instanceof List<?> fields) {
+            for (Object item : fields) {
+                if (item instanceof Map<?, ?> field && field.get("name") != null) {
+                    String name = String.valueOf(field.get("name"));
+                    String label = field.get("title") != null ? String.valueOf(field.get("title"))
+                            : collection != null && collection.field(name).isPresent() ? FieldLabels.of(collection, name) : name;
+                    found.add(new Variable(label, base + ".values." + name));
+                }
+            }
+        }
+        found.add(new Variable(text.apply("variables.result.submittedBy"), base + ".by"));
+        found.add(new Variable(text.apply("variables.result.outcome"), base + ".outcome"));
+        return found;
     }
 
     private static List<String> strings(Object value) {

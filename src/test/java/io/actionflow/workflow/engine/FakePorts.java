@@ -21,6 +21,8 @@ final class FakePorts {
     Text mailOff;
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
+    final FakeTasks tasks = new FakeTasks();
+
     HttpPort.Response nextResponse = new HttpPort.Response(200, Map.of(), "ok");
     RuntimeException failNextCreate;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
@@ -88,11 +90,62 @@ final class FakePorts {
                 mailed.add(sent);
             }
         };
-        return new Ports(records, http, notifications, mail, clock);
+        return new Ports(records, http, notifications, mail, tasks, clock);
     }
 
     private static boolean matches(Map<String, Object> row, List<RecordPort.Condition> filter) {
         return filter.stream().allMatch(c -> c.values().isEmpty() || String.valueOf(row.get(c.field())).equals(String.valueOf(c.values().getFirst())));
+    }
+
+    /** Forms asked of people: each execution's job is asked once, and submitted when a test says so. */
+    static final class FakeTasks implements TaskPort {
+        final List<Ask> asked = new ArrayList<>();
+        final List<String> reminded = new ArrayList<>();
+        final List<String> expired = new ArrayList<>();
+        final Map<String, List<Submission>> submissions = new LinkedHashMap<>();
+        final Map<String, List<String>> people = new LinkedHashMap<>();
+        /** Whom a name that is not a known username or id stands for. */
+        final Map<String, List<String>> roles = new LinkedHashMap<>();
+
+        @Override
+        public List<String> ask(Ask ask) {
+            String key = ask.executionId() + "/" + ask.jobKey();
+            if (people.containsKey(key)) {
+                return people.get(key);
+            }
+            asked.add(ask);
+            var named = new ArrayList<>(ask.named());
+            if (ask.role() != null) {
+                named.addAll(roles.getOrDefault(ask.role(), List.of()));
+            }
+            people.put(key, named);
+            return named;
+        }
+
+        void submit(long executionId, String jobKey, String by, Map<String, Object> values, Instant at) {
+            submissions.computeIfAbsent(executionId + "/" + jobKey, k -> new ArrayList<>()).add(new Submission(by, values, at));
+        }
+
+        @Override
+        public Progress progress(long executionId, String jobKey) {
+            String key = executionId + "/" + jobKey;
+            var done = submissions.getOrDefault(key, List.of());
+            var open = people.getOrDefault(key, List.of()).stream().filter(p -> done.stream().noneMatch(s -> s.by().equals(p))).toList();
+            boolean all = asked.stream().filter(a -> (a.executionId() + "/" + a.jobKey()).equals(key)).anyMatch(Ask::all);
+            return new Progress(all ? open.isEmpty() && !done.isEmpty() : !done.isEmpty(), all ? done : done.stream().limit(1).toList(),
+                    all || done.isEmpty() ? open : List.of());
+        }
+
+        @Override
+        public List<String> remind(long executionId, String jobKey) {
+            reminded.add(executionId + "/" + jobKey);
+            return progress(executionId, jobKey).open();
+        }
+
+        @Override
+        public void expire(long executionId, String jobKey) {
+            expired.add(executionId + "/" + jobKey);
+        }
     }
 
     static final class MutableClock extends Clock {

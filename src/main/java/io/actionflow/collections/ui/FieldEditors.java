@@ -1,7 +1,6 @@
-package io.actionflow.pages.ui;
+package io.actionflow.collections.ui;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
-import io.actionflow.collections.ui.RecordChoices;
 import io.actionflow.collections.ui.RecordChoices.Choice;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -20,12 +19,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /** The right input for each field type; relations pick a record by its title, searchable and paged. */
-final class FieldEditors {
+public final class FieldEditors {
 
     private FieldEditors() {
     }
 
-    static FieldEditor<?> create(FieldDefinition field, RecordQueries queries, CollectionDefinition target,
+    public static FieldEditor<?> create(FieldDefinition field, RecordQueries queries, CollectionDefinition target,
             io.actionflow.collections.Visibility visibility) {
         FieldEditor<?> editor = switch (field.type()) {
             case TEXT -> new FieldEditor<>(field, new TextField(), v -> v, (v, r) -> (String) v);

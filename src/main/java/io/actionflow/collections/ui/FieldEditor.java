@@ -1,4 +1,4 @@
-package io.actionflow.pages.ui;
+package io.actionflow.collections.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -17,7 +17,7 @@ import java.util.function.Function;
  * An input for one field: turns what the user entered into the value a form submits, and a stored value back into
  * what the input shows.
  */
-final class FieldEditor<V> {
+public final class FieldEditor<V> {
 
     private final FieldDefinition field;
     private final HasValue<?, V> input;
@@ -32,15 +32,15 @@ final class FieldEditor<V> {
         this.fromStored = fromStored;
     }
 
-    FieldDefinition field() {
+    public FieldDefinition field() {
         return field;
     }
 
-    Component component() {
+    public Component component() {
         return (Component) input;
     }
 
-    HasValidation validation() {
+    public HasValidation validation() {
         return (HasValidation) input;
     }
 
@@ -48,7 +48,7 @@ final class FieldEditor<V> {
      * Why the input cannot be read, when it holds text its type cannot hold ({@code -5abc} in a number field): the
      * input then reports an empty value, which must not be submitted as if the user had left the field empty.
      */
-    Optional<FieldError> unreadable() {
+    public Optional<FieldError> unreadable() {
         boolean parsed = switch (field.type()) {
             case INTEGER, DECIMAL, DATE, DATETIME -> true;
             default -> false;
@@ -62,11 +62,11 @@ final class FieldEditor<V> {
                 : Optional.empty();
     }
 
-    Object submitted() {
+    public Object submitted() {
         return input.isEmpty() ? null : toSubmitted.apply(input.getValue());
     }
 
-    void show(StoredRecord record) {
+    public void show(StoredRecord record) {
         Object stored = record == null ? null : record.get(field.name());
         V value = stored == null ? null : fromStored.apply(stored, record);
         if (value == null) {
@@ -77,7 +77,7 @@ final class FieldEditor<V> {
     }
 
     /** Empties the input, or puts the field's default value in it. */
-    void clear() {
+    public void clear() {
         Object preset = field.typedDefault();
         V value = preset == null ? null : fromStored.apply(preset, null);
         if (value == null) {
@@ -88,11 +88,11 @@ final class FieldEditor<V> {
         validation().setInvalid(false);
     }
 
-    boolean isReadOnly() {
+    public boolean isReadOnly() {
         return input.isReadOnly();
     }
 
-    void setReadOnly(boolean readOnly) {
+    public void setReadOnly(boolean readOnly) {
         input.setReadOnly(readOnly);
     }
 }

@@ -1,0 +1,375 @@
+package io.actionflow.approval;
+
+import io.actionflow.access.Access;
+import io.actionflow.collections.CollectionService;
+import io.actionflow.collections.FieldDefinition;
+import io.actionflow.collections.FieldType;
+import io.actionflow.platform.CurrentUser;
+import io.actionflow.platform.FieldError;
+import io.actionflow.platform.Inbox;
+import io.actionflow.platform.Links;
+import io.actionflow.platform.NotFoundException;
+import io.actionflow.platform.Text;
+import io.actionflow.platform.ValidationException;
+import io.actionflow.workflow.ExecutionEnded;
+import io.actionflow.workflow.WorkflowRunner;
+import io.actionflow.workflow.engine.NodeFailure;
+import io.actionflow.workflow.engine.TaskPort;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Manual tasks: the forms a Manual task node asks people to fill in, one per person, in their to-dos. A person saves a
+ * draft or submits; a submission that completes the node (the first, or the last of all) lets the waiting execution
+ * go on, on whichever instance picks it up. Only the person asked may read or fill in their form.
+ */
+@Service
+@Transactional
+public class ManualTasks implements TaskPort {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ManualTaskRepository tasks;
+    private final Assignees assignees;
+    private final CollectionService collections;
+    private final Access access;
+    private final CurrentUser currentUser;
+    private final Inbox inbox;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+    /** Looked up when a form is submitted: the runner runs the node that asks this service. */
+    private final ObjectProvider<WorkflowRunner> runner;
+
+    ManualTasks(ManualTaskRepository tasks, Assignees assignees, CollectionService collections, Access access,
+            CurrentUser currentUser, Inbox inbox, ApplicationEventPublisher publisher, Clock clock, ObjectProvider<WorkflowRunner> runner) {
+        this.tasks = tasks;
+        this.assignees = assignees;
+        this.collections = collections;
+        this.access = access;
+        this.currentUser = currentUser;
+        this.inbox = inbox;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.runner = runner;
+    }
+
+    @Override
+    public List<String> ask(Ask ask) {
+        var existing = tasks.findByExecutionIdAndJobKeyOrderByIdAsc(ask.executionId(), ask.jobKey());
+        if (!existing.isEmpty()) {
+            return existing.stream().map(t -> t.assignee).toList();
+        }
+        var people = assignees.resolve(ask.named(), ask.role(), List.of());
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        var fields = form(ask);
+        var start = new LinkedHashMap<String, Object>();
+        for (FieldDefinition field : fields) {
+            // a starting value the field cannot hold is left out rather than stopping the workflow
+            Object value = field.typed(ask.values().get(field.name()));
+            if (value != null) {
+                start.put(field.name(), plain(value));
+            }
+        }
+        Instant now = clock.instant();
+        String form = JSON.writeValueAsString(fields.stream().map(ManualTasks::describe).toList());
+        String draft = JSON.writeValueAsString(start);
+        for (String person : people) {
+            var task = tasks.save(new ManualTaskEntity(ask.executionId(), ask.jobKey(), ask.nodeKey(), ask.title(),
+                    cut(ask.description()), form, ask.all(), person, draft, ask.due(), now));
+            inbox.send(List.of(person), Text.of("manual.inbox.title").encoded(), Text.of("manual.inbox.asked", ask.title()).encoded(),
+                    Links.form(task.id));
+        }
+        signal(Set.copyOf(people));
+        return people;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Progress progress(long executionId, String jobKey) {
+        var group = tasks.findByExecutionIdAndJobKeyOrderByIdAsc(executionId, jobKey);
+        var submissions = group.stream().filter(t -> t.status == ManualTask.Status.SUBMITTED)
+                .sorted(java.util.Comparator.comparing(t -> t.submittedAt))
+                .map(t -> new Submission(t.assignee, read(t.submitted), t.submittedAt)).toList();
+        var open = group.stream().filter(t -> t.status == ManualTask.Status.OPEN).map(t -> t.assignee).toList();
+        boolean all = !group.isEmpty() && group.getFirst().all;
+        boolean done = all ? open.isEmpty() && !submissions.isEmpty() : !submissions.isEmpty();
+        return new Progress(done, all ? submissions : submissions.stream().limit(1).toList(), open);
+    }
+
+    @Override
+    public List<String> remind(long executionId, String jobKey) {
+        var open = tasks.findByExecutionIdAndJobKeyOrderByIdAsc(executionId, jobKey).stream()
+                .filter(t -> t.status == ManualTask.Status.OPEN).toList();
+        for (var task : open) {
+            inbox.send(List.of(task.assignee), Text.of("manual.inbox.reminder.title").encoded(),
+                    Text.of("manual.inbox.reminder", task.title).encoded(), Links.form(task.id));
+        }
+        return open.stream().map(t -> t.assignee).toList();
+    }
+
+    @Override
+    public void expire(long executionId, String jobKey) {
+        close(tasks.findByExecutionIdAndJobKeyOrderByIdAsc(executionId, jobKey), ManualTask.Status.EXPIRED);
+    }
+
+    /** The execution ended while its forms were still open (canceled, failed): they leave the to-dos. */
+    @EventListener
+    void ended(ExecutionEnded ended) {
+        close(tasks.findByExecutionIdOrderByIdAsc(ended.executionId()), ManualTask.Status.CLOSED);
+    }
+
+    /** The signed-in user's open forms, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ManualTask> mine() {
+        return tasks.findByAssigneeAndStatusOrderByCreatedAtAsc(me(), ManualTask.Status.OPEN).stream().map(this::view).toList();
+    }
+
+    /** The signed-in user's forms that are no longer open, latest first. */
+    @Transactional(readOnly = true)
+    public List<ManualTask> myFinished() {
+        return tasks.findTop200ByAssigneeAndStatusNotOrderByUpdatedAtDesc(me(), ManualTask.Status.OPEN).stream().map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long open(String username) {
+        return tasks.countByAssigneeAndStatus(username, ManualTask.Status.OPEN);
+    }
+
+    /** One of the signed-in user's forms; another person's is not found. */
+    @Transactional(readOnly = true)
+    public ManualTask get(long id) {
+        return view(owned(id));
+    }
+
+    /** Keeps what the form holds for later; values of the wrong type are refused, empty required fields are not. */
+    public ManualTask saveDraft(long id, Map<String, ?> values) {
+        var task = owned(id);
+        requireOpen(task);
+        var typed = check(fields(task), values, false);
+        var draft = read(task.draft);
+        draft.putAll(typed);
+        task.draft = JSON.writeValueAsString(draft);
+        task.updatedAt = clock.instant();
+        return view(task);
+    }
+
+    /**
+     * Submits the form: the values given over those it holds (as it started, or as last saved). They are checked as the
+     * fields ask (type, required, options, range); the first to submit a form of mode any closes the others'. When the
+     * node has what it waits for, its execution goes on.
+     */
+    public ManualTask submit(long id, Map<String, ?> values) {
+        var mine = owned(id);
+        var group = tasks.findForUpdateByExecutionIdAndJobKeyOrderByIdAsc(mine.executionId, mine.jobKey);
+        var task = group.stream().filter(t -> t.id.equals(mine.id)).findFirst().orElseThrow();
+        requireOpen(task);
+        var given = values == null ? Map.<String, Object>of() : values;
+        var names = fields(task).stream().map(FieldDefinition::name).collect(java.util.stream.Collectors.toSet());
+        var merged = new LinkedHashMap<String, Object>();
+        read(task.draft).forEach((name, value) -> {
+            if (names.contains(name)) {
+                merged.put(name, value);
+            }
+        });
+        merged.putAll(given);
+        var typed = check(fields(task), merged, true);
+        Instant now = clock.instant();
+        task.status = ManualTask.Status.SUBMITTED;
+        task.submitted = JSON.writeValueAsString(typed);
+        task.draft = task.submitted;
+        task.submittedAt = now;
+        task.updatedAt = now;
+        var others = group.stream().filter(t -> t != task && t.status == ManualTask.Status.OPEN).toList();
+        if (!task.all) {
+            close(others, ManualTask.Status.CLOSED);
+        }
+        if (!task.all || others.isEmpty()) {
+            runner.getObject().resume(task.executionId);
+        }
+        signal(Set.of(task.assignee));
+        return view(task);
+    }
+
+    /** The values as the form's fields hold them; unknown names, and values the fields cannot hold, are refused. */
+    private Map<String, Object> check(List<FieldDefinition> fields, Map<String, ?> values, boolean complete) {
+        var byName = new LinkedHashMap<String, FieldDefinition>();
+        fields.forEach(f -> byName.put(f.name(), f));
+        var errors = new ArrayList<FieldError>();
+        var given = values == null ? Map.<String, Object>of() : values;
+        given.keySet().stream().filter(k -> !byName.containsKey(k)).forEach(k -> errors.add(FieldError.of(k, "validation.unknownField", k)));
+        var typed = new LinkedHashMap<String, Object>();
+        for (FieldDefinition field : fields) {
+            if (!complete && !given.containsKey(field.name())) {
+                continue;
+            }
+            Object raw = given.get(field.name());
+            var problems = field.problems(raw).stream().filter(p -> complete || !"validation.required".equals(p.messageKey())).toList();
+            errors.addAll(problems);
+            Object value = problems.isEmpty() ? field.typed(raw) : null;
+            // a record the person may not see is as good as missing: its existence is not told
+            if (value != null && field.type() == FieldType.MANY_TO_ONE && access.reader().get(field.target(), (Long) value).isEmpty()) {
+                errors.add(FieldError.of(field.name(), "validation.reference.missing", field.target(), value));
+            }
+            typed.put(field.name(), value == null ? null : plain(value));
+        }
+        ValidationException.throwIfAny(errors);
+        return typed;
+    }
+
+    /** The form's fields: a field of the node's collection as that collection has it, a free field as the node defines it. */
+    private List<FieldDefinition> form(Ask ask) {
+        var collection = ask.collection() == null ? null : collections.find(ask.collection()).orElse(null);
+        var fields = new ArrayList<FieldDefinition>();
+        var seen = new HashSet<String>();
+        int position = 0;
+        for (Map<String, Object> row : ask.fields()) {
+            String name = row.get("name") == null ? "" : String.valueOf(row.get("name")).strip();
+            if (name.isEmpty() || !seen.add(name)) {
+                continue;
+            }
+            String title = row.get("title") == null || String.valueOf(row.get("title")).isBlank() ? null : String.valueOf(row.get("title")).strip();
+            boolean required = Boolean.parseBoolean(String.valueOf(row.get("required")));
+            Object type = row.get("type");
+            if (type == null || String.valueOf(type).isBlank()) {
+                var own = collection == null ? null : collection.field(name).filter(f -> f.type().hasColumn()).orElse(null);
+                if (own == null) {
+                    throw new NodeFailure("manual.problem.fieldUnknown", ask.nodeKey(), name, String.valueOf(ask.collection()));
+                }
+                fields.add(new FieldDefinition(null, name, title == null ? own.title() : title, own.type(), position++,
+                        required || own.required(), false, false, null, own.min(), own.max(), own.pattern(), own.options(), own.target(), null));
+            } else {
+                FieldType fieldType;
+                try {
+                    fieldType = FieldType.valueOf(String.valueOf(type).strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new NodeFailure("manual.problem.fieldType", ask.nodeKey(), name);
+                }
+                if (fieldType.isRelation()) {
+                    throw new NodeFailure("manual.problem.fieldType", ask.nodeKey(), name);
+                }
+                var options = row.get("options") instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                        : row.get("options") == null ? List.<String>of()
+                        : java.util.Arrays.stream(String.valueOf(row.get("options")).split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
+                fields.add(new FieldDefinition(null, name, title == null ? name : title, fieldType, position++, required, false, false,
+                        null, null, null, null, options, null, null));
+            }
+        }
+        return fields;
+    }
+
+    private static Map<String, Object> describe(FieldDefinition field) {
+        var described = new LinkedHashMap<String, Object>();
+        described.put("name", field.name());
+        described.put("title", field.title());
+        described.put("type", field.type().name());
+        described.put("required", field.required());
+        if (!field.options().isEmpty()) {
+            described.put("options", field.options());
+        }
+        if (field.target() != null) {
+            described.put("target", field.target());
+        }
+        if (field.min() != null) {
+            described.put("min", field.min());
+        }
+        if (field.max() != null) {
+            described.put("max", field.max());
+        }
+        if (field.pattern() != null) {
+            described.put("pattern", field.pattern());
+        }
+        return described;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<FieldDefinition> fields(ManualTaskEntity task) {
+        var fields = new ArrayList<FieldDefinition>();
+        int position = 0;
+        for (Object item : JSON.readValue(task.form, List.class)) {
+            var f = (Map<String, Object>) item;
+            fields.add(new FieldDefinition(null, String.valueOf(f.get("name")), String.valueOf(f.get("title")),
+                    FieldType.valueOf(String.valueOf(f.get("type"))), position++, Boolean.TRUE.equals(f.get("required")), false, false, null,
+                    decimal(f.get("min")), decimal(f.get("max")), (String) f.get("pattern"),
+                    f.get("options") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(), (String) f.get("target"), null));
+        }
+        return fields;
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value == null ? null : new BigDecimal(String.valueOf(value));
+    }
+
+    /** A stored value as JSON holds it: dates and times as ISO text. */
+    private static Object plain(Object value) {
+        return value instanceof Temporal ? value.toString() : value;
+    }
+
+    private ManualTaskEntity owned(long id) {
+        String me = me();
+        return tasks.findById(id).filter(t -> t.assignee.equals(me)).orElseThrow(() -> new NotFoundException("manual.task.missing", id));
+    }
+
+    private static void requireOpen(ManualTaskEntity task) {
+        if (task.status != ManualTask.Status.OPEN) {
+            throw new ValidationException(FieldError.of("task", "manual.task.closed." + task.status.name().toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    private void close(List<ManualTaskEntity> group, ManualTask.Status status) {
+        var touched = new HashSet<String>();
+        for (var task : group) {
+            if (task.status == ManualTask.Status.OPEN) {
+                task.status = status;
+                task.updatedAt = clock.instant();
+                touched.add(task.assignee);
+            }
+        }
+        signal(touched);
+    }
+
+    private ManualTask view(ManualTaskEntity t) {
+        return new ManualTask(t.id, t.executionId, t.title, t.description, fields(t),
+                read(t.status == ManualTask.Status.SUBMITTED ? t.submitted : t.draft), t.all, t.assignee, t.status, t.dueAt, t.createdAt,
+                t.submittedAt);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(String json) {
+        if (json == null || json.isBlank()) {
+            return new LinkedHashMap<>();
+        }
+        return new LinkedHashMap<>((Map<String, Object>) JSON.readValue(json, Map.class));
+    }
+
+    private String me() {
+        return currentUser.username().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+    }
+
+    private void signal(Set<String> usernames) {
+        if (!usernames.isEmpty()) {
+            publisher.publishEvent(new TasksChanged(Set.copyOf(usernames)));
+        }
+    }
+
+    private static String cut(String text) {
+        return text == null || text.isBlank() ? null : text.length() <= 4000 ? text : text.substring(0, 4000);
+    }
+}

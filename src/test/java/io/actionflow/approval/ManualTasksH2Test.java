@@ -1,0 +1,7 @@
+package io.actionflow.approval;
+
+import io.actionflow.H2Test;
+
+@H2Test
+class ManualTasksH2Test extends ManualTasksContract {
+}
