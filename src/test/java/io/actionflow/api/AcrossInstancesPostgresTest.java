@@ -274,6 +274,51 @@ class AcrossInstancesPostgresTest {
                 org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("wf_key")).eq(workflow.key()))).isEqualTo(1);
     }
 
+    /**
+     * A Manual task's form asked by an instance that then stops (issue 28): the form waits in the database, is filled in
+     * through the other instance, and the execution goes on there, or on whichever instance polls first; once.
+     */
+    @Test
+    void a_form_asked_by_an_instance_that_stopped_is_filled_in_on_another_and_the_workflow_goes_on() throws Exception {
+        String s = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String log = "formlog_" + s;
+        collections.create(new CollectionDraft(log, "Form log", null, null));
+        collections.addField(log, FieldDraft.of("note", FieldType.TEXT, FieldSettings.titled("Note")));
+        String anna = "anna" + s;
+        users.create(new UserDraft(anna, "Anna " + s, null, "anna-password-1", Set.of(Role.MEMBER_ID)));
+        var workflow = workflows.create(new WorkflowDraft("Budget " + s, null, TriggerType.POST_ACTION, Map.of("collection", log), false, 0));
+        workflows.updateGraph(workflow.id(), new WorkflowGraph(List.of(
+                NodeDef.of("ask", "manual", Map.of("assignees", List.of(anna), "title", "Budget code",
+                        "fields", List.of(Map.of("name", "code", "type", "text", "required", true)))),
+                NodeDef.of("log", "create", Map.of("collection", log, "values", Map.of("note", "{{$jobsMapByNodeKey.ask.values.code}}"))))));
+        workflows.enable(workflow.id());
+
+        long execution;
+        try (var third = new SpringApplicationBuilder(Application.class).profiles("test").run("--server.port=0",
+                "--spring.datasource.url=" + System.getenv("ACTIONFLOW_TEST_POSTGRES_URL"),
+                "--spring.datasource.username=" + System.getenv().getOrDefault("ACTIONFLOW_TEST_POSTGRES_USER", "postgres"),
+                "--spring.datasource.password=" + System.getenv().getOrDefault("ACTIONFLOW_TEST_POSTGRES_PASSWORD", ""),
+                "--spring.datasource.hikari.maximum-pool-size=4")) {
+            var runner = third.getBean(io.actionflow.workflow.WorkflowRunner.class);
+            execution = third.getBean(TransactionTemplate.class).execute(status -> runner.queue(workflow.id(), Map.of(), 0, null));
+            Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    workflows.execution(execution).orElseThrow().status() == io.actionflow.workflow.engine.ExecutionStatus.WAITING);
+        }
+
+        String token = (String) onOther.post("/api/auth:signIn", null, Map.of("account", anna, "password", "anna-password-1")).data().get("token");
+        var open = onOther.get("/api/forms:todos", token).list();
+        assertThat(open).singleElement().satisfies(form -> assertThat(form).containsEntry("title", "Budget code").containsEntry("status", "OPEN"));
+        Object task = open.getFirst().get("task");
+        assertThat(onOther.post("/api/forms:submit", token, Map.of("task", task, "values", Map.of("code", ""))).status()).isEqualTo(400);
+        assertThat(onOther.post("/api/forms:submit", token, Map.of("task", task, "values", Map.of("code", "BX-12"))).status()).isEqualTo(200);
+
+        Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                workflows.execution(execution).orElseThrow().status() == io.actionflow.workflow.engine.ExecutionStatus.RESOLVED);
+        assertThat(queries.find(log, io.actionflow.collections.RecordQuery.firstPage(10))).singleElement()
+                .satisfies(r -> assertThat(r.get("note")).isEqualTo("BX-12"));
+        assertThat(onOther.get("/api/forms:todos", token).list()).isEmpty();
+    }
+
     private static void awaitStatus(Callable<Integer> call, int status) throws Exception {
         long start = System.nanoTime();
         while (call.call() != status) {

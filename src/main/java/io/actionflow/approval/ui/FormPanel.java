@@ -75,15 +75,11 @@ final class FormPanel extends Div {
             errors.bind(field.name(), editor.validation());
             form.add(editor.component());
         }
-        var shown = new StoredRecord(0, "", task.values(), titles, null, null, null);
-        editors.forEach(e -> {
-            try {
-                e.show(shown);
-            } catch (RuntimeException unreadable) {
-                // a value the input cannot show (kept from an older form) is left for the person to give again
-                e.clear();
-            }
-        });
+        // the values as the fields store them (JSON gives 450 where a decimal input wants 450 as a BigDecimal)
+        var typed = new HashMap<String, Object>();
+        task.fields().forEach(f -> typed.put(f.name(), f.typed(task.values().get(f.name()))));
+        var shown = new StoredRecord(0, "", typed, titles, null, null, null);
+        editors.forEach(e -> e.show(shown));
         add(form);
         if (task.status() != ManualTask.Status.OPEN) {
             editors.forEach(e -> e.setReadOnly(true));

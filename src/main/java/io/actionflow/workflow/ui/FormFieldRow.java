@@ -64,7 +64,8 @@ final class FormFieldRow {
                 : type.getTranslation("fieldType." + t));
         label(type, "nodeSetting.fields.fieldType");
         String givenType = text(row, "type");
-        type.setValue(types.contains(givenType) ? givenType : row == null ? "text" : "");
+        // a new row is a text field of the form's own; a row without a type is a field of the collection
+        type.setValue(row == null ? "text" : types.contains(givenType) ? givenType : "");
 
         var required = new Checkbox(required(row));
         required.setLabel(required.getTranslation("nodeSetting.fields.required"));
@@ -108,7 +109,7 @@ final class FormFieldRow {
             // a name that variables can read; a type unless the collection has the field
             boolean named = name.getValue() == null || NAME.matcher(name.getValue().strip()).matches();
             name.setInvalid(!named);
-            name.setErrorMessage(named ? null : name.getTranslation("manual.problem.fieldName", "", name.getValue()));
+            name.setErrorMessage(named ? null : name.getTranslation("manual.row.name"));
             boolean typed = !type.getValue().isEmpty() || name.getValue() == null || known.contains(name.getValue());
             type.setInvalid(!typed);
             type.setErrorMessage(typed ? null : type.getTranslation("manual.row.typeNeeded"));
