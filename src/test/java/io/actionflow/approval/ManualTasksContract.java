@@ -193,6 +193,22 @@ abstract class ManualTasksContract {
         assertThat(io.actionflow.English.of(workflows.execution(execution).orElseThrow().error())).contains("found no one to ask");
     }
 
+    @Test
+    void an_exported_workflow_imports_with_its_form_and_its_timeout_branch() {
+        var late = NodeDef.of("late", "create", Map.of("collection", logs, "values", Map.of("note", "late")));
+        var workflow = workflow(Map.of("assignees", List.of(anna), "timeout", "P2D"), List.of(late));
+
+        String document = workflows.export(workflow.id());
+        workflows.disable(workflow.id());
+        var imported = workflows.importJson(document, true);
+
+        var ask = imported.graph().chain().getFirst();
+        assertThat(ask.type()).isEqualTo("manual");
+        assertThat(ask.config()).isEqualTo(workflow.graph().chain().getFirst().config());
+        assertThat(ask.branch("timeout")).extracting(NodeDef::key).containsExactly("late");
+        assertThat(imported.enabled()).isTrue();
+    }
+
     private WorkflowDefinition workflow(Map<String, Object> who, List<NodeDef> onTimeout) {
         var config = new LinkedHashMap<String, Object>(who);
         config.put("title", "Budget code for {{$context.data.amount}}");

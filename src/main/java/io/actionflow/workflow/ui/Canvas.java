@@ -59,6 +59,18 @@ final class Canvas extends Div {
         add(trigger, chain(workflow.graph().chain(), null, null, results));
     }
 
+    /** Who a Manual task's run waited for, or who filled it in (or that its time ran out). */
+    private String person(Map<?, ?> output) {
+        if (output.get("by") != null) {
+            return getTranslation("canvas.manual.by", output.get("by"));
+        }
+        if ("timeout".equals(output.get("outcome"))) {
+            return getTranslation("canvas.manual.timeout");
+        }
+        return output.get("asked") instanceof List<?> asked
+                ? getTranslation("canvas.manual.waiting", String.join(", ", asked.stream().map(String::valueOf).toList())) : "";
+    }
+
     private Component chain(List<NodeDef> nodes, String parentKey, String branch, Map<String, JobView> results) {
         var column = new Div();
         column.addClassName("af-chain");
@@ -99,6 +111,11 @@ final class Canvas extends Div {
                 default -> "af-badge-warning";
             });
             card.add(status);
+            if ("manual".equals(node.type()) && job.output() instanceof Map<?, ?> output) {
+                var person = new Span(person(output));
+                person.addClassName("af-card-person");
+                card.add(person);
+            }
         }
         card.addClickListener(e -> onOpen.accept(node));
         var wrapper = new Div(card);

@@ -100,6 +100,10 @@ class FormToDoTest extends KaribuTest {
         long execution = transaction.execute(status -> runner.queue(workflow.id(), Map.of("data", Map.of("amount", 450)), 0, null));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> status(execution) == ExecutionStatus.WAITING);
 
+        // the run, shown on the canvas, waits for the member
+        navigate("admin/workflows/" + workflow.id() + "?execution=" + execution);
+        assertThat(person()).isEqualTo("Waiting for member");
+
         // the member opens it from the message that announced it
         signIn("member");
         var told = inbox.latest("member", 10).stream().filter(n -> n.link() != null && n.link().startsWith("form:")).findFirst().orElseThrow();
@@ -140,6 +144,14 @@ class FormToDoTest extends KaribuTest {
         // done: it leaves the open list, and shows read only among the finished
         assertThat(_find(_get(ToDosView.class), Grid.class).stream().filter(Component::isVisible).toList()).isEmpty();
         assertThat(forms.open("member")).isZero();
+        signIn("admin");
+        navigate("admin/workflows/" + workflow.id() + "?execution=" + execution);
+        assertThat(person()).isEqualTo("Filled in by member");
+    }
+
+    /** What the Manual task's card says of the person, in the run shown on the canvas. */
+    private static String person() {
+        return _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("af-card-person")).getText();
     }
 
     @Autowired
