@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,7 +32,9 @@ final class ApiBodies {
     /** The largest body a call may send. */
     static final int MAX_BODY = 1024 * 1024;
 
-    static final JsonMapper STRICT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** A key given twice is refused; a number with a fraction keeps every digit (a double would round it silently). */
+    static final JsonMapper STRICT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final Pattern QUOTED = Pattern.compile("[\"'`]([^\"'`]{1,64})[\"'`]");
 
     private ApiBodies() {

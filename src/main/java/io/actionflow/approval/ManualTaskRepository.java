@@ -2,8 +2,10 @@ package io.actionflow.approval;
 
 import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 interface ManualTaskRepository extends JpaRepository<ManualTaskEntity, Long> {
 
@@ -20,4 +22,14 @@ interface ManualTaskRepository extends JpaRepository<ManualTaskEntity, Long> {
     long countByAssigneeAndStatus(String assignee, ManualTask.Status status);
 
     List<ManualTaskEntity> findByExecutionIdOrderByIdAsc(long executionId);
+
+    /** Which run of a node a person's form belongs to, read without the form itself (it is read once locked). */
+    @Query("select t.executionId as executionId, t.jobKey as jobKey from ManualTaskEntity t where t.id = :id and t.assignee = :assignee")
+    Optional<Group> groupOf(long id, String assignee);
+
+    interface Group {
+        long getExecutionId();
+
+        String getJobKey();
+    }
 }

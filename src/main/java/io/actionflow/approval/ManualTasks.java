@@ -32,6 +32,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional
 public class ManualTasks implements TaskPort {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Values as stored: a decimal keeps every digit. */
+    private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final ManualTaskRepository tasks;
     private final Assignees assignees;
@@ -161,7 +163,7 @@ public class ManualTasks implements TaskPort {
 
     /** Keeps what the form holds for later; values of the wrong type are refused, empty required fields are not. */
     public ManualTask saveDraft(long id, Map<String, ?> values) {
-        var task = owned(id);
+        var task = locked(id).task();
         requireOpen(task);
         var typed = check(fields(task), values, false);
         var draft = read(task.draft);
@@ -177,9 +179,9 @@ public class ManualTasks implements TaskPort {
      * node has what it waits for, its execution goes on.
      */
     public ManualTask submit(long id, Map<String, ?> values) {
-        var mine = owned(id);
-        var group = tasks.findForUpdateByExecutionIdAndJobKeyOrderByIdAsc(mine.executionId, mine.jobKey);
-        var task = group.stream().filter(t -> t.id.equals(mine.id)).findFirst().orElseThrow();
+        var locked = locked(id);
+        var task = locked.task();
+        var group = locked.group();
         requireOpen(task);
         var given = values == null ? Map.<String, Object>of() : values;
         var names = fields(task).stream().map(FieldDefinition::name).collect(java.util.stream.Collectors.toSet());
@@ -320,6 +322,17 @@ public class ManualTasks implements TaskPort {
     /** A stored value as JSON holds it: dates and times as ISO text. */
     private static Object plain(Object value) {
         return value instanceof Temporal ? value.toString() : value;
+    }
+
+    /** A form and the others of its run, locked: calls on them at once (two submits, a save and a submit) go one by one. */
+    private record Locked(ManualTaskEntity task, List<ManualTaskEntity> group) {
+    }
+
+    private Locked locked(long id) {
+        var run = tasks.groupOf(id, me()).orElseThrow(() -> new NotFoundException("manual.task.missing", id));
+        var group = tasks.findForUpdateByExecutionIdAndJobKeyOrderByIdAsc(run.getExecutionId(), run.getJobKey());
+        return new Locked(group.stream().filter(t -> t.id == id).findFirst().orElseThrow(() -> new NotFoundException("manual.task.missing", id)),
+                group);
     }
 
     private ManualTaskEntity owned(long id) {

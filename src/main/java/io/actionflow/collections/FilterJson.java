@@ -5,6 +5,10 @@ import io.actionflow.platform.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A list's {@code filter} parameter in the seeds' JSON style: {@code {"status": "Open"}} (equals),
@@ -14,8 +18,9 @@ import java.util.Map;
 public final class FilterJson {
 
     private static final int MAX_DEPTH = 8;
-    private static final tools.jackson.databind.json.JsonMapper STRICT = tools.jackson.databind.json.JsonMapper.builder()
-            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** A key given twice is refused; a number with a fraction keeps every digit. */
+    private static final JsonMapper STRICT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private FilterJson() {
     }
@@ -27,7 +32,7 @@ public final class FilterJson {
         Object tree;
         try {
             tree = STRICT.readValue(text, Object.class);
-        } catch (tools.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw refused("api.filter.json");
         }
         return node(tree, 0);

@@ -83,6 +83,23 @@ abstract class ApiContract {
         clerk = tokens.create(clerkName, "clerk").secret();
     }
 
+    // --- values
+
+    /** A decimal written out in the body keeps every digit: it was read as a double, and 23 digits became 17 without a word. */
+    @Test
+    void a_decimal_in_the_body_keeps_every_digit() throws Exception {
+        String prices = "prices_" + UUID.randomUUID().toString().substring(0, 8);
+        collections.create(new CollectionDraft(prices, "Prices", null, null));
+        collections.addField(prices, FieldDraft.of("price", FieldType.DECIMAL, FieldSettings.titled("Price")));
+
+        var created = raw("POST", "/api/" + prices + ":create", admin, "{\"price\": 1234567890123.1234567891}");
+
+        assertThat(created.status()).isEqualTo(200);
+        long id = ((Number) created.data().get("id")).longValue();
+        assertThat(new java.math.BigDecimal(String.valueOf(queries.get(prices, id).orElseThrow().get("price"))))
+                .isEqualByComparingTo("1234567890123.1234567891");
+    }
+
     // --- authentication
 
     @Test

@@ -194,6 +194,54 @@ abstract class ManualTasksContract {
     }
 
     @Test
+    void calls_on_one_form_at_once_go_one_by_one_the_first_submission_wins_and_the_others_are_told_why() throws Exception {
+        var workflow = workflow(Map.of("assignees", List.of(anna)), List.of());
+        long execution = start(workflow, Map.of("data", Map.of("amount", 5)));
+        long form = awaitForm(anna, execution);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 4; i++) {
+                String code = "C-" + i;
+                boolean draft = i == 3;
+                calls.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        as(anna, () -> draft ? forms.saveDraft(form, Map.of("budget_code", code)) : forms.submit(form, Map.of("budget_code", code)));
+                        return draft ? "saved" : "submitted";
+                    } catch (ValidationException refused) {
+                        return refused.errors().getFirst().messageKey();
+                    }
+                }));
+            }
+            go.countDown();
+            var outcomes = new java.util.ArrayList<String>();
+            for (var call : calls) {
+                outcomes.add(call.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).filteredOn("submitted"::equals).hasSize(1);
+            assertThat(outcomes).allMatch(o -> List.of("submitted", "saved", "manual.task.closed.submitted").contains(o));
+        } finally {
+            pool.shutdownNow();
+        }
+        awaitStatus(execution, ExecutionStatus.RESOLVED);
+        assertThat(notes()).hasSize(1);
+    }
+
+    @Test
+    void a_decimal_keeps_every_digit_from_the_form_to_the_workflow() {
+        var workflow = workflow(Map.of("assignees", List.of(anna)), List.of());
+        long execution = start(workflow, Map.of("data", Map.of("amount", 1)));
+        long form = awaitForm(anna, execution);
+
+        as(anna, () -> forms.submit(form, Map.of("budget_code", "P", "amount", "1234567890123.1234567891")));
+
+        awaitStatus(execution, ExecutionStatus.RESOLVED);
+        assertThat(notes()).containsExactly("P by " + anna + " for 1234567890123.1234567891");
+    }
+
+    @Test
     void an_exported_workflow_imports_with_its_form_and_its_timeout_branch() {
         var late = NodeDef.of("late", "create", Map.of("collection", logs, "values", Map.of("note", "late")));
         var workflow = workflow(Map.of("assignees", List.of(anna), "timeout", "P2D"), List.of(late));
