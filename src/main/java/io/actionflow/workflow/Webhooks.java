@@ -32,6 +32,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 /**
  * Webhook triggers: another system starts a workflow by calling its address, {@code /api/webhooks/<hook>}. The call is
  * authenticated by the workflow's secret, never by a user: a signature ({@link #sign}) over the timestamp, delivery id,
@@ -189,7 +192,7 @@ public class Webhooks {
                 String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                         .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
                         .decode(java.nio.ByteBuffer.wrap(call.body())).toString();
-                body = json.read(text);
+                body = BODY.readValue(text, Object.class);
             } catch (RuntimeException | java.nio.charset.CharacterCodingException e) {
                 return Answer.refused(400, "webhook.json");
             }
@@ -310,11 +313,26 @@ public class Webhooks {
         return receive(row.value1(), new Call("POST", headers, null, Map.of(), bytes));
     }
 
+    /**
+     * The query as the workflow reads it; a secret a sender put in the address (a token, a key) is left out, so that
+     * no history or node keeps it. The signature still covers the query as sent.
+     */
     private static Map<String, Object> query(Map<String, List<String>> query) {
         var values = new LinkedHashMap<String, Object>();
-        query.forEach((name, list) -> values.put(name, list.size() == 1 ? list.getFirst() : List.copyOf(list)));
+        query.forEach((name, list) -> {
+            if (!SECRET_PARAMETERS.contains(name.toLowerCase(Locale.ROOT))) {
+                values.put(name, list.size() == 1 ? list.getFirst() : List.copyOf(list));
+            }
+        });
         return values;
     }
+
+    private static final java.util.Set<String> SECRET_PARAMETERS = java.util.Set.of("token", "access_token", "api_key", "apikey",
+            "key", "secret", "password", "signature", "sig");
+
+    /** A body as the workflow reads it: a key given twice is refused, a number keeps every digit (never Infinity). */
+    private static final JsonMapper BODY = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private static String random(int bytes) {
         byte[] value = new byte[bytes];

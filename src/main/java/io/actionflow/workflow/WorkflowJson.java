@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Graphs, settings, contexts and job results as JSON documents in their columns. */
@@ -16,8 +17,9 @@ class WorkflowJson {
 
     private final JsonMapper json;
 
+    /** A number with a fraction reads back with every digit it was written with (a double would round it, or make it Infinity). */
     WorkflowJson(JsonMapper json) {
-        this.json = json;
+        this.json = json.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     }
 
     String write(Object value) {

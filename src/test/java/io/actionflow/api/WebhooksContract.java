@@ -154,6 +154,23 @@ abstract class WebhooksContract {
                 .where(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("wf_key")).eq(hook.key())).fetchOne(0, String.class)).isEqualTo("WEBHOOK");
     }
 
+    /** A body that names a key twice is refused; a huge number stays a number; a secret put in the address is not kept. */
+    @Test
+    void a_body_is_read_strictly_and_a_secret_in_the_address_is_left_out_of_the_context() throws Exception {
+        var hook = hook(Map.of("auth", "hmac"), false, List.of(logNode("{{$context.body.total}} {{$context.query}}")));
+
+        var twice = signed(hook, "{\"total\": 1, \"total\": 2}", now(), Map.of());
+        assertThat(twice.status()).as(twice.body()).isEqualTo(400);
+        assertThat(executions(hook)).isZero();
+
+        String query = "token=s3cr3t&ref=A-7&Access_Token=x";
+        String body = "{\"total\": 1e400}";
+        var answer = api.send("POST", hook.path() + "?" + query, null, body, signedHeaders(hook, "POST", query, body, now(), Map.of()));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> entries().size() == 1);
+        assertThat(entries().getFirst()).isEqualTo("1E+400 {ref=A-7}").doesNotContain("Infinity");
+    }
+
     @Test
     void bad_signatures_old_timestamps_user_tokens_and_unknown_addresses_are_refused_with_json_and_start_nothing() throws Exception {
         var hook = hook(Map.of(), false, List.of(logNode("ran")));
