@@ -87,7 +87,7 @@ final class ScheduleFields {
         cron.addClassName("af-code");
         timeZone.setLabel(text.apply("trigger.schedule.timeZone.label"));
         timeZone.setItems(ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") || z.equals("UTC")).sorted().toList());
-        timeZone.setValue(ZoneId.systemDefault().getId().equals("GMT") ? "UTC" : ZoneId.systemDefault().getId());
+        timeZone.setValue(serverZone());
         timeZone.setRequiredIndicatorVisible(true);
         // a zone typed that is not in the list stays as typed, and Save says it does not exist (never silently replaced)
         timeZone.setAllowCustomValue(true);
@@ -219,6 +219,18 @@ final class ScheduleFields {
                     local.getDayOfWeek().getDisplayName(TextStyle.SHORT, locale) + " " + format.format(local)));
         }
         preview.add(list);
+    }
+
+    /** The zone a new schedule starts in (the browser's), when it is one we know and none was chosen yet. */
+    void suggestZone(String zone) {
+        boolean untouched = timeZone.getValue() == null || timeZone.getValue().equals(serverZone());
+        if (zone != null && untouched && timeZone.getListDataView().getItems().anyMatch(zone::equals)) {
+            timeZone.setValue(zone);
+        }
+    }
+
+    private static String serverZone() {
+        return ZoneId.systemDefault().getId().equals("GMT") ? "UTC" : ZoneId.systemDefault().getId();
     }
 
     void fill(Map<String, Object> config) {

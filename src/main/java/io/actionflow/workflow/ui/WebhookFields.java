@@ -3,6 +3,7 @@ package io.actionflow.workflow.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import io.actionflow.platform.ui.FieldErrors;
 import java.util.ArrayList;
@@ -11,12 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The settings of a webhook trigger in the workflow dialog: how callers prove the secret, GET too, headers passed on. */
+/**
+ * The settings of a webhook trigger in the workflow dialog: how callers prove the secret, GET too, headers passed on,
+ * and how many calls a second it takes.
+ */
 final class WebhookFields {
 
     private final Select<String> auth = new Select<>();
     private final Checkbox get = new Checkbox();
     private final TextArea headers = new TextArea();
+    private final IntegerField rate = new IntegerField();
 
     WebhookFields(Function<String, String> text) {
         auth.setLabel(text.apply("trigger.webhook.auth.label"));
@@ -27,14 +32,19 @@ final class WebhookFields {
         headers.setLabel(text.apply("trigger.webhook.headers.label"));
         headers.setHelperText(text.apply("trigger.webhook.headers.help"));
         headers.addClassName("af-code");
+        rate.setLabel(text.apply("trigger.webhook.rate.label"));
+        rate.setHelperText(text.apply("trigger.webhook.rate.help"));
+        rate.setMin(1);
+        rate.setMax(10_000);
+        rate.setStepButtonsVisible(true);
     }
 
     List<Component> components() {
-        return List.of(auth, get, headers);
+        return List.of(auth, get, headers, rate);
     }
 
     void bind(FieldErrors errors) {
-        errors.bind("auth", auth).bind("headers", headers);
+        errors.bind("auth", auth).bind("headers", headers).bind("rate", rate);
     }
 
     void show(boolean visible) {
@@ -46,6 +56,7 @@ final class WebhookFields {
         get.setValue(config.get("methods") instanceof List<?> methods && methods.stream().anyMatch(m -> "GET".equalsIgnoreCase(String.valueOf(m))));
         headers.setValue(config.get("headers") instanceof List<?> names
                 ? String.join("\n", names.stream().map(String::valueOf).toList()) : "");
+        rate.setValue(config.get("rate") instanceof Integer given ? given : null);
     }
 
     Map<String, Object> write() {
@@ -60,6 +71,9 @@ final class WebhookFields {
         }
         if (!names.isEmpty()) {
             config.put("headers", names);
+        }
+        if (rate.getValue() != null) {
+            config.put("rate", rate.getValue());
         }
         return config;
     }

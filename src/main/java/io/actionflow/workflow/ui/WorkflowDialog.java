@@ -1,5 +1,6 @@
 package io.actionflow.workflow.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -134,6 +135,9 @@ final class WorkflowDialog extends FormDialog {
             trigger.setValue(TriggerType.POST_ACTION);
             contextType.setValue("single");
             synchronous.setValue(true);
+            // a new schedule is in the admin's own time zone, as the browser tells it
+            UI.getCurrent().getPage().retrieveExtendedClientDetails(details ->
+                    schedule.suggestZone(details.getTimeZoneId()));
         } else {
             fill(existing);
         }

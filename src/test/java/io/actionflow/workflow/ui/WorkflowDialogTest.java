@@ -194,10 +194,17 @@ class WorkflowDialogTest extends KaribuTest {
         assertThat(headers.getErrorMessage()).contains("authorization is not a header name");
         assertThat(created.get()).isNull();
         _setValue(headers, "X-Shop");
+        // a rate the server would refuse is shown on its input
+        var rate = _get(com.vaadin.flow.component.textfield.IntegerField.class, spec -> spec.withLabel("Calls a second at most"));
+        _setValue(rate, 0);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(created.get()).isNull();
+        assertThat(rate.isInvalid()).isTrue();
+        _setValue(rate, 20);
         _click(_get(Button.class, spec -> spec.withText("Save")));
         var saved = workflows.get(created.get().id());
         assertThat(saved.triggerConfig()).containsEntry("auth", "hmac").containsEntry("methods", List.of("POST"))
-                .containsEntry("headers", List.of("X-Shop"));
+                .containsEntry("headers", List.of("X-Shop")).containsEntry("rate", 20);
 
         navigate("admin/workflows/" + saved.id());
         _click(_get(Button.class, spec -> spec.withText("Make the secret")));
@@ -220,6 +227,19 @@ class WorkflowDialogTest extends KaribuTest {
                 : notices.getFirst().getElement().getTextRecursively();
         // synchronous, as the dialog offers first: it ran within the call and answered its execution
         assertThat(said).startsWith("Test delivery answered 200: {\"data\":{\"executionId\":").contains("\"status\":\"RESOLVED\"");
+    }
+
+    @Test
+    void a_new_schedule_starts_in_the_browsers_time_zone_and_one_chosen_or_unknown_is_kept() {
+        var fields = new ScheduleFields((key, args) -> key, java.util.Locale.ENGLISH);
+        fields.suggestZone("Asia/Tokyo");
+        assertThat(fields.write()).containsEntry("timeZone", "Asia/Tokyo");
+        fields.suggestZone("Not/A_Zone");
+        assertThat(fields.write()).containsEntry("timeZone", "Asia/Tokyo");
+        var chosen = new ScheduleFields((key, args) -> key, java.util.Locale.ENGLISH);
+        chosen.fill(java.util.Map.of("repeat", "daily", "at", "08:00", "timeZone", "Europe/Amsterdam"));
+        chosen.suggestZone("Asia/Tokyo");
+        assertThat(chosen.write()).containsEntry("timeZone", "Europe/Amsterdam");
     }
 
     @Test
