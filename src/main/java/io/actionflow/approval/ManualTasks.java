@@ -13,6 +13,7 @@ import io.actionflow.platform.Text;
 import io.actionflow.platform.ValidationException;
 import io.actionflow.workflow.ExecutionEnded;
 import io.actionflow.workflow.WorkflowRunner;
+import io.actionflow.workflow.engine.ExecutionStatus;
 import io.actionflow.workflow.engine.NodeFailure;
 import io.actionflow.workflow.engine.TaskPort;
 import java.math.BigDecimal;
@@ -132,10 +133,15 @@ public class ManualTasks implements TaskPort {
         close(tasks.findByExecutionIdAndJobKeyOrderByIdAsc(executionId, jobKey), ManualTask.Status.EXPIRED);
     }
 
-    /** The execution ended while its forms were still open (canceled, failed): they leave the to-dos. */
+    /**
+     * The execution ended while its forms were still open (canceled, failed): they leave the to-dos. One that resolved
+     * went past each of its Manual task nodes, which closed their forms then: nothing to read for it.
+     */
     @EventListener
     void ended(ExecutionEnded ended) {
-        close(tasks.findByExecutionIdOrderByIdAsc(ended.executionId()), ManualTask.Status.CLOSED);
+        if (ended.status() != ExecutionStatus.RESOLVED) {
+            close(tasks.findByExecutionIdOrderByIdAsc(ended.executionId()), ManualTask.Status.CLOSED);
+        }
     }
 
     /** The signed-in user's open forms, oldest first. */
