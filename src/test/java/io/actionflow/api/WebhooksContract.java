@@ -14,7 +14,6 @@ import io.actionflow.platform.Role;
 import io.actionflow.platform.UserDraft;
 import io.actionflow.platform.UserService;
 import io.actionflow.workflow.WebhookProof;
-import io.actionflow.workflow.Webhooks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,20 +2,12 @@ package io.actionflow.workflow.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import io.actionflow.collections.CollectionDefinition;
 import io.actionflow.collections.CollectionService;
 import io.actionflow.collections.FieldDefinition;
 import java.util.ArrayList;
@@ -33,7 +25,6 @@ import java.util.function.Supplier;
  */
 final class NodeSettingsForm extends FormLayout {
 
-    private static final List<String> OPERATORS = List.of("eq", "ne", "contains", "gt", "ge", "lt", "le", "empty", "notEmpty", "in");
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     private final CollectionService collections;
@@ -42,9 +33,8 @@ final class NodeSettingsForm extends FormLayout {
     private final List<SettingRows<?>> rowSettings = new ArrayList<>();
     /** The input of each setting that has one, to show a refusal of that setting on. */
     private final Map<String, com.vaadin.flow.component.HasValidation> inputs = new LinkedHashMap<>();
-    private final List<Runnable> onCollectionChange = new ArrayList<>();
     private Map<String, Object> original = Map.of();
-    private ComboBox<String> collection;
+    private final RecordSettings records;
 
     /** The collection of the workflow's trigger: the fields an Update submitted data node offers. */
     private final String triggerCollection;
@@ -53,6 +43,7 @@ final class NodeSettingsForm extends FormLayout {
         this.environment = environment;
         this.collections = environment.collections();
         this.triggerCollection = environment.triggerCollection();
+        this.records = new RecordSettings(this, environment);
         setResponsiveSteps(new ResponsiveStep("0", 1));
         addClassName("af-node-form");
         build(type);
@@ -91,7 +82,16 @@ final class NodeSettingsForm extends FormLayout {
     void fill(Map<String, Object> config) {
         original = config == null ? Map.of() : config;
         writers.forEach((name, writer) -> writer.accept(original.get(name)));
-        onCollectionChange.forEach(Runnable::run);
+        records.collectionChanged();
+    }
+
+    /** How a setting is read from its input, and shown in it. */
+    void reader(String setting, Supplier<Object> reader) {
+        readers.put(setting, reader);
+    }
+
+    void writer(String setting, Consumer<Object> writer) {
+        writers.put(setting, writer);
     }
 
     private void build(String type) {
@@ -103,24 +103,24 @@ final class NodeSettingsForm extends FormLayout {
             case "calculation" -> expression("expression", "{{$context.data.amount}} * 2"); // i18n: not user-facing
             case "loop" -> text("target", false);
             case "query" -> {
-                collection();
-                conditions();
-                sorts();
+                records.collection();
+                records.conditions();
+                records.sorts();
                 checkbox("multiple");
                 number("limit");
             }
             case "create" -> {
-                collection();
-                values();
+                records.collection();
+                records.values();
             }
             case "update" -> {
-                collection();
-                conditions();
-                values();
+                records.collection();
+                records.conditions();
+                records.values();
             }
             case "destroy" -> {
-                collection();
-                conditions();
+                records.collection();
+                records.conditions();
             }
             case "end" -> choice("status", List.of("success", "fail"));
             case "response-message" -> text("message", true);
@@ -136,7 +136,7 @@ final class NodeSettingsForm extends FormLayout {
                 number("timeoutMs");
             }
             case "delay" -> text("duration", false);
-            case "update-submitted" -> values();
+            case "update-submitted" -> records.values();
             case "approval" -> {
                 lines("approvers");
                 roleChoice();
@@ -155,7 +155,7 @@ final class NodeSettingsForm extends FormLayout {
                 choice("mode", "manualMode", List.of("any", "all"));
                 text("title", false).setLabel(label("taskTitle"));
                 text("description", true);
-                collection();
+                records.collection();
                 formFields();
                 text("timeout", false);
                 text("remindAfter", false);
@@ -185,7 +185,6 @@ final class NodeSettingsForm extends FormLayout {
             "message", "{{$context.data.title}}", "users", "{{$context.user.username}}",
             "approversFrom", "{{$context.data.manager}}", "to", "{{$context.data.email}}",
             "assigneesFrom", "{{$context.data.manager}}");
-    private static final String VARIABLE = "{{$context.data.name}}";
 
     private String help(String setting) {
         String key = "nodeSetting." + setting + ".help";
@@ -193,7 +192,7 @@ final class NodeSettingsForm extends FormLayout {
         return text.equals(key) || text.startsWith("!") ? null : text;
     }
 
-    private <C extends Component & HasValue<?, ?>> C labelled(C field, String setting) {
+    <C extends Component & HasValue<?, ?>> C labelled(C field, String setting) {
         if (field instanceof com.vaadin.flow.component.HasLabel labelled) {
             labelled.setLabel(label(setting));
         }
@@ -268,186 +267,6 @@ final class NodeSettingsForm extends FormLayout {
         writers.put(setting, v -> field.setValue(v != null && options.contains(String.valueOf(v)) ? String.valueOf(v) : options.getFirst()));
     }
 
-    private void collection() {
-        collection = labelled(new ComboBox<String>(), "collection");
-        var all = collections.list().stream().filter(c -> !c.builtIn()).toList();
-        collection.setItems(all.stream().map(CollectionDefinition::name).toList());
-        collection.setItemLabelGenerator(n -> all.stream().filter(c -> c.name().equals(n)).findFirst()
-                .map(c -> c.title() + " (" + c.name() + ")").orElse(n));
-        // a collection can also come from a variable
-        collection.setAllowCustomValue(true);
-        // a collection typed by its title ("Support tickets") is the collection of that title
-        collection.addCustomValueSetListener(e -> collection.setValue(all.stream()
-                .filter(c -> c.title().equalsIgnoreCase(e.getDetail().strip()) || c.name().equalsIgnoreCase(e.getDetail().strip()))
-                .map(CollectionDefinition::name).findFirst().orElse(e.getDetail())));
-        collection.addValueChangeListener(e -> onCollectionChange.forEach(Runnable::run));
-        readers.put("collection", collection::getValue);
-        writers.put("collection", v -> collection.setValue(v == null ? null : String.valueOf(v)));
-    }
-
-    private List<String> fieldNames() {
-        String chosen = collection != null ? collection.getValue() : triggerCollection;
-        if (chosen == null) {
-            return List.of("id");
-        }
-        var names = new ArrayList<String>(List.of("id"));
-        collections.find(chosen).ifPresent(c -> c.columnFields().stream().map(FieldDefinition::name).forEach(names::add));
-        return names;
-    }
-
-    /** Record conditions: field, comparison, value; all must hold. */
-    private void conditions() {
-        var rows = this.<Map<String, Object>>rows("filter", "nodeSetting.filter.add", row -> {
-            var field = fieldBox();
-            var op = new Select<String>();
-            op.setItems(OPERATORS);
-            op.setItemLabelGenerator(o -> getTranslation("filter.op." + ("notEmpty".equals(o) ? "not_empty" : o)));
-            op.setAriaLabel(getTranslation("nodeSetting.filter.op"));
-            var value = new TextField();
-            value.setPlaceholder(getTranslation("nodeSetting.filter.value", VARIABLE));
-            value.setAriaLabel(getTranslation("nodeSetting.filter.value", VARIABLE));
-            value.addClassName("af-setting-value");
-            value.setSuffixComponent(VariablePicker.into(value, environment.variables(), false));
-            field.setValue(row == null ? "id" : String.valueOf(row.getOrDefault("field", "id")));
-            op.setValue(row == null || row.get("op") == null ? "eq" : OPERATORS.contains(String.valueOf(row.get("op"))) ? String.valueOf(row.get("op")) : "eq");
-            value.setValue(row == null || row.get("value") == null ? "" : String.valueOf(row.get("value")));
-            return new SettingRows.Row<>(List.of(field, op, value), () -> {
-                var condition = new LinkedHashMap<String, Object>();
-                condition.put("field", field.getValue());
-                // what the condition held stays as it was written: no comparison means equals, a number stays one
-                if (row == null || row.containsKey("op") || !"eq".equals(op.getValue())) {
-                    condition.put("op", op.getValue());
-                }
-                condition.put("value", unchanged(row == null ? null : row.get("value"), value.getValue()));
-                return field.getValue() == null || field.getValue().isBlank() ? null : condition;
-            });
-        });
-        readers.put("filter", rows::values);
-        writers.put("filter", v -> rows.show(v instanceof List<?> list ? maps(list) : List.of()));
-    }
-
-    private void sorts() {
-        var rows = this.<Map<String, Object>>rows("sort", "nodeSetting.sort.add", row -> {
-            var field = fieldBox();
-            var direction = new Select<String>();
-            direction.setItems("asc", "desc");
-            direction.setItemLabelGenerator(d -> getTranslation("nodeSetting.sort." + d));
-            direction.setAriaLabel(getTranslation("nodeSetting.sort"));
-            field.setValue(row == null ? "id" : String.valueOf(row.getOrDefault("field", "id")));
-            direction.setValue(row != null && "desc".equals(row.get("direction")) ? "desc" : "asc");
-            return new SettingRows.Row<>(List.of(field, direction), () -> field.getValue() == null || field.getValue().isBlank() ? null
-                    : new LinkedHashMap<>(Map.of("field", field.getValue(), "direction", direction.getValue())));
-        });
-        readers.put("sort", rows::values);
-        writers.put("sort", v -> rows.show(v instanceof List<?> list ? maps(list) : List.of()));
-    }
-
-    /** Values to write: a field, and a value in the field's own input (its options, yes or no), or a variable. */
-    private void values() {
-        var rows = this.<Map.Entry<String, Object>>rows("values", "nodeSetting.values.add", row -> {
-            var field = fieldBox();
-            var slot = new Div();
-            slot.addClassName("af-setting-slot");
-            var input = new ValueInput[1];
-            Runnable remake = () -> {
-                String kept = input[0] != null ? input[0].value()
-                        : row == null || row.getValue() == null ? "" : String.valueOf(row.getValue());
-                input[0] = valueInput(field.getValue(), kept);
-                slot.removeAll();
-                slot.add(input[0].component());
-            };
-            field.setValue(row == null ? null : row.getKey());
-            remake.run();
-            field.addValueChangeListener(e -> remake.run());
-            return new SettingRows.Row<>(List.of(field, slot), () -> field.getValue() == null || field.getValue().isBlank() ? null
-                    : Map.entry(field.getValue(), unchanged(row == null ? null : row.getValue(), input[0].value())),
-                    () -> input[0].check());
-        });
-        readers.put("values", () -> {
-            var values = new LinkedHashMap<String, Object>();
-            rows.values().forEach(e -> values.put(e.getKey(), e.getValue()));
-            return values;
-        });
-        writers.put("values", v -> rows.show(v instanceof Map<?, ?> map ? entries(map) : List.of()));
-    }
-
-    /** The input of one value to write, made for its field; what it holds, and whether the field can hold it. */
-    private record ValueInput(Component component, Supplier<String> reader, Supplier<Boolean> checker) {
-
-        String value() {
-            return reader.get();
-        }
-
-        boolean check() {
-            return checker.get();
-        }
-    }
-
-    private ValueInput valueInput(String fieldName, String initial) {
-        var field = fieldNamed(fieldName);
-        String variableHint = getTranslation("nodeSetting.values.value", VARIABLE);
-        var type = field.map(FieldDefinition::type).orElse(null);
-        if (type == io.actionflow.collections.FieldType.SINGLE_SELECT || type == io.actionflow.collections.FieldType.BOOLEAN) {
-            // a choice among the field's values, or a variable typed or picked
-            var choice = new ComboBox<String>();
-            List<String> options = type == io.actionflow.collections.FieldType.BOOLEAN ? List.of("true", "false") : field.get().options();
-            choice.setItems(options);
-            choice.setItemLabelGenerator(o -> type == io.actionflow.collections.FieldType.BOOLEAN && options.contains(o)
-                    ? getTranslation("true".equals(o) ? "common.yes" : "common.no") : o);
-            choice.setAllowCustomValue(true);
-            choice.addCustomValueSetListener(e -> choice.setValue(e.getDetail()));
-            choice.addClassName("af-setting-value");
-            choice.setPlaceholder(variableHint);
-            choice.setAriaLabel(variableHint);
-            choice.setValue(initial == null || initial.isEmpty() ? null : initial);
-            var picker = new VariablePicker(environment.variables(), choice::setValue);
-            var line = new HorizontalLayout(choice, picker);
-            line.setSpacing(false);
-            line.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
-            return new ValueInput(line, () -> choice.getValue() == null ? "" : choice.getValue(), () -> {
-                boolean ok = choice.getValue() == null || choice.getValue().contains("{{") || options.contains(choice.getValue());
-                choice.setInvalid(!ok);
-                choice.setErrorMessage(ok ? null : getTranslation("nodeSetting.values.notAnOption"));
-                return ok;
-            });
-        }
-        var text = new TextField();
-        text.addClassName("af-setting-value");
-        text.setPlaceholder(placeholder(type, variableHint));
-        text.setAriaLabel(variableHint);
-        text.setValue(initial == null ? "" : initial);
-        text.setSuffixComponent(VariablePicker.into(text, environment.variables(), false));
-        return new ValueInput(text, text::getValue, () -> {
-            String value = text.getValue();
-            var problems = value.isBlank() || value.contains("{{") || field.isEmpty() ? List.<io.actionflow.platform.FieldError>of()
-                    : field.get().problems(value).stream().filter(p -> !p.messageKey().equals("validation.required")).toList();
-            text.setInvalid(!problems.isEmpty());
-            text.setErrorMessage(problems.isEmpty() ? null : problems.stream()
-                    .map(p -> new io.actionflow.platform.Text(p.messageKey(), p.args()).format(this::getTranslation))
-                    .collect(java.util.stream.Collectors.joining(" ")));
-            return problems.isEmpty();
-        });
-    }
-
-    private String placeholder(io.actionflow.collections.FieldType type, String variableHint) {
-        if (type == null) {
-            return variableHint;
-        }
-        return switch (type) {
-            case INTEGER, DECIMAL, DATE, DATETIME, MANY_TO_ONE -> getTranslation("nodeSetting.values.example."
-                    + type.name().toLowerCase(java.util.Locale.ROOT), VARIABLE);
-            default -> variableHint;
-        };
-    }
-
-    private java.util.Optional<FieldDefinition> fieldNamed(String name) {
-        String chosen = collection != null ? collection.getValue() : triggerCollection;
-        if (chosen == null || name == null) {
-            return java.util.Optional.empty();
-        }
-        return collections.find(chosen).flatMap(c -> c.field(name)).filter(f -> f.type().hasColumn());
-    }
-
     /** Everyone with a role: the workspace's roles, by name. */
     private void roleChoice() {
         var ids = new ArrayList<String>(List.of("none"));
@@ -511,7 +330,7 @@ final class NodeSettingsForm extends FormLayout {
     /** A Manual task's form: one row per field. */
     private void formFields() {
         var rows = this.<Map<String, Object>>rows("fields", "nodeSetting.fields.add", row -> FormFieldRow.make(row,
-                () -> collection == null || collection.getValue() == null ? java.util.Optional.empty() : collections.find(collection.getValue()),
+                records::chosen,
                 environment.variables()));
         readers.put("fields", rows::values);
         writers.put("fields", v -> rows.show(v instanceof List<?> list ? maps(list) : List.of()));
@@ -526,41 +345,17 @@ final class NodeSettingsForm extends FormLayout {
                 ? String.join("\n", list.stream().map(String::valueOf).toList()) : v == null ? "" : String.valueOf(v)));
     }
 
-    private ComboBox<String> fieldBox() {
-        var field = new ComboBox<String>();
-        field.setItems(fieldNames());
-        field.setAllowCustomValue(true);
-        field.addCustomValueSetListener(e -> field.setValue(e.getDetail()));
-        // by title; a name typed by hand (or a variable) as it is
-        field.setItemLabelGenerator(n -> "id".equals(n) ? getTranslation("variables.id")
-                : FieldLabels.of(collections.find(collection != null ? collection.getValue() : triggerCollection).orElse(null), n));
-        field.setPlaceholder(getTranslation("nodeSetting.field"));
-        field.setAriaLabel(getTranslation("nodeSetting.field"));
-        field.addClassName("af-setting-field");
-        onCollectionChange.add(() -> {
-            String kept = field.getValue();
-            field.setItems(fieldNames());
-            field.setValue(kept);
-        });
-        return field;
-    }
-
-    /** The value as it was stored (a number, say) when the input shows it unchanged; otherwise the text typed. */
-    private static Object unchanged(Object stored, String shown) {
-        return stored != null && !(stored instanceof String) && String.valueOf(stored).equals(shown) ? stored : shown;
-    }
-
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> maps(List<?> list) {
+    static List<Map<String, Object>> maps(List<?> list) {
         return list.stream().filter(Map.class::isInstance).map(m -> (Map<String, Object>) m).toList();
     }
 
-    private static List<Map.Entry<String, Object>> entries(Map<?, ?> map) {
+    static List<Map.Entry<String, Object>> entries(Map<?, ?> map) {
         return map.entrySet().stream().map(e -> Map.entry(String.valueOf(e.getKey()), (Object) e.getValue())).toList();
     }
 
     /** A list setting, placed in the form: its rows are read, checked and marked with the other settings. */
-    private <T> SettingRows<T> rows(String setting, String addKey, Function<T, SettingRows.Row<T>> make) {
+    <T> SettingRows<T> rows(String setting, String addKey, Function<T, SettingRows.Row<T>> make) {
         var rows = new SettingRows<T>(setting, label(setting), getTranslation(addKey), getTranslation("nodeSetting.remove"), make);
         add(rows);
         rowSettings.add(rows);

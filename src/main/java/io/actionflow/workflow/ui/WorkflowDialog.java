@@ -10,7 +10,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.actionflow.collections.CollectionDefinition;
 import io.actionflow.collections.CollectionService;
 import io.actionflow.collections.FieldDefinition;
-import io.actionflow.collections.FieldType;
 import io.actionflow.platform.Role;
 import io.actionflow.platform.ui.FormDialog;
 import io.actionflow.platform.ui.Notices;
