@@ -80,8 +80,9 @@ class ExecutionRetention {
     }
 
     /**
-     * What webhooks and date-field schedules keep to make each delivery and each record's fire once: gone with the
-     * executions of their time. A redelivery or a wake-up that old is not sent or made any more.
+     * What webhooks and date-field schedules keep to make each delivery and each record's fire once, and forms no longer
+     * open (submitted, closed, expired): gone with the executions of their time. A redelivery or a wake-up that old is
+     * not sent or made any more; an open form stays as long as its run waits.
      */
     void removeTraces(Duration keep) {
         var before = OffsetDateTime.ofInstant(clock.instant().minus(keep), ZoneOffset.UTC);
@@ -89,8 +90,10 @@ class ExecutionRetention {
                 .where(field(name("created_at"), OffsetDateTime.class).lt(before)).execute();
         int fires = dsl.deleteFrom(table(name("af_schedule_fire")))
                 .where(field(name("due_at"), OffsetDateTime.class).lt(before)).execute();
-        if (deliveries + fires > 0) {
-            log.info("Removed {} webhook deliveries and {} date-field fires older than kept", deliveries, fires);
+        int forms = dsl.deleteFrom(table(name("af_manual_task")))
+                .where(field(name("status"), String.class).ne("OPEN"), field(name("updated_at"), OffsetDateTime.class).lt(before)).execute();
+        if (deliveries + fires + forms > 0) {
+            log.info("Removed {} webhook deliveries, {} date-field fires and {} finished forms older than kept", deliveries, fires, forms);
         }
     }
 

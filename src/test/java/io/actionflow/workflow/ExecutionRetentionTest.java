@@ -88,6 +88,26 @@ class ExecutionRetentionTest extends IntegrationTest {
     }
 
     @Test
+    void old_forms_no_longer_open_go_and_open_or_recent_ones_stay() {
+        long execution = 9_000_000L + new java.util.Random().nextInt(1_000_000);
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        record Form(String assignee, String status, OffsetDateTime at) {
+        }
+        for (var form : List.of(new Form("old-submitted", "SUBMITTED", now.minusDays(31)), new Form("old-open", "OPEN", now.minusDays(31)),
+                new Form("new-submitted", "SUBMITTED", now.minusHours(1)))) {
+            dsl.insertInto(table(name("af_manual_task"))).set(field(name("execution_id")), execution).set(field(name("job_key")), "ask")
+                    .set(field(name("node_key")), "ask").set(field(name("title")), "Form").set(field(name("form")), "[]")
+                    .set(field(name("mode_all")), false).set(field(name("assignee")), form.assignee()).set(field(name("status")), form.status())
+                    .set(field(name("created_at")), form.at()).set(field(name("updated_at")), form.at()).execute();
+        }
+
+        retention.removeOld();
+
+        assertThat(dsl.select(field(name("assignee"), String.class)).from(table(name("af_manual_task")))
+                .where(field(name("execution_id")).eq(execution)).fetch(0, String.class)).containsExactlyInAnyOrder("old-open", "new-submitted");
+    }
+
+    @Test
     void old_webhook_deliveries_and_date_field_fires_go_and_recent_ones_stay() {
         String key = "wf_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         var now = OffsetDateTime.now(ZoneOffset.UTC);

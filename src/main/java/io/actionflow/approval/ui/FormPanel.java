@@ -45,8 +45,11 @@ final class FormPanel extends Div {
         var heading = new H3(task.title());
         heading.addClassName("af-request-title");
         var status = new Span(getTranslation("manual.status." + task.status().name()));
-        status.getElement().getThemeList().add("badge pill" + (task.status() == ManualTask.Status.SUBMITTED ? " success"
-                : task.status() == ManualTask.Status.OPEN ? "" : " contrast"));
+        status.getElement().getThemeList().add("badge");
+        status.getElement().getThemeList().add("pill");
+        if (task.status() != ManualTask.Status.OPEN) {
+            status.getElement().getThemeList().add(task.status() == ManualTask.Status.SUBMITTED ? "success" : "contrast");
+        }
         status.addClassName("af-request-status");
         var header = new Div(heading, status);
         header.addClassName("af-request-header");

@@ -44,8 +44,13 @@ public final class ManualTaskNode implements NodeExecutor {
     public static final List<String> TYPES = List.of("text", "long_text", "integer", "decimal", "boolean", "date", "datetime",
             "single_select", "email");
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{0,62}");
     private static final int TITLE_MAX = 300;
+
+    /** Whether a form field may be named so: later nodes read it as a variable's part. */
+    public static boolean fieldName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
 
     @Override
     public String type() {
@@ -239,7 +244,7 @@ public final class ManualTaskNode implements NodeExecutor {
         Set<String> seen = new HashSet<>();
         for (var field : fields) {
             String name = field.get("name") == null ? "" : String.valueOf(field.get("name")).strip();
-            if (!NAME.matcher(name).matches()) {
+            if (!fieldName(name)) {
                 problems.add(Text.of("manual.problem.fieldName", node.key(), name));
                 continue;
             }

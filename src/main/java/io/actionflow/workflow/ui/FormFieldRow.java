@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * One field of a Manual task's form, as a row of the node's settings: its name (a field of the node's collection, or a
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
  * of a choice field, and the value it starts with (a variable, picked or typed).
  */
 final class FormFieldRow {
-
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
     private FormFieldRow() {
     }
@@ -107,7 +104,7 @@ final class FormFieldRow {
             return field;
         }, () -> {
             // a name that variables can read; a type unless the collection has the field
-            boolean named = name.getValue() == null || NAME.matcher(name.getValue().strip()).matches();
+            boolean named = name.getValue() == null || ManualTaskNode.fieldName(name.getValue().strip());
             name.setInvalid(!named);
             name.setErrorMessage(named ? null : name.getTranslation("manual.row.name"));
             boolean typed = !type.getValue().isEmpty() || name.getValue() == null || known.contains(name.getValue());

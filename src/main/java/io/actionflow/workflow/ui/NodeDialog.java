@@ -229,7 +229,7 @@ final class NodeDialog extends FormDialog {
             case "approval" -> "{\n  \"role\": \"admin\",\n  \"agreement\": \"any\",\n  \"order\": \"parallel\",\n  \"onReject\": \"end\"\n}";
             case "notification" -> operator ? "{\n  \"users\": [\"{{$context.user.username}}\"],\n  \"title\": \"\",\n  \"message\": \"\"\n}"
                     : "{\n  \"users\": [],\n  \"title\": \"\",\n  \"message\": \"\"\n}";
-            case "manual" -> "{\n  \"assignees\": [],\n  \"mode\": \"any\",\n  \"title\": \"\",\n  \"fields\": [\n"
+            case "manual" -> "{\n  \"assignees\": [],\n  \"role\": \"admin\",\n  \"mode\": \"any\",\n  \"title\": \"\",\n  \"fields\": [\n"
                     + "    {\"name\": \"note\", \"title\": \"Note\", \"type\": \"text\", \"required\": true}\n  ]\n}"; // i18n: not user-facing
             case "email" -> "{\n  \"to\": [],\n  \"cc\": [],\n  \"subject\": \"\",\n  \"format\": \"text\",\n  \"body\": \"\"\n}";
             default -> "{}";
