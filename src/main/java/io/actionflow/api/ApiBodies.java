@@ -1,5 +1,7 @@
 package io.actionflow.api;
 
+import io.actionflow.platform.FieldError;
+import io.actionflow.platform.ValidationException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,8 +97,11 @@ final class ApiBodies {
             }
             throw refusal(e);
         }
-        if (unstorable(tree, 0)) {
-            throw new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.body.nul");
+        String unstorable = unstorable(tree, "", 0);
+        if (unstorable != null) {
+            // named where it is (values.note), so that the caller knows which value to fix
+            throw unstorable.isEmpty() ? new ApiExceptions.Refused(HttpStatus.BAD_REQUEST, "api.body.nul")
+                    : new ValidationException(FieldError.of(unstorable, "api.body.nul"));
         }
         return tree;
     }
@@ -136,14 +141,39 @@ final class ApiBodies {
     }
 
     /** Whether a text holds a NUL character or half of a surrogate pair ({@code "\\ud800"}): neither can be stored as sent. */
-    private static boolean unstorable(Object value, int depth) {
-        return switch (value) {
-            case String text -> !storable(text);
-            case Map<?, ?> map -> depth < 2000 && map.entrySet().stream()
-                    .anyMatch(e -> unstorable(String.valueOf(e.getKey()), depth) || unstorable(e.getValue(), depth + 1));
-            case List<?> list -> depth < 2000 && list.stream().anyMatch(v -> unstorable(v, depth + 1));
-            case null, default -> false;
-        };
+    /** Where a text no field may hold is (its path, such as {@code values.note}; empty at the top); null when nowhere. */
+    private static String unstorable(Object value, String path, int depth) {
+        switch (value) {
+            case String text -> {
+                return storable(text) ? null : path;
+            }
+            case Map<?, ?> map when depth < 2000 -> {
+                for (var entry : map.entrySet()) {
+                    String key = String.valueOf(entry.getKey());
+                    String at = path.isEmpty() ? key : path + "." + key;
+                    if (!storable(key)) {
+                        return path;
+                    }
+                    String found = unstorable(entry.getValue(), at, depth + 1);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+                return null;
+            }
+            case List<?> list when depth < 2000 -> {
+                for (int i = 0; i < list.size(); i++) {
+                    String found = unstorable(list.get(i), path + "[" + i + "]", depth + 1);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+                return null;
+            }
+            case null, default -> {
+                return null;
+            }
+        }
     }
 
     private static boolean storable(String text) {

@@ -21,12 +21,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -109,7 +112,7 @@ public class ManualTasks implements TaskPort {
     public Progress progress(long executionId, String jobKey) {
         var group = tasks.findByExecutionIdAndJobKeyOrderByIdAsc(executionId, jobKey);
         var submissions = group.stream().filter(t -> t.status == ManualTask.Status.SUBMITTED)
-                .sorted(java.util.Comparator.comparing(t -> t.submittedAt))
+                .sorted(Comparator.comparing(t -> t.submittedAt))
                 .map(t -> new Submission(t.assignee, read(t.submitted), t.submittedAt)).toList();
         var open = group.stream().filter(t -> t.status == ManualTask.Status.OPEN).map(t -> t.assignee).toList();
         boolean all = !group.isEmpty() && group.getFirst().all;
@@ -190,7 +193,7 @@ public class ManualTasks implements TaskPort {
         var group = locked.group();
         requireOpen(task);
         var given = values == null ? Map.<String, Object>of() : values;
-        var names = fields(task).stream().map(FieldDefinition::name).collect(java.util.stream.Collectors.toSet());
+        var names = fields(task).stream().map(FieldDefinition::name).collect(Collectors.toSet());
         var merged = new LinkedHashMap<String, Object>();
         read(task.draft).forEach((name, value) -> {
             if (names.contains(name)) {
@@ -275,7 +278,7 @@ public class ManualTasks implements TaskPort {
                 }
                 var options = row.get("options") instanceof List<?> list ? list.stream().map(String::valueOf).toList()
                         : row.get("options") == null ? List.<String>of()
-                        : java.util.Arrays.stream(String.valueOf(row.get("options")).split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
+                        : Arrays.stream(String.valueOf(row.get("options")).split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
                 fields.add(new FieldDefinition(null, name, title == null ? name : title, fieldType, position++, required, false, false,
                         null, null, null, null, options, null, null));
             }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -323,7 +324,7 @@ public class Webhooks {
         return values;
     }
 
-    private static final java.util.Set<String> SECRET_PARAMETERS = java.util.Set.of("token", "access_token", "api_key", "apikey",
+    private static final Set<String> SECRET_PARAMETERS = Set.of("token", "access_token", "api_key", "apikey",
             "key", "secret", "password", "signature", "sig");
 
     /** A body as the workflow reads it: a key given twice is refused, a number keeps every digit (never Infinity). */

@@ -237,6 +237,8 @@ abstract class ApiHonestyContract {
         var nul = client().raw("POST", "/api/" + orders + ":create", token, "{\"code\":\"a\\u0000b\"}");
         assertThat(nul.status()).isEqualTo(400);
         assertThat(nul.error()).contains("NUL");
+        // the refusal names the value to fix
+        assertThat(nul.errors()).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "code"));
         var broken = client().raw("POST", "/api/" + orders + ":create", token, "{\"code\": [1,");
         assertThat(broken.error()).isEqualTo("The body is not valid JSON: look at line 1, column 13.");
         var deep = client().raw("POST", "/api/" + orders + ":create", token, "{\"a\":" + "[".repeat(3000) + "]".repeat(3000) + "}");

@@ -1,6 +1,7 @@
 package io.actionflow.approval.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -100,7 +101,7 @@ abstract class RequestList<T> extends Div implements HasDynamicTitle, com.vaadin
     protected abstract long id(T item);
 
     /** The chosen item, with what the reader can do with it. */
-    protected abstract com.vaadin.flow.component.Component panel(T item);
+    protected abstract Component panel(T item);
 
     @Override
     protected void onAttach(AttachEvent event) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Manual task: asks people to fill in a form and waits, holding no thread, until they have. Settings:
@@ -150,7 +152,7 @@ public final class ManualTaskNode implements NodeExecutor {
 
     /** The earlier of the reminder and the deadline; null when neither is set (the wait ends when the form comes). */
     private static Instant next(Map<String, Object> output) {
-        return java.util.stream.Stream.of(output.get("remindAt"), output.get("due")).filter(Objects::nonNull)
+        return Stream.of(output.get("remindAt"), output.get("due")).filter(Objects::nonNull)
                 .map(v -> Instant.parse(String.valueOf(v))).min(Instant::compareTo).orElse(null);
     }
 
@@ -196,7 +198,7 @@ public final class ManualTaskNode implements NodeExecutor {
         if (value == null || value instanceof Map<?, ?>) {
             return List.of();
         }
-        return java.util.Arrays.stream(String.valueOf(value).split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(String.valueOf(value).split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     @SuppressWarnings("unchecked")

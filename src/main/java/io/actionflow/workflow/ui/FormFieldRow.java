@@ -1,5 +1,7 @@
 package io.actionflow.workflow.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasLabel;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.select.Select;
@@ -8,6 +10,7 @@ import io.actionflow.collections.CollectionDefinition;
 import io.actionflow.collections.FieldDefinition;
 import io.actionflow.workflow.nodes.ManualTaskNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +99,7 @@ final class FormFieldRow {
                 field.put("required", true);
             }
             if ("single_select".equals(type.getValue())) {
-                field.put("options", java.util.Arrays.stream(options.getValue().split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList());
+                field.put("options", Arrays.stream(options.getValue().split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList());
             }
             if (!value.getValue().isBlank()) {
                 field.put("value", value.getValue());
@@ -114,9 +117,9 @@ final class FormFieldRow {
         });
     }
 
-    private static void label(com.vaadin.flow.component.Component field, String key) {
+    private static void label(Component field, String key) {
         String label = field.getTranslation(key);
-        if (field instanceof com.vaadin.flow.component.HasLabel labelled) {
+        if (field instanceof HasLabel labelled) {
             labelled.setLabel(label);
         }
         field.getElement().setAttribute("aria-label", label);

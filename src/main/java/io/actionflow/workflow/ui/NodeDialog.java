@@ -14,6 +14,7 @@ import io.actionflow.platform.ui.FormDialog;
 import io.actionflow.workflow.JobView;
 import io.actionflow.workflow.engine.NodeDef;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,7 +180,7 @@ final class NodeDialog extends FormDialog {
 
     /** The branches a node's settings now ask for, added to those it has (whose nodes are never dropped here). */
     private static Map<String, List<NodeDef>> keptBranches(NodeDef existing, Map<String, Object> config) {
-        var branches = new java.util.HashMap<>(branchesFor(existing.type(), config));
+        var branches = new HashMap<>(branchesFor(existing.type(), config));
         branches.putAll(existing.branches());
         return branches;
     }

@@ -1,6 +1,7 @@
 package io.actionflow.workflow.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasLabel;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -221,7 +222,7 @@ final class NodeSettingsForm extends FormLayout {
         writers.put(setting, v -> field.setValue(v == null ? "" : String.valueOf(v)));
     }
 
-    private com.vaadin.flow.component.HasLabel text(String setting, boolean multiline) {
+    private HasLabel text(String setting, boolean multiline) {
         if (multiline) {
             var area = labelled(new TextArea(), setting);
             area.setSuffixComponent(VariablePicker.into(area, environment.variables(), false));

@@ -3,6 +3,7 @@ package io.actionflow.workflow.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -15,9 +16,11 @@ import io.actionflow.platform.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The settings of the nodes that work on records, in a node's settings form: the collection (picked by title, or a
@@ -189,7 +192,7 @@ final class RecordSettings {
             var picker = new VariablePicker(environment.variables(), choice::setValue);
             var line = new HorizontalLayout(choice, picker);
             line.setSpacing(false);
-            line.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+            line.setAlignItems(FlexComponent.Alignment.CENTER);
             return new ValueInput(line, () -> choice.getValue() == null ? "" : choice.getValue(), () -> {
                 boolean ok = choice.getValue() == null || choice.getValue().contains("{{") || options.contains(choice.getValue());
                 choice.setInvalid(!ok);
@@ -210,7 +213,7 @@ final class RecordSettings {
             text.setInvalid(!problems.isEmpty());
             text.setErrorMessage(problems.isEmpty() ? null : problems.stream()
                     .map(p -> new Text(p.messageKey(), p.args()).format(form::getTranslation))
-                    .collect(java.util.stream.Collectors.joining(" ")));
+                    .collect(Collectors.joining(" ")));
             return problems.isEmpty();
         });
     }
@@ -221,7 +224,7 @@ final class RecordSettings {
         }
         return switch (type) {
             case INTEGER, DECIMAL, DATE, DATETIME, MANY_TO_ONE -> form.getTranslation("nodeSetting.values.example."
-                    + type.name().toLowerCase(java.util.Locale.ROOT), VARIABLE);
+                    + type.name().toLowerCase(Locale.ROOT), VARIABLE);
             default -> variableHint;
         };
     }
