@@ -22,6 +22,7 @@ import io.actionflow.workflow.nodes.ManualTaskNode;
 import io.actionflow.workflow.nodes.NotificationNode;
 import io.actionflow.workflow.nodes.QueryNode;
 import io.actionflow.workflow.nodes.ResponseMessageNode;
+import io.actionflow.workflow.nodes.SwitchNode;
 import io.actionflow.workflow.nodes.UpdateRecordsNode;
 import io.actionflow.workflow.nodes.UpdateSubmittedNode;
 import io.actionflow.workflow.nodes.WebhookResponseNode;
@@ -52,7 +53,7 @@ class WorkflowEngineConfig {
                 new CalculationNode(expressions),
                 new QueryNode(), new CreateRecordNode(), new UpdateRecordsNode(), new DeleteRecordsNode(), new UpdateSubmittedNode(),
                 new EndNode(), new ResponseMessageNode(), new HttpRequestNode(http), new DelayNode(), new NotificationNode(), new EmailNode(mail),
-                new WebhookResponseNode(), new ManualTaskNode()));
+                new WebhookResponseNode(), new ManualTaskNode(), new SwitchNode(expressions)));
         all.addAll(contributed);
         return new NodeRegistry(all);
     }

@@ -9,6 +9,9 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import io.actionflow.workflow.JobView;
 import io.actionflow.workflow.WorkflowDefinition;
 import io.actionflow.workflow.engine.NodeDef;
+import io.actionflow.workflow.nodes.SwitchNode;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -57,6 +60,29 @@ final class Canvas extends Div {
             trigger.getElement().setAttribute("title", getTranslation("workflows.editTrigger.hint"));
         }
         add(trigger, chain(workflow.graph().chain(), null, null, results));
+    }
+
+    /**
+     * The order of a node's branches on the canvas: a multi-way branch's cases as the admin ordered them, then
+     * otherwise; others as they read (Yes before No, Approved before Rejected).
+     */
+    private static List<String> branchOrder(NodeDef node) {
+        if (!"switch".equals(node.type())) {
+            return node.branches().keySet().stream().sorted(Comparator.reverseOrder()).toList();
+        }
+        var order = new ArrayList<>(SwitchNode.branches(node.config()).stream().filter(node.branches()::containsKey).toList());
+        node.branches().keySet().stream().filter(name -> !order.contains(name)).sorted().forEach(order::add);
+        return order;
+    }
+
+    /** A case of a multi-way branch is labelled by its name; other branches by theirs. */
+    private String branchLabel(NodeDef node, String name) {
+        if ("switch".equals(node.type()) && !SwitchNode.OTHERWISE.equals(name)) {
+            return node.config().get("cases") instanceof List<?> cases ? cases.stream().filter(Map.class::isInstance).map(Map.class::cast)
+                    .filter(c -> name.equals(String.valueOf(c.get("key")))).map(c -> c.get("title"))
+                    .filter(t -> t != null && !String.valueOf(t).isBlank()).map(String::valueOf).findFirst().orElse(name) : name;
+        }
+        return getTranslation("branch." + name);
     }
 
     /** Who a Manual task's run waited for, or who filled it in (or that its time ran out). */
@@ -123,8 +149,8 @@ final class Canvas extends Div {
         if (!node.branches().isEmpty()) {
             var branches = new Div();
             branches.addClassName("af-branches");
-            node.branches().keySet().stream().sorted(java.util.Comparator.reverseOrder()).forEach(name -> {
-                var label = new Span(getTranslation("branch." + name));
+            branchOrder(node).forEach(name -> {
+                var label = new Span(branchLabel(node, name));
                 label.addClassName("af-branch-label");
                 var lane = new Div(label, chain(node.branch(name), node.key(), name, results));
                 lane.addClassName("af-branch");

@@ -13,6 +13,7 @@ import io.actionflow.platform.ValidationException;
 import io.actionflow.platform.ui.FormDialog;
 import io.actionflow.workflow.JobView;
 import io.actionflow.workflow.engine.NodeDef;
+import io.actionflow.workflow.nodes.SwitchNode;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -178,16 +179,28 @@ final class NodeDialog extends FormDialog {
         }
     }
 
-    /** The branches a node's settings now ask for, added to those it has (whose nodes are never dropped here). */
+    /**
+     * The branches a node's settings now ask for, added to those it has. Nodes in a branch are never dropped here; an
+     * empty branch of a case no longer there is.
+     */
     private static Map<String, List<NodeDef>> keptBranches(NodeDef existing, Map<String, Object> config) {
         var branches = new HashMap<>(branchesFor(existing.type(), config));
-        branches.putAll(existing.branches());
+        existing.branches().forEach((name, chain) -> {
+            if (!"switch".equals(existing.type()) || !chain.isEmpty() || branches.containsKey(name)) {
+                branches.put(name, chain);
+            }
+        });
         return branches;
     }
 
     private static Map<String, List<NodeDef>> branchesFor(String type, Map<String, Object> config) {
         if ("loop".equals(type)) {
             return Map.of("body", List.of());
+        }
+        if ("switch".equals(type)) {
+            var branches = new HashMap<String, List<NodeDef>>();
+            SwitchNode.branches(config).forEach(name -> branches.put(name, List.of()));
+            return branches;
         }
         if ("condition".equals(type) && !"continue".equals(config.get("mode"))) {
             return Map.of("yes", List.of(), "no", List.of());
@@ -215,6 +228,7 @@ final class NodeDialog extends FormDialog {
         return switch (type == null ? "" : type) {
             case "condition" -> "{\n  \"mode\": \"branch\"\n}";
             case "loop" -> "{\n  \"target\": \"\"\n}";
+            case "switch" -> "{\n  \"cases\": [\n    {\"key\": \"case1\", \"title\": \"Large\", \"when\": \"{{$context.data.amount}} > 500\"}\n  ]\n}"; // i18n: not user-facing
             case "calculation" -> "{}";
             case "query" -> "{\n  \"collection\": \"\",\n  \"filter\": [],\n  \"multiple\": false\n}";
             case "create" -> "{\n  \"collection\": \"\",\n  \"values\": {}\n}";

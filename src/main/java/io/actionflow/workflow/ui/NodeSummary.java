@@ -46,6 +46,8 @@ final class NodeSummary {
             case "email" -> text(config.get("subject"));
             case "approval" -> approvers(config);
             case "manual" -> join(text(config.get("title")), fieldCount(config));
+            case "switch" -> translator.getTranslation("summary.cases",
+                    config.get("cases") instanceof List<?> cases ? cases.size() : 0);
             default -> "";
         };
         return summary.length() <= LONGEST ? summary : summary.substring(0, LONGEST - 1).strip() + "…";

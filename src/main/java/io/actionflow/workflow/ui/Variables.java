@@ -294,6 +294,7 @@ final class Variables {
             case "email" -> List.of(new Variable(text.apply("variables.result.recipients"), base + ".to"),
                     new Variable(text.apply("variables.result.subject"), base + ".subject"));
             case "manual" -> manual(node, base);
+            case "switch" -> List.of(new Variable(text.apply("variables.result.case"), base + ".case"));
             case "approval" -> List.of(new Variable(text.apply("variables.result.decision"), base + ".decision"),
                     new Variable(text.apply("variables.result.data"), base + ".data"));
             default -> List.of();

@@ -275,6 +275,48 @@ class WorkflowEditorTest extends KaribuTest {
     }
 
     @Test
+    void a_multi_way_branch_shows_its_cases_in_order_then_otherwise_and_keeps_a_case_branch_when_renamed() {
+        signIn("admin");
+        var workflow = workflows.create(new io.actionflow.workflow.WorkflowDraft("Route " + UUID.randomUUID(), null,
+                io.actionflow.triggers.TriggerType.SCHEDULE, Map.of("repeat", "daily", "at", "08:00", "timeZone", "UTC"), false, 0));
+        navigate("admin/workflows/" + workflow.id());
+        _click(_get(Button.class, spec -> spec.withAttribute("data-slot", "main:0")));
+        @SuppressWarnings("unchecked")
+        Select<String> kind = _get(Select.class, spec -> spec.withLabel("Type"));
+        _setValue(kind, "switch");
+        // the example case, renamed; a second case added
+        List<TextField> names = _find(TextField.class, spec -> spec.withPlaceholder("Case name"));
+        _setValue(names.getFirst(), "Huge");
+        _setValue(_find(TextField.class, spec -> spec.withPlaceholder("Holds when (an expression)")).getFirst(), "{{$context.fireTime}} == null");
+        _click(_get(Button.class, spec -> spec.withText("Add a case")));
+        _setValue(_find(TextField.class, spec -> spec.withPlaceholder("Case name")).getLast(), "Small");
+        _setValue(_find(TextField.class, spec -> spec.withPlaceholder("Holds when (an expression)")).getLast(), "1 >");
+        // an expression that does not read is refused, naming the case
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(_find(com.vaadin.flow.component.dialog.Dialog.class)).isNotEmpty();
+        _setValue(_find(TextField.class, spec -> spec.withPlaceholder("Holds when (an expression)")).getLast(), "true");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(lanes()).containsExactly("Huge", "Small", "Otherwise");
+
+        // a node in the Small case stays with it when the case is renamed
+        _click(_get(Button.class, spec -> spec.withAttribute("data-slot", "switch1.case2:0")));
+        _setValue(_get(Select.class, spec -> spec.withLabel("Type")), "end");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        _click(card("switch1"));
+        _setValue(_find(TextField.class, spec -> spec.withPlaceholder("Case name")).getLast(), "Everything else small");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(lanes()).containsExactly("Huge", "Everything else small", "Otherwise");
+        var saved = workflows.get(workflow.id()).graph().chain().getFirst();
+        assertThat(saved.branch("case2")).extracting(io.actionflow.workflow.engine.NodeDef::type).containsExactly("end");
+        assertThat(saved.config().get("cases")).asList().hasSize(2);
+    }
+
+    private static List<String> lanes() {
+        return _find(com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("af-branch-label")).stream()
+                .map(com.vaadin.flow.component.html.Span::getText).toList();
+    }
+
+    @Test
     void every_node_form_labels_each_of_its_inputs_once() {
         signIn("admin");
         var workflow = workflows.create(new io.actionflow.workflow.WorkflowDraft("Labels " + UUID.randomUUID(), null,
