@@ -3,7 +3,6 @@ package io.actionflow.approval;
 import io.actionflow.access.Access;
 import io.actionflow.collections.CollectionService;
 import io.actionflow.collections.FieldDefinition;
-import io.actionflow.collections.FieldType;
 import io.actionflow.platform.CurrentUser;
 import io.actionflow.platform.FieldError;
 import io.actionflow.platform.Inbox;
@@ -14,14 +13,9 @@ import io.actionflow.platform.ValidationException;
 import io.actionflow.workflow.ExecutionEnded;
 import io.actionflow.workflow.WorkflowRunner;
 import io.actionflow.workflow.engine.ExecutionStatus;
-import io.actionflow.workflow.engine.NodeFailure;
 import io.actionflow.workflow.engine.TaskPort;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.Temporal;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,8 +30,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Manual tasks: the forms a Manual task node asks people to fill in, one per person, in their to-dos. A person saves a
@@ -47,9 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 @Transactional
 public class ManualTasks implements TaskPort {
-
-    /** Values as stored: a decimal keeps every digit. */
-    private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final ManualTaskRepository tasks;
     private final Assignees assignees;
@@ -85,18 +74,18 @@ public class ManualTasks implements TaskPort {
         if (people.isEmpty()) {
             return List.of();
         }
-        var fields = form(ask);
+        var fields = TaskForms.of(ask, collections);
         var start = new LinkedHashMap<String, Object>();
         for (FieldDefinition field : fields) {
             // a starting value the field cannot hold is left out rather than stopping the workflow
             Object value = field.typed(ask.values().get(field.name()));
             if (value != null) {
-                start.put(field.name(), plain(value));
+                start.put(field.name(), TaskForms.plain(value));
             }
         }
         Instant now = clock.instant();
-        String form = JSON.writeValueAsString(fields.stream().map(ManualTasks::describe).toList());
-        String draft = JSON.writeValueAsString(start);
+        String form = TaskForms.write(fields.stream().map(TaskForms::describe).toList());
+        String draft = TaskForms.write(start);
         for (String person : people) {
             var task = tasks.save(new ManualTaskEntity(ask.executionId(), ask.jobKey(), ask.nodeKey(), ask.title(),
                     cut(ask.description()), form, ask.all(), person, draft, ask.due(), now));
@@ -113,7 +102,7 @@ public class ManualTasks implements TaskPort {
         var group = tasks.findByExecutionIdAndJobKeyOrderByIdAsc(executionId, jobKey);
         var submissions = group.stream().filter(t -> t.status == ManualTask.Status.SUBMITTED)
                 .sorted(Comparator.comparing(t -> t.submittedAt))
-                .map(t -> new Submission(t.assignee, read(t.submitted), t.submittedAt)).toList();
+                .map(t -> new Submission(t.assignee, TaskForms.read(t.submitted), t.submittedAt)).toList();
         var open = group.stream().filter(t -> t.status == ManualTask.Status.OPEN).map(t -> t.assignee).toList();
         boolean all = !group.isEmpty() && group.getFirst().all;
         boolean done = all ? open.isEmpty() && !submissions.isEmpty() : !submissions.isEmpty();
@@ -174,10 +163,10 @@ public class ManualTasks implements TaskPort {
     public ManualTask saveDraft(long id, Map<String, ?> values) {
         var task = locked(id).task();
         requireOpen(task);
-        var typed = check(fields(task), values, false);
-        var draft = read(task.draft);
+        var typed = TaskForms.check(TaskForms.fields(task.form), values, false, access);
+        var draft = TaskForms.read(task.draft);
         draft.putAll(typed);
-        task.draft = JSON.writeValueAsString(draft);
+        task.draft = TaskForms.write(draft);
         task.updatedAt = clock.instant();
         return view(task);
     }
@@ -193,18 +182,18 @@ public class ManualTasks implements TaskPort {
         var group = locked.group();
         requireOpen(task);
         var given = values == null ? Map.<String, Object>of() : values;
-        var names = fields(task).stream().map(FieldDefinition::name).collect(Collectors.toSet());
+        var names = TaskForms.fields(task.form).stream().map(FieldDefinition::name).collect(Collectors.toSet());
         var merged = new LinkedHashMap<String, Object>();
-        read(task.draft).forEach((name, value) -> {
+        TaskForms.read(task.draft).forEach((name, value) -> {
             if (names.contains(name)) {
                 merged.put(name, value);
             }
         });
         merged.putAll(given);
-        var typed = check(fields(task), merged, true);
+        var typed = TaskForms.check(TaskForms.fields(task.form), merged, true, access);
         Instant now = clock.instant();
         task.status = ManualTask.Status.SUBMITTED;
-        task.submitted = JSON.writeValueAsString(typed);
+        task.submitted = TaskForms.write(typed);
         task.draft = task.submitted;
         task.submittedAt = now;
         task.updatedAt = now;
@@ -217,120 +206,6 @@ public class ManualTasks implements TaskPort {
         }
         signal(Set.of(task.assignee));
         return view(task);
-    }
-
-    /** The values as the form's fields hold them; unknown names, and values the fields cannot hold, are refused. */
-    private Map<String, Object> check(List<FieldDefinition> fields, Map<String, ?> values, boolean complete) {
-        var byName = new LinkedHashMap<String, FieldDefinition>();
-        fields.forEach(f -> byName.put(f.name(), f));
-        var errors = new ArrayList<FieldError>();
-        var given = values == null ? Map.<String, Object>of() : values;
-        given.keySet().stream().filter(k -> !byName.containsKey(k)).forEach(k -> errors.add(FieldError.of(k, "validation.unknownField", k)));
-        var typed = new LinkedHashMap<String, Object>();
-        for (FieldDefinition field : fields) {
-            if (!complete && !given.containsKey(field.name())) {
-                continue;
-            }
-            Object raw = given.get(field.name());
-            var problems = field.problems(raw).stream().filter(p -> complete || !"validation.required".equals(p.messageKey())).toList();
-            errors.addAll(problems);
-            Object value = problems.isEmpty() ? field.typed(raw) : null;
-            // a record the person may not see is as good as missing: its existence is not told
-            if (value != null && field.type() == FieldType.MANY_TO_ONE && access.reader().get(field.target(), (Long) value).isEmpty()) {
-                errors.add(FieldError.of(field.name(), "validation.reference.missing", field.target(), value));
-            }
-            typed.put(field.name(), value == null ? null : plain(value));
-        }
-        ValidationException.throwIfAny(errors);
-        return typed;
-    }
-
-    /** The form's fields: a field of the node's collection as that collection has it, a free field as the node defines it. */
-    private List<FieldDefinition> form(Ask ask) {
-        var collection = ask.collection() == null ? null : collections.find(ask.collection()).orElse(null);
-        var fields = new ArrayList<FieldDefinition>();
-        var seen = new HashSet<String>();
-        int position = 0;
-        for (Map<String, Object> row : ask.fields()) {
-            String name = row.get("name") == null ? "" : String.valueOf(row.get("name")).strip();
-            if (name.isEmpty() || !seen.add(name)) {
-                continue;
-            }
-            String title = row.get("title") == null || String.valueOf(row.get("title")).isBlank() ? null : String.valueOf(row.get("title")).strip();
-            boolean required = Boolean.parseBoolean(String.valueOf(row.get("required")));
-            Object type = row.get("type");
-            if (type == null || String.valueOf(type).isBlank()) {
-                var own = collection == null ? null : collection.field(name).filter(f -> f.type().hasColumn()).orElse(null);
-                if (own == null) {
-                    throw new NodeFailure("manual.problem.fieldUnknown", ask.nodeKey(), name, String.valueOf(ask.collection()));
-                }
-                fields.add(new FieldDefinition(null, name, title == null ? own.title() : title, own.type(), position++,
-                        required || own.required(), false, false, null, own.min(), own.max(), own.pattern(), own.options(), own.target(), null));
-            } else {
-                FieldType fieldType;
-                try {
-                    fieldType = FieldType.valueOf(String.valueOf(type).strip().toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new NodeFailure("manual.problem.fieldType", ask.nodeKey(), name);
-                }
-                if (fieldType.isRelation()) {
-                    throw new NodeFailure("manual.problem.fieldType", ask.nodeKey(), name);
-                }
-                var options = row.get("options") instanceof List<?> list ? list.stream().map(String::valueOf).toList()
-                        : row.get("options") == null ? List.<String>of()
-                        : Arrays.stream(String.valueOf(row.get("options")).split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
-                fields.add(new FieldDefinition(null, name, title == null ? name : title, fieldType, position++, required, false, false,
-                        null, null, null, null, options, null, null));
-            }
-        }
-        return fields;
-    }
-
-    private static Map<String, Object> describe(FieldDefinition field) {
-        var described = new LinkedHashMap<String, Object>();
-        described.put("name", field.name());
-        described.put("title", field.title());
-        described.put("type", field.type().name());
-        described.put("required", field.required());
-        if (!field.options().isEmpty()) {
-            described.put("options", field.options());
-        }
-        if (field.target() != null) {
-            described.put("target", field.target());
-        }
-        if (field.min() != null) {
-            described.put("min", field.min());
-        }
-        if (field.max() != null) {
-            described.put("max", field.max());
-        }
-        if (field.pattern() != null) {
-            described.put("pattern", field.pattern());
-        }
-        return described;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<FieldDefinition> fields(ManualTaskEntity task) {
-        var fields = new ArrayList<FieldDefinition>();
-        int position = 0;
-        for (Object item : JSON.readValue(task.form, List.class)) {
-            var f = (Map<String, Object>) item;
-            fields.add(new FieldDefinition(null, String.valueOf(f.get("name")), String.valueOf(f.get("title")),
-                    FieldType.valueOf(String.valueOf(f.get("type"))), position++, Boolean.TRUE.equals(f.get("required")), false, false, null,
-                    decimal(f.get("min")), decimal(f.get("max")), (String) f.get("pattern"),
-                    f.get("options") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(), (String) f.get("target"), null));
-        }
-        return fields;
-    }
-
-    private static BigDecimal decimal(Object value) {
-        return value == null ? null : new BigDecimal(String.valueOf(value));
-    }
-
-    /** A stored value as JSON holds it: dates and times as ISO text. */
-    private static Object plain(Object value) {
-        return value instanceof Temporal ? value.toString() : value;
     }
 
     /** A form and the others of its run, locked: calls on them at once (two submits, a save and a submit) go one by one. */
@@ -368,17 +243,9 @@ public class ManualTasks implements TaskPort {
     }
 
     private ManualTask view(ManualTaskEntity t) {
-        return new ManualTask(t.id, t.executionId, t.title, t.description, fields(t),
-                read(t.status == ManualTask.Status.SUBMITTED ? t.submitted : t.draft), t.all, t.assignee, t.status, t.dueAt, t.createdAt,
+        return new ManualTask(t.id, t.executionId, t.title, t.description, TaskForms.fields(t.form),
+                TaskForms.read(t.status == ManualTask.Status.SUBMITTED ? t.submitted : t.draft), t.all, t.assignee, t.status, t.dueAt, t.createdAt,
                 t.submittedAt);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(String json) {
-        if (json == null || json.isBlank()) {
-            return new LinkedHashMap<>();
-        }
-        return new LinkedHashMap<>((Map<String, Object>) JSON.readValue(json, Map.class));
     }
 
     private String me() {

@@ -202,9 +202,15 @@ class AcrossInstancesPostgresTest {
         workflows.enable(workflow.id());
         String bound = "/api/" + notes + ":create?triggerWorkflows=" + workflow.key();
 
-        // the other instance runs it, and so keeps it
-        var run = onOther.post(bound, admin, Map.of("text", "one"));
-        assertThat(run.status()).isEqualTo(200);
+        // the other instance runs it once it sees it enabled (within the documented five seconds: it may have read the
+        // enabled workflows just before), and so keeps it; a call refused meanwhile writes nothing
+        var answered = new java.util.concurrent.atomic.AtomicReference<ApiClient.Answer>();
+        Awaitility.await().atMost(DEFINITIONS).pollInterval(Duration.ofMillis(50)).until(() -> {
+            answered.set(onOther.post(bound, admin, Map.of("text", "one")));
+            return answered.get().status() != 400;
+        });
+        var run = answered.get();
+        assertThat(run.status()).as(run.body()).isEqualTo(200);
         long id = ((Number) run.data().get("id")).longValue();
         assertThat(queries.get(notes, id).orElseThrow().values().get("text")).as("the workflow ran there").isEqualTo("stamped");
 

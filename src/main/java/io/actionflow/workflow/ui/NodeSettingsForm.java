@@ -331,40 +331,12 @@ final class NodeSettingsForm extends FormLayout {
 
     /** A multi-way branch's cases, in order: a name and an expression each; a case keeps its key (its branch). */
     private void cases() {
-        int[] last = {0};
-        var rows = this.<Map<String, Object>>rows("cases", "nodeSetting.cases.add", row -> {
-            String key = row != null && row.get("key") != null ? String.valueOf(row.get("key")) : "case" + ++last[0];
-            var title = new TextField();
-            title.setPlaceholder(getTranslation("nodeSetting.cases.title"));
-            title.setAriaLabel(getTranslation("nodeSetting.cases.title"));
-            title.setValue(row == null || row.get("title") == null ? "" : String.valueOf(row.get("title")));
-            var when = new TextField();
-            when.setPlaceholder(getTranslation("nodeSetting.cases.when"));
-            when.setAriaLabel(getTranslation("nodeSetting.cases.when"));
-            when.addClassNames("af-code", "af-setting-value");
-            when.setValue(row == null || row.get("when") == null ? "" : String.valueOf(row.get("when")));
-            when.setSuffixComponent(VariablePicker.into(when, environment.variables(), false));
-            return new SettingRows.Row<>(List.of(title, when), () -> {
-                if (title.getValue().isBlank() && when.getValue().isBlank()) {
-                    return null;
-                }
-                var written = new LinkedHashMap<String, Object>();
-                written.put("key", key);
-                written.put("title", title.getValue().strip());
-                written.put("when", when.getValue().strip());
-                return written;
-            });
-        });
+        var keys = new CaseRow.Keys();
+        var rows = this.<Map<String, Object>>rows("cases", "nodeSetting.cases.add", row -> CaseRow.make(row, keys, environment.variables()));
         readers.put("cases", rows::values);
         writers.put("cases", v -> {
             var shown = v instanceof List<?> list ? maps(list) : List.<Map<String, Object>>of();
-            // new cases are numbered after those there are
-            shown.forEach(c -> {
-                String key = String.valueOf(c.get("key"));
-                if (key.matches("case\\d{1,6}")) {
-                    last[0] = Math.max(last[0], Integer.parseInt(key.substring(4)));
-                }
-            });
+            keys.after(shown);
             rows.show(shown);
         });
     }
