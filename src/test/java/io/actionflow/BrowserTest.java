@@ -107,6 +107,23 @@ public abstract class BrowserTest extends IntegrationTest {
         waitForVaadin();
     }
 
+    /** Where the open dialog is (its content is in the page, under the dialog element). */
+    protected static final String DIALOG = "//vaadin-dialog";
+
+    /** Opens a select of the open dialog (scrolled into sight: the dialog scrolls) and clicks the option. */
+    protected void selectInDialog(String label, String option) {
+        var select = present(By.xpath(DIALOG + "//vaadin-select[label[normalize-space(.)='" + label + "']]"));
+        scrollTo(select);
+        click(select);
+        click(present(By.xpath("//vaadin-select-item[normalize-space(.)='" + option + "']")));
+    }
+
+    /** Saves the open dialog and waits until it has closed. */
+    protected void saveDialog() {
+        click(waitFor(By.xpath(DIALOG + "//vaadin-button[normalize-space(.)='Save']")));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.xpath(DIALOG)).isEmpty());
+    }
+
     protected WebElement waitFor(By locator) {
         return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }

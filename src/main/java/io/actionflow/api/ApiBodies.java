@@ -1,6 +1,7 @@
 package io.actionflow.api;
 
 import io.actionflow.platform.FieldError;
+import io.actionflow.platform.StrictJson;
 import io.actionflow.platform.ValidationException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -16,10 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a call sends. The body is read as JSON when its {@code Content-Type} says JSON, says nothing, or says what
@@ -34,9 +32,6 @@ final class ApiBodies {
     /** The largest body a call may send. */
     static final int MAX_BODY = 1024 * 1024;
 
-    /** A key given twice is refused; a number with a fraction keeps every digit (a double would round it silently). */
-    static final JsonMapper STRICT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final Pattern QUOTED = Pattern.compile("[\"'`]([^\"'`]{1,64})[\"'`]");
 
     private ApiBodies() {
@@ -61,6 +56,28 @@ final class ApiBodies {
             }
             return bytes;
         }
+    }
+
+    /** A call's body, which must be a JSON object. */
+    static Map<String, Object> object(HttpServletRequest request) throws IOException {
+        return object(read(request), request.getContentType());
+    }
+
+    /** The positive whole number a body gives for {@code name} (a task's id, say); refused with {@code messageKey}. */
+    static long id(Map<String, Object> body, String name, String messageKey) {
+        if (body.get(name) instanceof Number id && id.doubleValue() == id.longValue() && id.longValue() > 0) {
+            return id.longValue();
+        }
+        throw new ValidationException(FieldError.of(name, messageKey));
+    }
+
+    /** What a call names by {@code filterByTk}: a positive whole number, written plainly; refused with {@code messageKey}. */
+    static long filterByTk(HttpServletRequest request, String messageKey) {
+        String id = request.getParameter("filterByTk");
+        if (id == null || !id.matches("[1-9][0-9]{0,17}")) {
+            throw new ValidationException(FieldError.of("filterByTk", messageKey));
+        }
+        return Long.parseLong(id);
     }
 
     /** The body as a JSON object of values; an empty body is an empty object. */
@@ -90,7 +107,7 @@ final class ApiBodies {
         }
         Object tree;
         try {
-            tree = STRICT.readValue(text, Object.class);
+            tree = StrictJson.MAPPER.readValue(text, Object.class);
         } catch (JacksonException e) {
             if (!declaresJson(contentType)) {
                 throw new ApiExceptions.Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "api.mediaType");

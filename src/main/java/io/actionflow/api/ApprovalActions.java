@@ -44,11 +44,7 @@ class ApprovalActions {
 
     @GetMapping("/api/approvals:get")
     Map<String, Object> get(HttpServletRequest request) {
-        String id = request.getParameter("filterByTk");
-        if (id == null || !id.matches("[1-9][0-9]{0,17}")) {
-            throw new ValidationException(FieldError.of("filterByTk", "api.approval.id"));
-        }
-        var approval = approvals.get(Long.parseLong(id));
+        var approval = approvals.get(ApiBodies.filterByTk(request, "api.approval.id"));
         var shown = request(approval);
         shown.put("data", approval.data());
         shown.put("finishedAt", approval.finishedAt());
@@ -57,7 +53,7 @@ class ApprovalActions {
 
     @PostMapping("/api/approvals:approve")
     Map<String, Object> approve(HttpServletRequest request) throws IOException {
-        var body = body(request);
+        var body = ApiBodies.object(request);
         Object changes = body.get("changes");
         if (changes != null && !(changes instanceof Map<?, ?>)) {
             throw new ValidationException(FieldError.of("changes", "api.approval.changes"));
@@ -69,25 +65,18 @@ class ApprovalActions {
 
     @PostMapping("/api/approvals:reject")
     Map<String, Object> reject(HttpServletRequest request) throws IOException {
-        var body = body(request);
+        var body = ApiBodies.object(request);
         return answer(approvals.reject(task(body), comment(body)));
     }
 
     @PostMapping("/api/approvals:return")
     Map<String, Object> giveBack(HttpServletRequest request) throws IOException {
-        var body = body(request);
+        var body = ApiBodies.object(request);
         return answer(approvals.giveBack(task(body), comment(body)));
     }
 
-    private static Map<String, Object> body(HttpServletRequest request) throws IOException {
-        return ApiBodies.object(ApiBodies.read(request), request.getContentType());
-    }
-
     private static long task(Map<String, Object> body) {
-        if (body.get("task") instanceof Number id && id.doubleValue() == id.longValue() && id.longValue() > 0) {
-            return id.longValue();
-        }
-        throw new ValidationException(FieldError.of("task", "api.approval.task"));
+        return ApiBodies.id(body, "task", "api.approval.task");
     }
 
     private static String comment(Map<String, Object> body) {

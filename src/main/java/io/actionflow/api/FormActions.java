@@ -38,34 +38,23 @@ class FormActions {
 
     @GetMapping("/api/forms:get")
     Map<String, Object> get(HttpServletRequest request) {
-        String id = request.getParameter("filterByTk");
-        if (id == null || !id.matches("[1-9][0-9]{0,17}")) {
-            throw new ValidationException(FieldError.of("filterByTk", "api.form.id"));
-        }
-        return Map.of("data", shown(forms.get(Long.parseLong(id))));
+        return Map.of("data", shown(forms.get(ApiBodies.filterByTk(request, "api.form.id"))));
     }
 
     @PostMapping("/api/forms:submit")
     Map<String, Object> submit(HttpServletRequest request) throws IOException {
-        var body = body(request);
+        var body = ApiBodies.object(request);
         return Map.of("data", shown(forms.submit(task(body), values(body))));
     }
 
     @PostMapping("/api/forms:save")
     Map<String, Object> save(HttpServletRequest request) throws IOException {
-        var body = body(request);
+        var body = ApiBodies.object(request);
         return Map.of("data", shown(forms.saveDraft(task(body), values(body))));
     }
 
-    private static Map<String, Object> body(HttpServletRequest request) throws IOException {
-        return ApiBodies.object(ApiBodies.read(request), request.getContentType());
-    }
-
     private static long task(Map<String, Object> body) {
-        if (body.get("task") instanceof Number id && id.doubleValue() == id.longValue() && id.longValue() > 0) {
-            return id.longValue();
-        }
-        throw new ValidationException(FieldError.of("task", "api.form.task"));
+        return ApiBodies.id(body, "task", "api.form.task");
     }
 
     @SuppressWarnings("unchecked")

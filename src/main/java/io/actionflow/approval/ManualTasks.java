@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -181,15 +180,11 @@ public class ManualTasks implements TaskPort {
         var task = locked.task();
         var group = locked.group();
         requireOpen(task);
-        var given = values == null ? Map.<String, Object>of() : values;
-        var names = TaskForms.fields(task.form).stream().map(FieldDefinition::name).collect(Collectors.toSet());
-        var merged = new LinkedHashMap<String, Object>();
-        TaskForms.read(task.draft).forEach((name, value) -> {
-            if (names.contains(name)) {
-                merged.put(name, value);
-            }
-        });
-        merged.putAll(given);
+        // the draft holds only the form's fields: it is written from them
+        var merged = TaskForms.read(task.draft);
+        if (values != null) {
+            merged.putAll(values);
+        }
         var typed = TaskForms.check(TaskForms.fields(task.form), merged, true, access);
         Instant now = clock.instant();
         task.status = ManualTask.Status.SUBMITTED;

@@ -5,6 +5,7 @@ import io.actionflow.collections.CollectionService;
 import io.actionflow.collections.FieldDefinition;
 import io.actionflow.collections.FieldType;
 import io.actionflow.platform.FieldError;
+import io.actionflow.platform.StrictJson;
 import io.actionflow.platform.ValidationException;
 import io.actionflow.workflow.engine.NodeFailure;
 import io.actionflow.workflow.engine.TaskPort;
@@ -17,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The form a Manual task asks: its fields as collections know them (a field of the node's collection, or one of the
@@ -26,14 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TaskForms {
 
-    /** Values as stored: a decimal keeps every digit. */
-    private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-
     private TaskForms() {
     }
 
     static String write(Object value) {
-        return JSON.writeValueAsString(value);
+        return StrictJson.MAPPER.writeValueAsString(value);
     }
 
     /** The values as the form's fields hold them; unknown names, and values the fields cannot hold, are refused. */
@@ -132,7 +128,7 @@ final class TaskForms {
     static List<FieldDefinition> fields(String form) {
         var fields = new ArrayList<FieldDefinition>();
         int position = 0;
-        for (Object item : JSON.readValue(form, List.class)) {
+        for (Object item : StrictJson.MAPPER.readValue(form, List.class)) {
             var f = (Map<String, Object>) item;
             fields.add(new FieldDefinition(null, String.valueOf(f.get("name")), String.valueOf(f.get("title")),
                     FieldType.valueOf(String.valueOf(f.get("type"))), position++, Boolean.TRUE.equals(f.get("required")), false, false, null,
@@ -156,6 +152,6 @@ final class TaskForms {
         if (json == null || json.isBlank()) {
             return new LinkedHashMap<>();
         }
-        return new LinkedHashMap<>((Map<String, Object>) JSON.readValue(json, Map.class));
+        return new LinkedHashMap<>((Map<String, Object>) StrictJson.MAPPER.readValue(json, Map.class));
     }
 }

@@ -1,14 +1,12 @@
 package io.actionflow.collections;
 
 import io.actionflow.platform.FieldError;
+import io.actionflow.platform.StrictJson;
 import io.actionflow.platform.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A list's {@code filter} parameter in the seeds' JSON style: {@code {"status": "Open"}} (equals),
@@ -18,9 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class FilterJson {
 
     private static final int MAX_DEPTH = 8;
-    /** A key given twice is refused; a number with a fraction keeps every digit. */
-    private static final JsonMapper STRICT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private FilterJson() {
     }
@@ -31,7 +26,7 @@ public final class FilterJson {
         }
         Object tree;
         try {
-            tree = STRICT.readValue(text, Object.class);
+            tree = StrictJson.MAPPER.readValue(text, Object.class);
         } catch (JacksonException e) {
             throw refused("api.filter.json");
         }

@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import io.actionflow.platform.StrictJson;
 import io.actionflow.platform.Text;
 import io.actionflow.triggers.TriggerConfig;
 import io.actionflow.triggers.TriggerType;
@@ -29,9 +30,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 /**
  * Webhook triggers: another system starts a workflow by calling its address, {@code /api/webhooks/<hook>}. The call is
  * authenticated by the workflow's secret, never by a user: a signature ({@link #sign}) over the timestamp, delivery id,
@@ -189,7 +187,7 @@ public class Webhooks {
                 String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                         .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
                         .decode(java.nio.ByteBuffer.wrap(call.body())).toString();
-                body = BODY.readValue(text, Object.class);
+                body = StrictJson.MAPPER.readValue(text, Object.class);
             } catch (RuntimeException | java.nio.charset.CharacterCodingException e) {
                 return Answer.refused(400, "webhook.json");
             }
@@ -327,9 +325,6 @@ public class Webhooks {
     private static final Set<String> SECRET_PARAMETERS = Set.of("token", "access_token", "api_key", "apikey",
             "key", "secret", "password", "signature", "sig");
 
-    /** A body as the workflow reads it: a key given twice is refused, a number keeps every digit (never Infinity). */
-    private static final JsonMapper BODY = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private static String random(int bytes) {
         byte[] value = new byte[bytes];

@@ -1,6 +1,9 @@
 package io.actionflow.api;
 
 import io.actionflow.collections.Filter;
+import io.actionflow.collections.RecordQuery;
+import io.actionflow.workflow.engine.ExecutionStatus;
+import io.actionflow.workflow.WorkflowRunner;
 import io.actionflow.triggers.TriggerType;
 import io.actionflow.workflow.WorkflowDraft;
 import io.actionflow.workflow.engine.NodeDef;
@@ -97,14 +100,19 @@ class AcrossInstancesPostgresTest {
         if (other != null) {
             return;
         }
+        other = startInstance();
+        onOther = new ApiClient(Integer.parseInt(other.getEnvironment().getRequiredProperty("local.server.port")));
+    }
+
+    /** Another instance of the application on the same database, with its own port and caches. */
+    private static ConfigurableApplicationContext startInstance() {
         // arguments, so that they win over the test profile's own database
-        other = new SpringApplicationBuilder(Application.class).profiles("test").run(
+        return new SpringApplicationBuilder(Application.class).profiles("test").run(
                 "--server.port=0",
                 "--spring.datasource.url=" + System.getenv("ACTIONFLOW_TEST_POSTGRES_URL"),
                 "--spring.datasource.username=" + System.getenv().getOrDefault("ACTIONFLOW_TEST_POSTGRES_USER", "postgres"),
                 "--spring.datasource.password=" + System.getenv().getOrDefault("ACTIONFLOW_TEST_POSTGRES_PASSWORD", ""),
                 "--spring.datasource.hikari.maximum-pool-size=4");
-        onOther = new ApiClient(Integer.parseInt(other.getEnvironment().getRequiredProperty("local.server.port")));
     }
 
     @AfterAll
@@ -300,15 +308,11 @@ class AcrossInstancesPostgresTest {
         workflows.enable(workflow.id());
 
         long execution;
-        try (var third = new SpringApplicationBuilder(Application.class).profiles("test").run("--server.port=0",
-                "--spring.datasource.url=" + System.getenv("ACTIONFLOW_TEST_POSTGRES_URL"),
-                "--spring.datasource.username=" + System.getenv().getOrDefault("ACTIONFLOW_TEST_POSTGRES_USER", "postgres"),
-                "--spring.datasource.password=" + System.getenv().getOrDefault("ACTIONFLOW_TEST_POSTGRES_PASSWORD", ""),
-                "--spring.datasource.hikari.maximum-pool-size=4")) {
-            var runner = third.getBean(io.actionflow.workflow.WorkflowRunner.class);
+        try (var third = startInstance()) {
+            var runner = third.getBean(WorkflowRunner.class);
             execution = third.getBean(TransactionTemplate.class).execute(status -> runner.queue(workflow.id(), Map.of(), 0, null));
             Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                    workflows.execution(execution).orElseThrow().status() == io.actionflow.workflow.engine.ExecutionStatus.WAITING);
+                    workflows.execution(execution).orElseThrow().status() == ExecutionStatus.WAITING);
         }
 
         String token = (String) onOther.post("/api/auth:signIn", null, Map.of("account", anna, "password", "anna-password-1")).data().get("token");
@@ -319,8 +323,8 @@ class AcrossInstancesPostgresTest {
         assertThat(onOther.post("/api/forms:submit", token, Map.of("task", task, "values", Map.of("code", "BX-12"))).status()).isEqualTo(200);
 
         Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                workflows.execution(execution).orElseThrow().status() == io.actionflow.workflow.engine.ExecutionStatus.RESOLVED);
-        assertThat(queries.find(log, io.actionflow.collections.RecordQuery.firstPage(10))).singleElement()
+                workflows.execution(execution).orElseThrow().status() == ExecutionStatus.RESOLVED);
+        assertThat(queries.find(log, RecordQuery.firstPage(10))).singleElement()
                 .satisfies(r -> assertThat(r.get("note")).isEqualTo("BX-12"));
         assertThat(onOther.get("/api/forms:todos", token).list()).isEmpty();
     }

@@ -18,8 +18,6 @@ import io.actionflow.dispatch.ActionRequest;
 import io.actionflow.dispatch.ActionResult;
 import io.actionflow.dispatch.ActionSource;
 import io.actionflow.dispatch.WorkflowBinding;
-import io.actionflow.platform.Role;
-import io.actionflow.platform.UserDraft;
 import io.actionflow.platform.UserService;
 import io.actionflow.platform.ValidationException;
 import io.actionflow.triggers.TriggerType;
@@ -33,7 +31,6 @@ import io.actionflow.workflow.engine.WorkflowGraph;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -48,8 +45,6 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ApplicationEventMulticaster;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -495,23 +490,12 @@ abstract class ApprovalsContract {
     }
 
     private String user(String username) {
-        users.create(new UserDraft(username, username.substring(0, 3).toUpperCase(java.util.Locale.ROOT) + " Tester", null,
-                "long-enough-password", Set.of(Role.MEMBER_ID)));
-        return username;
+        return Members.create(users, username);
     }
 
     /** Runs {@code work} signed in as {@code username}, a member. */
     private <T> T as(String username, Supplier<T> work) {
-        var previous = contexts.getContext();
-        try {
-            var signedIn = contexts.createEmptyContext();
-            signedIn.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                    List.of(new SimpleGrantedAuthority("ROLE_member"))));
-            contexts.setContext(signedIn);
-            return work.get();
-        } finally {
-            contexts.setContext(previous);
-        }
+        return Members.as(contexts, username, work);
     }
 
     private List<Long> tasks(String approver, long approvalId) {

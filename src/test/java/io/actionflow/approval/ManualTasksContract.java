@@ -12,8 +12,6 @@ import io.actionflow.collections.RecordQueries;
 import io.actionflow.collections.RecordQuery;
 import io.actionflow.platform.FieldError;
 import io.actionflow.platform.NotFoundException;
-import io.actionflow.platform.Role;
-import io.actionflow.platform.UserDraft;
 import io.actionflow.platform.UserService;
 import io.actionflow.platform.ValidationException;
 import io.actionflow.triggers.TriggerType;
@@ -30,7 +28,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
@@ -38,8 +35,6 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -310,23 +305,12 @@ abstract class ManualTasksContract {
     }
 
     private String user(String username) {
-        users.create(new UserDraft(username, username.substring(0, 3).toUpperCase(java.util.Locale.ROOT) + " Tester", null,
-                "long-enough-password", Set.of(Role.MEMBER_ID)));
-        return username;
+        return Members.create(users, username);
     }
 
     /** Runs {@code work} signed in as {@code username}, a member. */
     private <T> T as(String username, Supplier<T> work) {
-        var previous = contexts.getContext();
-        try {
-            var signedIn = contexts.createEmptyContext();
-            signedIn.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                    List.of(new SimpleGrantedAuthority("ROLE_member"))));
-            contexts.setContext(signedIn);
-            return work.get();
-        } finally {
-            contexts.setContext(previous);
-        }
+        return Members.as(contexts, username, work);
     }
 
     /** Polls in the test's thread, which carries the signed-in admin; bounded. */

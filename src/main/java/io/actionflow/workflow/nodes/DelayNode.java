@@ -8,7 +8,6 @@ import io.actionflow.workflow.engine.NodeExecutor;
 import io.actionflow.workflow.engine.NodeFailure;
 import io.actionflow.workflow.engine.NodeResult;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -23,10 +22,8 @@ public final class DelayNode implements NodeExecutor {
     @Override
     public NodeResult execute(NodeContext context) {
         String text = context.requiredText("duration").strip();
-        Duration duration;
-        try {
-            duration = text.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(text)) : Duration.parse(text);
-        } catch (DateTimeParseException e) {
+        Duration duration = Settings.duration(text);
+        if (duration == null) {
             throw new NodeFailure("workflow.error.duration", text, context.node().key());
         }
         var until = context.ports().clock().instant().plus(duration);
@@ -49,11 +46,7 @@ public final class DelayNode implements NodeExecutor {
             return List.of();
         }
         String text = String.valueOf(setting).strip();
-        try {
-            Duration duration = text.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(text)) : Duration.parse(text);
-            return duration.isNegative() ? List.of(Text.of("workflow.error.duration", text, node.key())) : List.of();
-        } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
-            return List.of(Text.of("workflow.error.duration", text, node.key()));
-        }
+        Duration duration = Settings.duration(text);
+        return duration == null || duration.isNegative() ? List.of(Text.of("workflow.error.duration", text, node.key())) : List.of();
     }
 }

@@ -11,7 +11,6 @@ import io.actionflow.workflow.engine.NodeResult;
 import io.actionflow.workflow.engine.TaskPort;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -161,20 +160,11 @@ public final class ManualTaskNode implements NodeExecutor {
         if (text == null || text.isBlank()) {
             return null;
         }
-        Duration duration = duration(text);
+        Duration duration = Settings.duration(text);
         if (duration == null || duration.isNegative() || duration.isZero()) {
             throw new NodeFailure("workflow.error.duration", text, context.node().key());
         }
         return now.plus(duration);
-    }
-
-    private static Duration duration(String text) {
-        String value = text.strip();
-        try {
-            return value.matches("\\d{1,12}") ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
-        } catch (DateTimeParseException | ArithmeticException e) {
-            return null;
-        }
     }
 
     /** The usernames or ids the settings name outright and through a variable, in that order. */
@@ -225,7 +215,7 @@ public final class ManualTaskNode implements NodeExecutor {
         for (String setting : List.of("timeout", "remindAfter")) {
             Object value = config.get(setting);
             if (!blank(value) && !NodeCheck.filled(value)) {
-                Duration duration = duration(String.valueOf(value));
+                Duration duration = Settings.duration(String.valueOf(value));
                 if (duration == null || duration.isNegative() || duration.isZero()) {
                     problems.add(Text.of("workflow.error.duration", String.valueOf(value), node.key()));
                 }

@@ -6,14 +6,26 @@ import io.actionflow.workflow.engine.NodeContext;
 import io.actionflow.workflow.engine.NodeDef;
 import io.actionflow.workflow.engine.NodeFailure;
 import io.actionflow.workflow.engine.RecordPort;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reading the settings record nodes share: a collection, a filter, a sort, values. */
+/** Reading the settings nodes share: a collection, a filter, a sort, values; a duration. */
 final class Settings {
 
     private Settings() {
+    }
+
+    /** A duration as settings write it: a number of seconds, or ISO-8601 (PT10M, P2D); null when it is neither. */
+    static Duration duration(String text) {
+        String value = text.strip();
+        try {
+            return value.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
+        } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
+            return null;
+        }
     }
 
     static List<RecordPort.Condition> filter(NodeContext context) {

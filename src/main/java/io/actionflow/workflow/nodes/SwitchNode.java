@@ -66,6 +66,12 @@ public final class SwitchNode implements NodeExecutor {
         return names;
     }
 
+    /** What a case is called: its title, or its key when it has none. */
+    public static String caseTitle(Map<String, Object> config, String key) {
+        return cases(config.get("cases")).stream().filter(c -> key.equals(String.valueOf(c.get("key")))).findFirst()
+                .map(SwitchNode::title).orElse(key);
+    }
+
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> cases(Object setting) {
         return setting instanceof List<?> list

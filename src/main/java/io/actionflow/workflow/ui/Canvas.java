@@ -78,9 +78,7 @@ final class Canvas extends Div {
     /** A case of a multi-way branch is labelled by its name; other branches by theirs. */
     private String branchLabel(NodeDef node, String name) {
         if ("switch".equals(node.type()) && !SwitchNode.OTHERWISE.equals(name)) {
-            return node.config().get("cases") instanceof List<?> cases ? cases.stream().filter(Map.class::isInstance).map(Map.class::cast)
-                    .filter(c -> name.equals(String.valueOf(c.get("key")))).map(c -> c.get("title"))
-                    .filter(t -> t != null && !String.valueOf(t).isBlank()).map(String::valueOf).findFirst().orElse(name) : name;
+            return SwitchNode.caseTitle(node.config(), name);
         }
         return getTranslation("branch." + name);
     }

@@ -17,8 +17,15 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import io.actionflow.collections.CollectionDefinition;
+import io.actionflow.collections.CollectionService;
+import io.actionflow.collections.RecordQueries;
+import io.actionflow.collections.ui.RecordChoices;
 import io.actionflow.platform.NotFoundException;
 import io.actionflow.platform.Role;
+import io.actionflow.platform.Roles;
+import io.actionflow.platform.Slugs;
+import io.actionflow.platform.Text;
 import io.actionflow.platform.ValidationException;
 import io.actionflow.platform.ui.Notices;
 import io.actionflow.triggers.TriggerType;
@@ -46,8 +53,8 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
     private final WorkflowService workflows;
     private final NodeRegistry registry;
     private final JsonMapper json;
-    private final io.actionflow.collections.CollectionService collections;
-    private final io.actionflow.collections.RecordQueries queries;
+    private final CollectionService collections;
+    private final RecordQueries queries;
     private final H2 heading = new H2();
     private final Div badges = new Div();
     private final HorizontalLayout actions = new HorizontalLayout();
@@ -58,12 +65,12 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
     private WorkflowDefinition workflow;
     private Map<String, JobView> results = Map.of();
 
-    private final io.actionflow.platform.Roles roles;
+    private final Roles roles;
     private final Webhooks webhooks;
 
     WorkflowEditorView(WorkflowService workflows, NodeRegistry registry, JsonMapper json,
-            io.actionflow.collections.CollectionService collections, io.actionflow.collections.RecordQueries queries,
-            io.actionflow.platform.Roles roles, Webhooks webhooks) {
+            CollectionService collections, RecordQueries queries,
+            Roles roles, Webhooks webhooks) {
         this.webhooks = webhooks;
         this.roles = roles;
         this.queries = queries;
@@ -170,7 +177,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         var toggle = new Button(getTranslation(definition.enabled() ? "workflows.disable" : "workflows.enable"), e -> toggle());
         toggle.addThemeVariants(definition.enabled() ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_PRIMARY);
         byte[] exported = workflows.export(definition.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String fileName = (io.actionflow.platform.Slugs.from(definition.title(), '-').isEmpty() ? "workflow" : io.actionflow.platform.Slugs.from(definition.title(), '-')) + "-v" + definition.version() + ".json";
+        String fileName = (Slugs.from(definition.title(), '-').isEmpty() ? "workflow" : Slugs.from(definition.title(), '-')) + "-v" + definition.version() + ".json";
         var export = new com.vaadin.flow.component.html.Anchor(com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(
                 event -> new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(exported),
                         fileName, "application/json", exported.length)), "");
@@ -182,7 +189,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         canvasArea.removeAll();
         Object collection = definition.triggerConfig().get("collection");
         String collectionTitle = collection == null ? null : collections.find(String.valueOf(collection))
-                .map(io.actionflow.collections.CollectionDefinition::title).orElse(String.valueOf(collection));
+                .map(CollectionDefinition::title).orElse(String.valueOf(collection));
         if (definition.triggerType() == TriggerType.SCHEDULE) {
             // a schedule's card says when it fires: "Daily at 08:00 · Europe/Amsterdam", "3 days before Due date"
             var definedOn = collection == null ? null : collections.find(String.valueOf(collection)).orElse(null);
@@ -314,7 +321,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
         var collection = triggerCollection == null ? null : collections.find(String.valueOf(triggerCollection)).orElse(null);
         if (collection != null) {
             // a record of the trigger's collection, as the context an action on it would give
-            var record = io.actionflow.collections.ui.RecordChoices.comboBox(queries, collection);
+            var record = RecordChoices.comboBox(queries, collection);
             record.setLabel(getTranslation("workflows.testRun.record", collection.title()));
             record.setWidthFull();
             record.addValueChangeListener(e -> {
@@ -351,7 +358,7 @@ class WorkflowEditorView extends VerticalLayout implements HasUrlParameter<Long>
                     getTranslation("executionStatus." + outcome.status().name().toLowerCase(java.util.Locale.ROOT))));
             outcome.messages().forEach(Notices::success);
             if (outcome.error() != null) {
-                Notices.error(io.actionflow.platform.Text.format(outcome.error(), this::getTranslation));
+                Notices.error(Text.format(outcome.error(), this::getTranslation));
             }
         });
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -102,7 +102,7 @@ class ApprovalJourneyTest extends KaribuTest {
         signIn("admin");
         assertThat(badge()).isEqualTo(String.valueOf(tasksBefore + 1));
         navigate("todos");
-        choose(_get(ToDosView.class), "Ergonomic chair");
+        ToDoRows.choose(_get(ToDosView.class), "Ergonomic chair");
         assertThat(_get(ToDosView.class).getElement().getTextRecursively()).contains("Ergonomic chair").contains("Manager");
         _setValue(_get(TextArea.class, spec -> spec.withLabel("Comment")), "Is there a cheaper model?");
         _click(_get(Button.class, spec -> spec.withText("Return to submitter")));
@@ -113,7 +113,7 @@ class ApprovalJourneyTest extends KaribuTest {
         signIn("member");
         navigate("submissions");
         var mine = _get(SubmissionsView.class);
-        choose(mine, "Ergonomic chair");
+        ToDoRows.choose(mine, "Ergonomic chair");
         assertThat(mine.getElement().getTextRecursively()).contains("Returned").contains("Is there a cheaper model?")
                 .as("a returned request waits at no step").doesNotContain("Waiting at");
         _setValue(_get(mine, TextField.class, spec -> spec.withLabel("Amount")), "390");
@@ -128,7 +128,7 @@ class ApprovalJourneyTest extends KaribuTest {
         signIn("admin");
         assertThat(badge()).isEqualTo(String.valueOf(tasksBefore + 1));
         navigate("todos");
-        choose(_get(ToDosView.class), "Ergonomic chair");
+        ToDoRows.choose(_get(ToDosView.class), "Ergonomic chair");
         assertThat(_get(_get(ToDosView.class), TextField.class, spec -> spec.withLabel("Amount")).getValue()).isEqualTo("390");
         _click(_get(Button.class, spec -> spec.withText("Approve")));
         NotificationsKt.expectNotifications("You approved Purchase approval · Ergonomic chair, basic.");
@@ -139,7 +139,7 @@ class ApprovalJourneyTest extends KaribuTest {
                 spec -> spec.withValue("open"));
         _setValue(which, "finished");
         _setValue(_get(_get(ToDosView.class), TextField.class, spec -> spec.withPlaceholder("Search by title")), "basic");
-        choose(_get(ToDosView.class), "Ergonomic chair, basic");
+        ToDoRows.choose(_get(ToDosView.class), "Ergonomic chair, basic");
         assertThat(_find(_get(ToDosView.class), Button.class, spec -> spec.withText("Approve"))).isEmpty();
         _setValue(_get(_get(ToDosView.class), TextField.class, spec -> spec.withPlaceholder("Search by title")), "no such request");
         assertThat(_find(_get(ToDosView.class), Grid.class)).isEmpty();
@@ -155,7 +155,7 @@ class ApprovalJourneyTest extends KaribuTest {
         assertThat(GridKt._getFormatted(table, 0, "amount")).isEqualTo("390");
         navigate("submissions");
         mine = _get(SubmissionsView.class);
-        choose(mine, "Ergonomic chair");
+        ToDoRows.choose(mine, "Ergonomic chair");
         var timeline = _get(mine, com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("af-timeline"))
                 .getElement().getTextRecursively();
         assertThat(timeline).containsSubsequence("Demo Member submitted it", "Asked: Administrator", "returned it to the submitter",
@@ -184,19 +184,6 @@ class ApprovalJourneyTest extends KaribuTest {
         var item = _find(SideNavItem.class).stream().filter(i -> "todos".equals(i.getPath())).findFirst().orElseThrow();
         var badge = (Span) item.getSuffixComponent();
         return badge.isVisible() ? badge.getText() : "";
-    }
-
-    /** Chooses the row of a to-do or submission list whose text contains {@code text}. */
-    @SuppressWarnings("unchecked")
-    private static void choose(com.vaadin.flow.component.Component view, String text) {
-        Grid<Object> grid = _get(view, Grid.class);
-        for (int row = 0; row < GridKt._size(grid); row++) {
-            if (String.valueOf(GridKt._get(grid, row)).contains(text)) {
-                grid.asSingleSelect().setValue(GridKt._get(grid, row));
-                return;
-            }
-        }
-        throw new AssertionError("No row with " + text);
     }
 
     private void awaitTasks(long count) {

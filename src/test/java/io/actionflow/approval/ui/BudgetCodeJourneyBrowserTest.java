@@ -36,7 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
@@ -47,8 +46,6 @@ import org.springframework.security.test.context.support.WithMockUser;
  * arrives at a real SMTP server (GreenMail) with the code in its subject.
  */
 class BudgetCodeJourneyBrowserTest extends BrowserTest {
-
-    private static final String DIALOG = "//vaadin-dialog";
 
     @Autowired
     CollectionService collections;
@@ -90,7 +87,7 @@ class BudgetCodeJourneyBrowserTest extends BrowserTest {
         waitForText("Manager approval");
         click(waitFor(By.cssSelector("vaadin-button.af-insert[data-slot='main:1']")));
         waitForText("Add a node");
-        select("Type", "Manual task");
+        selectInDialog("Type", "Manual task");
         type(setting("assignees", "textarea"), "admin");
         type(setting("title", "input"), "Budget code for {{$context.data.title}}");
         type(setting("description", "textarea"), "Enter the budget code before the order goes out.");
@@ -102,16 +99,16 @@ class BudgetCodeJourneyBrowserTest extends BrowserTest {
         label.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         label.sendKeys("Budget code");
         screenshot("budget-manual-node");
-        save();
+        saveDialog();
         waitForText("Budget code for {{$context.data.title}} · 1 field");
 
         click(waitFor(By.cssSelector("vaadin-button.af-insert[data-slot='main:2']")));
         waitForText("Add a node");
-        select("Type", "Email");
+        selectInDialog("Type", "Email");
         type(setting("to", "textarea"), "buyer@actionflow.test");
         type(setting("subject", "input"), "Budget {{$jobsMapByNodeKey.manual1.values.budget_code}} for {{$context.data.title}}");
         type(setting("body", "textarea"), "Entered by {{$jobsMapByNodeKey.manual1.by}}.");
-        save();
+        saveDialog();
         waitForText("Budget {{$jobsMapByNodeKey.manual1.values.budget_code}}");
         screenshot("budget-canvas");
         // no run of it yet: the enabled version was changed in place, and stays enabled
@@ -161,19 +158,6 @@ class BudgetCodeJourneyBrowserTest extends BrowserTest {
         var element = waitFor(By.xpath(DIALOG + "//*[@data-setting='" + setting + "']//" + input));
         scrollTo(element);
         return element;
-    }
-
-    private void save() {
-        click(waitFor(By.xpath(DIALOG + "//vaadin-button[normalize-space(.)='Save']")));
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.xpath(DIALOG)).isEmpty());
-    }
-
-    /** Opens a select of the dialog (scrolled into sight: the dialog scrolls) and clicks the option. */
-    private void select(String label, String option) {
-        var select = present(By.xpath(DIALOG + "//vaadin-select[label[normalize-space(.)='" + label + "']]"));
-        scrollTo(select);
-        click(select);
-        click(present(By.xpath("//vaadin-select-item[normalize-space(.)='" + option + "']")));
     }
 
     private WebElement row(String text) {

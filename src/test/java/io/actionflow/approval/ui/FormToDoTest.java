@@ -9,7 +9,6 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
-import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -127,7 +126,7 @@ class FormToDoTest extends KaribuTest {
         NotificationsKt.expectNotifications("Draft saved: the form keeps these values until you submit it.");
         navigate("todos");
         view = _get(ToDosView.class);
-        choose(view, "Budget code for order " + s);
+        ToDoRows.choose(view, "Budget code for order " + s);
         assertThat(_get(view, TextField.class, spec -> spec.withLabel("Budget code")).getValue()).isEqualTo("MKT-7");
         assertThat(_get(view, BigDecimalField.class, spec -> spec.withLabel("Amount")).getValue()).isEqualByComparingTo("480.50");
 
@@ -167,17 +166,5 @@ class FormToDoTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<Object> grid = _get(view, Grid.class);
         return grid.asSingleSelect().getValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void choose(Component view, String text) {
-        Grid<Object> grid = _get(view, Grid.class);
-        for (int row = 0; row < GridKt._size(grid); row++) {
-            if (String.valueOf(GridKt._get(grid, row)).contains(text)) {
-                grid.asSingleSelect().setValue(GridKt._get(grid, row));
-                return;
-            }
-        }
-        throw new AssertionError("No row with " + text);
     }
 }

@@ -32,8 +32,6 @@ import org.springframework.security.test.context.support.WithMockUser;
  */
 class SchedulesBrowserTest extends BrowserTest {
 
-    private static final String DIALOG = "//vaadin-dialog";
-
     @Autowired
     DSLContext dsl;
 
@@ -56,9 +54,9 @@ class SchedulesBrowserTest extends BrowserTest {
         open("admin/workflows");
         click(waitFor(By.xpath("//vaadin-button[normalize-space(.)='New workflow']")));
         type(waitFor(By.xpath(DIALOG + "//vaadin-text-field[label[normalize-space(.)='Title']]//input")), title);
-        select("Trigger", "Schedule");
+        selectInDialog("Trigger", "Schedule");
         waitForText("Next fires");
-        select("Repeats", "Weekly");
+        selectInDialog("Repeats", "Weekly");
         click(present(By.xpath(DIALOG + "//vaadin-checkbox[.//label[normalize-space(.)='Mon']]//input")));
         click(present(By.xpath(DIALOG + "//vaadin-checkbox[.//label[normalize-space(.)='Wed']]//input")));
         var preview = present(By.xpath(DIALOG + "//div[contains(@class,'af-next-fires')]"));
@@ -66,7 +64,7 @@ class SchedulesBrowserTest extends BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> preview.findElements(By.tagName("li")).size() == 5);
         assertThat(preview.getText()).startsWith("Next fires (").contains("Mon").contains("Wed").doesNotContain("Tue");
         screenshot("schedule-dialog");
-        select("Repeats", "Daily");
+        selectInDialog("Repeats", "Daily");
         click(waitFor(By.xpath(DIALOG + "//vaadin-button[normalize-space(.)='Save']")));
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.xpath(DIALOG)).isEmpty());
         waitForText("Daily at 08:00");
@@ -74,7 +72,7 @@ class SchedulesBrowserTest extends BrowserTest {
         // a submitted purchase, if there is one
         click(waitFor(By.cssSelector("vaadin-button.af-insert[data-slot='main:0']")));
         waitForText("Add a node");
-        select("Type", "Query records");
+        selectInDialog("Type", "Query records");
         var collection = waitFor(By.xpath(DIALOG + "//*[@data-setting='collection']//input"));
         type(collection, purchasesTitle);
         collection.sendKeys(Keys.ENTER);
@@ -86,20 +84,20 @@ class SchedulesBrowserTest extends BrowserTest {
         fieldBox.sendKeys(Keys.ENTER);
         type(waitFor(By.xpath(DIALOG + "//*[@data-setting='filter']//vaadin-text-field//input")), "Submitted");
         screenshot("schedule-query");
-        save();
+        saveDialog();
         // only then a reminder
         click(waitFor(By.cssSelector("vaadin-button.af-insert[data-slot='main:1']")));
         waitForText("Add a node");
-        select("Type", "Condition");
+        selectInDialog("Type", "Condition");
         type(waitFor(By.xpath(DIALOG + "//*[@data-setting='expression']//input")), "{{$jobsMapByNodeKey.query1}} != null");
-        save();
+        saveDialog();
         click(waitFor(By.cssSelector("vaadin-button.af-insert[data-slot='condition1.yes:0']")));
         waitForText("Add a node");
-        select("Type", "Notification");
+        selectInDialog("Type", "Notification");
         type(waitFor(By.xpath(DIALOG + "//*[@data-setting='users']//textarea")), "admin");
         type(waitFor(By.xpath(DIALOG + "//*[@data-setting='title']//input")), reminder);
         type(waitFor(By.xpath(DIALOG + "//*[@data-setting='message']//textarea")), "Please look at the purchases waiting for you.");
-        save();
+        saveDialog();
         click(waitFor(By.xpath("//vaadin-button[normalize-space(.)='Enable']")));
         waitForText("is enabled");
         screenshot("schedule-canvas");
@@ -134,16 +132,4 @@ class SchedulesBrowserTest extends BrowserTest {
                 .where(field(name("task_name")).eq("workflow-schedule"), field(name("task_instance")).eq(key)).execute();
     }
 
-    private void save() {
-        click(waitFor(By.xpath(DIALOG + "//vaadin-button[normalize-space(.)='Save']")));
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.xpath(DIALOG)).isEmpty());
-    }
-
-    /** Opens a select of the dialog (scrolled into sight: the dialog scrolls) and clicks the option. */
-    private void select(String label, String option) {
-        var select = present(By.xpath(DIALOG + "//vaadin-select[label[normalize-space(.)='" + label + "']]"));
-        scrollTo(select);
-        click(select);
-        click(present(By.xpath("//vaadin-select-item[normalize-space(.)='" + option + "']")));
-    }
 }

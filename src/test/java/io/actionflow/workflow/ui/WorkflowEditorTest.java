@@ -11,11 +11,9 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.html.Span;
-import io.actionflow.workflow.engine.ExecutionStatus;
-import java.util.List;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -26,10 +24,15 @@ import io.actionflow.collections.CollectionService;
 import io.actionflow.collections.FieldDraft;
 import io.actionflow.collections.FieldSettings;
 import io.actionflow.collections.FieldType;
+import io.actionflow.triggers.TriggerType;
 import io.actionflow.workflow.ExecutionSummary;
 import io.actionflow.workflow.WorkflowDefinition;
+import io.actionflow.workflow.WorkflowDraft;
 import io.actionflow.workflow.WorkflowRunner;
 import io.actionflow.workflow.WorkflowService;
+import io.actionflow.workflow.engine.ExecutionStatus;
+import io.actionflow.workflow.engine.NodeDef;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -277,8 +280,8 @@ class WorkflowEditorTest extends KaribuTest {
     @Test
     void a_multi_way_branch_shows_its_cases_in_order_then_otherwise_and_keeps_a_case_branch_when_renamed() {
         signIn("admin");
-        var workflow = workflows.create(new io.actionflow.workflow.WorkflowDraft("Route " + UUID.randomUUID(), null,
-                io.actionflow.triggers.TriggerType.SCHEDULE, Map.of("repeat", "daily", "at", "08:00", "timeZone", "UTC"), false, 0));
+        var workflow = workflows.create(new WorkflowDraft("Route " + UUID.randomUUID(), null,
+                TriggerType.SCHEDULE, Map.of("repeat", "daily", "at", "08:00", "timeZone", "UTC"), false, 0));
         navigate("admin/workflows/" + workflow.id());
         _click(_get(Button.class, spec -> spec.withAttribute("data-slot", "main:0")));
         @SuppressWarnings("unchecked")
@@ -307,7 +310,7 @@ class WorkflowEditorTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Save")));
         assertThat(lanes()).containsExactly("Huge", "Everything else small", "Otherwise");
         var saved = workflows.get(workflow.id()).graph().chain().getFirst();
-        assertThat(saved.branch("case2")).extracting(io.actionflow.workflow.engine.NodeDef::type).containsExactly("end");
+        assertThat(saved.branch("case2")).extracting(NodeDef::type).containsExactly("end");
         assertThat(saved.config().get("cases")).asList().hasSize(2);
     }
 
